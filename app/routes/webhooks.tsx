@@ -1,0 +1,14 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import db from "../db.server";
+import { handleWebhook } from "../services/webhooks.server";
+import { authenticate } from "../shopify.server";
+
+/**
+ * Every webhook subscription in shopify.app.toml points here; the topic picks the handler.
+ * Deliveries repeat and may arrive after uninstall, so handlers run once per webhook id and never
+ * need a session.
+ */
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { webhookId, shop, topic, payload } = await authenticate.webhook(request);
+  return handleWebhook(db, { webhookId, shop, topic, payload });
+};

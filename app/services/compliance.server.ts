@@ -1,0 +1,113 @@
+import { z } from "zod";
+import type { Tx } from "../models/webhook-delivery.server";
+
+/**
+ * Shopify's mandatory compliance webhooks (GDPR/CCPA). Customer data the app keeps lives in the
+ * tables listed in CUSTOMER_DATA; every table that carries a `shop` column is cleared on
+ * shop/redact (tests/integration/compliance.test.ts checks both lists against the Prisma models).
+ */
+
+const CustomerSchema = z.object({
+  id: z.number().int().nullish(),
+  email: z.string().nullish(),
+  phone: z.string().nullish(),
+});
+
+export const CustomersDataRequestSchema = z.object({
+  shop_domain: z.string(),
+  customer: CustomerSchema,
+  orders_requested: z.array(z.number().int()).default([]),
+  data_request: z.object({ id: z.number().int() }).optional(),
+});
+
+export const CustomersRedactSchema = z.object({
+  shop_domain: z.string(),
+  customer: CustomerSchema,
+  orders_to_redact: z.array(z.number().int()).default([]),
+});
+
+export const ShopRedactSchema = z.object({ shop_domain: z.string() });
+
+export type CustomerRef = {
+  shop: string;
+  customerId: string | null;
+  email: string | null;
+  orderIds: string[];
+};
+
+/** One table holding customer data: how to find, export and erase a customer's rows. */
+export type CustomerDataTable = {
+  name: string;
+  export(tx: Tx, customer: CustomerRef): Promise<unknown[]>;
+  erase(tx: Tx, customer: CustomerRef): Promise<number>;
+};
+
+// Tables join this list as features store customer data (returns, tickets, …).
+export const CUSTOMER_DATA: CustomerDataTable[] = [];
+
+function customerRef(shop: string, customer: z.infer<typeof CustomerSchema>, orders: number[]): CustomerRef {
+  return {
+    shop,
+    customerId: customer.id != null ? String(customer.id) : null,
+    email: customer.email?.toLowerCase() ?? null,
+    orderIds: orders.map(String),
+  };
+}
+
+export async function exportCustomerData(tx: Tx, shop: string, payload: unknown): Promise<Record<string, unknown[]>> {
+  const request = CustomersDataRequestSchema.parse(payload);
+  const customer = customerRef(shop, request.customer, request.orders_requested);
+  const data: Record<string, unknown[]> = {};
+  for (const table of CUSTOMER_DATA) data[table.name] = await table.export(tx, customer);
+  await tx.complianceRequest.create({
+    data: {
+      shop,
+      topic: "customers/data_request",
+      customerId: customer.customerId,
+      orderIds: JSON.stringify(customer.orderIds),
+      export: JSON.stringify(data),
+    },
+  });
+  return data;
+}
+
+export async function redactCustomer(tx: Tx, shop: string, payload: unknown): Promise<number> {
+  const request = CustomersRedactSchema.parse(payload);
+  const customer = customerRef(shop, request.customer, request.orders_to_redact);
+  let deleted = 0;
+  for (const table of CUSTOMER_DATA) deleted += await table.erase(tx, customer);
+  // An export made earlier for this customer is customer data too.
+  if (customer.customerId) {
+    deleted += (
+      await tx.complianceRequest.deleteMany({
+        where: { shop, customerId: customer.customerId, topic: "customers/data_request" },
+      })
+    ).count;
+  }
+  await tx.complianceRequest.create({
+    data: {
+      shop,
+      topic: "customers/redact",
+      customerId: customer.customerId,
+      orderIds: JSON.stringify(customer.orderIds),
+      recordsDeleted: deleted,
+    },
+  });
+  return deleted;
+}
+
+/** Every row the app keeps for the shop, in every table with a `shop` column. */
+export const SHOP_TABLES = ["session", "webhookDelivery", "complianceRequest"] as const;
+
+export async function redactShop(tx: Tx, shop: string, payload: unknown): Promise<number> {
+  const { shop_domain } = ShopRedactSchema.parse(payload);
+  if (shop_domain !== shop) throw new Error("shop/redact payload names another shop");
+  let deleted = 0;
+  for (const table of SHOP_TABLES) {
+    deleted += (await (tx[table] as unknown as ShopScoped).deleteMany({ where: { shop } })).count;
+  }
+  deleted += (await tx.shop.deleteMany({ where: { domain: shop } })).count;
+  return deleted;
+}
+
+type ShopScoped = { deleteMany(args: { where: { shop: string } }): Promise<{ count: number }> };

@@ -1,0 +1,62 @@
+import type { Db } from "../db-client.server";
+import { processOnce, type Tx } from "../models/webhook-delivery.server";
+import { recordScopes, recordUninstall } from "../models/shop.server";
+import { exportCustomerData, redactCustomer, redactShop } from "./compliance.server";
+import { z } from "zod";
+
+export type WebhookInput = { webhookId: string; shop: string; topic: string; payload: unknown };
+
+type Handler = (tx: Tx, shop: string, payload: unknown) => Promise<unknown>;
+
+const ScopesUpdateSchema = z.object({ current: z.array(z.string()) });
+
+/**
+ * What each subscribed topic does, keyed by the library's topic name (ORDERS_UPDATED…).
+ * Order, fulfillment and return topics are recorded now; the tracking cache and the returns queue
+ * subscribe to them as those features land.
+ */
+const HANDLERS: Record<string, Handler> = {
+  APP_UNINSTALLED: (tx, shop) => recordUninstall(tx, shop, new Date()),
+  APP_SCOPES_UPDATE: (tx, shop, payload) => recordScopes(tx, shop, ScopesUpdateSchema.parse(payload).current),
+  CUSTOMERS_DATA_REQUEST: exportCustomerData,
+  CUSTOMERS_REDACT: redactCustomer,
+  SHOP_REDACT: redactShop,
+};
+
+export const RECORDED_TOPICS = [
+  "ORDERS_UPDATED",
+  "ORDERS_CANCELLED",
+  "ORDERS_FULFILLED",
+  "ORDERS_PARTIALLY_FULFILLED",
+  "FULFILLMENTS_CREATE",
+  "FULFILLMENTS_UPDATE",
+  "FULFILLMENT_EVENTS_CREATE",
+  "RETURNS_REQUEST",
+  "RETURNS_APPROVE",
+  "RETURNS_DECLINE",
+  "RETURNS_CANCEL",
+  "RETURNS_CLOSE",
+  "RETURNS_REOPEN",
+  "RETURNS_PROCESS",
+];
+
+export const HANDLED_TOPICS = [...Object.keys(HANDLERS), ...RECORDED_TOPICS];
+
+/** Handles one authenticated delivery: 200 when handled or already handled, 400 on a bad payload. */
+export async function handleWebhook(db: Db, input: WebhookInput): Promise<Response> {
+  const handler = HANDLERS[input.topic] ?? (RECORDED_TOPICS.includes(input.topic) ? noop : undefined);
+  if (!handler) return Response.json({ error: `Topic ${input.topic} is not handled here` }, { status: 404 });
+  try {
+    const outcome = await processOnce(db, { id: input.webhookId, shop: input.shop, topic: input.topic }, (tx) =>
+      handler(tx, input.shop, input.payload).then(() => undefined),
+    );
+    return Response.json({ outcome });
+  } catch (error) {
+    if (error instanceof z.ZodError) {
+      return Response.json({ error: `Unexpected ${input.topic} payload: ${error.issues[0]?.message}` }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+const noop: Handler = async () => undefined;

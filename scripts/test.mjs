@@ -1,0 +1,45 @@
+// `npm test`: every check, in the order a failure is cheapest to see. Prints one closing line,
+// "Summary: N passed, N failed", counting vitest tests over both database runs.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const bin = (pkg, path) => `${root}/node_modules/${pkg}/${path}`;
+const results = { passed: 0, failed: 0 };
+mkdirSync(`${root}/.cache`, { recursive: true });
+
+function step(title, args, env = {}) {
+  console.log(`\n━━ ${title}`);
+  const started = Date.now();
+  const run = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  console.log(`━━ ${title}: ${run.status === 0 ? "ok" : "FAILED"} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  return run.status === 0;
+}
+
+function vitest(title, args, env, report) {
+  const ok = step(title, [bin("vitest", "vitest.mjs"), "run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], env);
+  try {
+    const json = JSON.parse(readFileSync(report, "utf8"));
+    results.passed += json.numPassedTests;
+    results.failed += json.numFailedTests;
+  } catch {
+    results.failed += 1; // the run died before reporting
+  }
+  return ok;
+}
+
+let ok = true;
+ok = step("GraphQL codegen (types every #graphql document against the real schema)", ["scripts/codegen.mjs"]) && ok;
+ok = step("Typecheck", [bin("typescript", "bin/tsc"), "--noEmit"]) && ok;
+ok = step("Lint", [bin("eslint", "bin/eslint.js"), ".", "--max-warnings=0"]) && ok;
+ok = step("Build", [bin("@remix-run/dev", "dist/cli.js"), "vite:build"]) && ok;
+ok = vitest("Unit and integration tests (SQLite)", [], { TEST_DATABASE: "sqlite" }, ".cache/vitest-sqlite.json") && ok;
+if (process.env.HARBOR_SKIP_POSTGRES === "1") {
+  console.log("\n━━ Integration tests (PostgreSQL): skipped (HARBOR_SKIP_POSTGRES=1)");
+} else {
+  ok = vitest("Integration tests (PostgreSQL)", ["--project", "integration"], { TEST_DATABASE: "postgresql" }, ".cache/vitest-postgresql.json") && ok;
+}
+
+console.log(`\nSummary: ${results.passed} passed, ${results.failed} failed`);
+process.exit(ok && results.failed === 0 ? 0 : 1);

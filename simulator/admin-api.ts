@@ -1,0 +1,1068 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import {
+  execute as executeGraphQL,
+  getArgumentValues,
+  getNamedType,
+  getNullableType,
+  getOperationAST,
+  getVariableValues,
+  GraphQLError,
+  isAbstractType,
+  isEnumType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  Kind,
+  parse,
+  validate,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLFieldResolver,
+  type GraphQLNamedType,
+  type GraphQLOutputType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type GraphQLTypeResolver,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from "graphql";
+import { ADMIN_SCHEMA_PATH, adminSchema } from "./schema";
+import {
+  currentQuantity,
+  currentTotalPrice,
+  fulfilledQuantity,
+  gidType,
+  legacyId,
+  orderDisplayFulfillmentStatus,
+  orderReturnStatus,
+  returnableQuantities,
+  returnTotalQuantity,
+  unfulfilledQuantity,
+  type Customer,
+  type Fulfillment,
+  type FulfillmentLineItem,
+  type LineItem,
+  type MailingAddress,
+  type Order,
+  type Product,
+  type ProductVariant,
+  type Return,
+  type ReturnDeclineReason,
+  type ReturnLineItem,
+  type ReturnReasonDefinition,
+  type ShopData,
+  type Store,
+} from "./store";
+
+/**
+ * Shopify's Admin GraphQL API (2026-10) over the in-memory store: real schema, graphql-js
+ * validation, Shopify's calculated query cost and leaky-bucket throttling, access scopes, and
+ * resolvers for the order / fulfillment / return slice Harbor Support uses. Fields the
+ * simulator does not model resolve to null, or to an empty value when the schema says non-null.
+ */
+
+export const MAX_QUERY_COST = 1000;
+export const MUTATION_COST = 10;
+/** Without `read_all_orders`, Shopify only exposes orders from the last 60 days. */
+export const ORDER_WINDOW_DAYS = 60;
+
+export interface AdminApiOptions {
+  now?: () => Date;
+  /** Bucket size in cost points (Shopify Standard plan: 2000 for the 100/s restore rate). */
+  bucketSize?: number;
+  /** Points restored per second. */
+  restoreRate?: number;
+}
+
+export interface GraphQLRequestBody {
+  query: string;
+  variables?: Record<string, unknown> | null;
+  operationName?: string | null;
+}
+
+export interface AdminApiResponse {
+  status: number;
+  body: unknown;
+}
+
+export type AdminApi = ReturnType<typeof createAdminApi>;
+
+export function createAdminApi(store: Store, options: AdminApiOptions = {}) {
+  const now = options.now ?? store.now;
+  const bucketSize = options.bucketSize ?? 2000;
+  const restoreRate = options.restoreRate ?? 100;
+  const schema = adminSchema();
+  const buckets = new Map<string, { available: number; at: number }>();
+
+  /** The shop's bucket after restoring `restoreRate` points per elapsed second. */
+  function bucket(shop: string) {
+    const at = now().getTime();
+    const state = buckets.get(shop) ?? { available: bucketSize, at };
+    state.available = Math.min(bucketSize, state.available + ((at - state.at) / 1000) * restoreRate);
+    state.at = at;
+    buckets.set(shop, state);
+    return state;
+  }
+
+  const costExtension = (requested: number, actual: number | null, available: number) => ({
+    cost: {
+      requestedQueryCost: requested,
+      actualQueryCost: actual,
+      throttleStatus: { maximumAvailable: bucketSize, currentlyAvailable: Math.floor(available), restoreRate },
+    },
+  });
+
+  async function execute(
+    shop: string,
+    body: GraphQLRequestBody,
+    grantedScopes?: string[],
+  ): Promise<AdminApiResponse> {
+    if (!store.getShop(shop)) return { status: 404, body: { errors: "Not Found" } };
+    if (typeof body?.query !== "string" || body.query.trim() === "") {
+      return { status: 400, body: { errors: { query: "Required parameter missing or invalid" } } };
+    }
+
+    let document: DocumentNode;
+    try {
+      document = parse(body.query);
+    } catch (error) {
+      return graphqlErrors([error as GraphQLError]);
+    }
+    const validationErrors = validate(schema, document);
+    if (validationErrors.length > 0) return graphqlErrors(validationErrors);
+
+    const operation = getOperationAST(document, body.operationName);
+    if (!operation) {
+      // Let graphql-js word the "which operation?" error.
+      const result = await executeGraphQL({ schema, document, operationName: body.operationName });
+      return graphqlErrors(result.errors ?? []);
+    }
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], body.variables ?? {});
+    if (coerced.errors) return graphqlErrors(coerced.errors);
+
+    const requested = requestedQueryCost(schema, document, operation, coerced.coerced);
+    if (requested > MAX_QUERY_COST) {
+      return {
+        status: 200,
+        body: {
+          errors: [
+            {
+              message:
+                `Query cost is ${requested}, which exceeds the single query max cost limit (${MAX_QUERY_COST}).\n\n` +
+                "See https://shopify.dev/concepts/about-apis/rate-limits for more information on how the\n" +
+                "cost of a query is calculated.\n\n" +
+                "To query larger amounts of data with fewer limits, bulk operations should be used instead.\n" +
+                "See https://shopify.dev/tutorials/perform-bulk-operations-with-admin-api for usage details.\n",
+              extensions: { code: "MAX_COST_EXCEEDED", cost: requested, maxCost: MAX_QUERY_COST },
+            },
+          ],
+        },
+      };
+    }
+
+    const state = bucket(shop);
+    if (state.available < requested) {
+      return {
+        status: 200,
+        body: {
+          errors: [
+            {
+              message: "Throttled",
+              extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" },
+            },
+          ],
+          extensions: costExtension(requested, null, state.available),
+        },
+      };
+    }
+    state.available -= requested;
+
+    const context: Context = {
+      store,
+      domain: shop,
+      data: store.getShopData(shop),
+      scopes: grantedScopes ? impliedScopes(grantedScopes) : null,
+      now: now(),
+      isMutation: operation.operation === "mutation",
+      actualCost: 0,
+    };
+    const result = await executeGraphQL({
+      schema,
+      document,
+      operationName: body.operationName,
+      variableValues: body.variables,
+      rootValue: {},
+      contextValue: context,
+      fieldResolver,
+      typeResolver,
+    });
+    // Shopify charges the requested cost up front and refunds what the query did not use.
+    const actual = context.isMutation ? requested : Math.min(requested, context.actualCost);
+    state.available = Math.min(bucketSize, state.available + requested - actual);
+
+    return {
+      status: 200,
+      body: {
+        ...(result.errors ? { errors: result.errors.map((error) => error.toJSON()) } : {}),
+        data: result.data ?? null,
+        extensions: costExtension(requested, actual, state.available),
+      },
+    };
+  }
+
+  return {
+    execute,
+    /** Empties the shop's bucket, as after a burst of expensive queries. */
+    drainBucket(shop: string) {
+      bucket(shop).available = 0;
+    },
+    /** Refills the shop's bucket completely. */
+    resetBucket(shop: string) {
+      bucket(shop).available = bucketSize;
+    },
+  };
+}
+
+function graphqlErrors(errors: readonly GraphQLError[]): AdminApiResponse {
+  return { status: 200, body: { errors: errors.map((error) => error.toJSON()) } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Query cost (https://shopify.dev/docs/api/usage/rate-limits#cost-calculation)
+// Scalars and enums 0, objects 1, connections 2 + page size × the cost of one node, lists of
+// objects their `first` × the cost of one item, each top-level mutation field 10.
+// ---------------------------------------------------------------------------------------------
+
+interface CostInput {
+  schema: GraphQLSchema;
+  fragments: Map<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+}
+
+function requestedQueryCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): number {
+  if (operation.operation === "mutation") {
+    return MUTATION_COST * operation.selectionSet.selections.filter((selection) => selection.kind === Kind.FIELD).length;
+  }
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const root = schema.getRootType(operation.operation);
+  return root ? selectionSetCost({ schema, fragments, variables }, root, operation.selectionSet) : 0;
+}
+
+function selectionSetCost(input: CostInput, parent: GraphQLCompositeType, selectionSet: SelectionSetNode): number {
+  let shared = 0;
+  // Fragments that narrow an interface or union to one object type: only one of them applies
+  // to each returned object, so the most expensive type counts.
+  const perObjectType = new Map<string, number>();
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      shared += fieldCost(input, parent, selection);
+      continue;
+    }
+    const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : input.fragments.get(selection.name.value);
+    if (!fragment) continue;
+    const conditionName = fragment.typeCondition?.name.value ?? parent.name;
+    const condition = input.schema.getType(conditionName) as GraphQLCompositeType;
+    const cost = selectionSetCost(input, condition, fragment.selectionSet);
+    if (isAbstractType(parent) && isObjectType(condition)) {
+      perObjectType.set(conditionName, (perObjectType.get(conditionName) ?? 0) + cost);
+    } else {
+      shared += cost;
+    }
+  }
+  return shared + Math.max(0, ...perObjectType.values());
+}
+
+function fieldCost(input: CostInput, parent: GraphQLCompositeType, node: FieldNode): number {
+  if (!("getFields" in parent)) return 0; // a union's own selections can only be __typename
+  const field = parent.getFields()[node.name.value];
+  if (!field || !node.selectionSet) return 0; // introspection fields and leaves
+  const type = getNamedType(field.type) as GraphQLCompositeType;
+  const children = selectionSetCost(input, type, node.selectionSet);
+  if (isConnectionType(parent)) {
+    // Edges and pageInfo are part of the connection's base cost; each node costs 1.
+    if (node.name.value === "nodes") return 1 + children;
+    return node.name.value === "edges" ? children : 0;
+  }
+  const args = getArgumentValues(field, node, input.variables);
+  if (isConnectionType(type)) return 2 + pageSize(args) * children;
+  if (isListType(getNullableType(field.type))) return listSize(args) * (1 + children);
+  return 1 + children;
+}
+
+function isConnectionType(type: GraphQLNamedType): boolean {
+  return isObjectType(type) && type.name.endsWith("Connection") && "pageInfo" in type.getFields();
+}
+
+const pageSize = (args: Record<string, unknown>) => Number(args.first ?? args.last ?? 0);
+
+function listSize(args: Record<string, unknown>): number {
+  if (typeof args.first === "number") return args.first;
+  return Array.isArray(args.ids) ? args.ids.length : 1;
+}
+
+/** Adds what a resolved field actually cost, by the same rules as the requested cost. */
+function chargeActualCost(context: Context, info: GraphQLResolveInfo, result: unknown) {
+  if (context.isMutation || result === null || result === undefined || isLeafType(getNamedType(info.returnType))) return;
+  if (isConnectionType(info.parentType)) {
+    if (info.fieldName === "nodes" && Array.isArray(result)) context.actualCost += result.length;
+    return;
+  }
+  if (isConnectionType(getNamedType(info.returnType))) context.actualCost += 2;
+  else context.actualCost += Array.isArray(result) ? result.length : 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Access scopes, from the `offline_scopes` metadata that ships with the schema: a type's rule
+// guards every field returning it (through connections too), a field's own rule guards it.
+// A rule reads like "`read_orders` access scope or `read_marketplace_orders` access scope. Also:
+// Requires the `read_returns` access scope.": one scope from each sentence must be granted.
+// ---------------------------------------------------------------------------------------------
+
+interface AccessRule {
+  /** Shopify's wording, quoted in the error. */
+  text: string;
+  /** Each group needs one of its scopes. */
+  groups: string[][];
+}
+
+let accessRules: Map<string, AccessRule> | undefined;
+
+/** Rules by `Type` and `Type.field`. */
+function loadAccessRules(): Map<string, AccessRule> {
+  const file = JSON.parse(gunzipSync(readFileSync(ADMIN_SCHEMA_PATH)).toString("utf8")) as {
+    offline_scopes: { items: Array<{ typeName: string; fieldName?: string; requiredAccess: string }> };
+  };
+  const rules = new Map<string, AccessRule>();
+  for (const item of file.offline_scopes.items) {
+    if (!item.requiredAccess) continue;
+    const [main = "", also = ""] = item.requiredAccess.split(/\bAlso:/);
+    const scopesIn = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((match) => match[1]!);
+    const groups = [
+      scopesIn(main, /`([a-z_]+)`/g),
+      // "Also:" may add user permissions as well; only scopes are checked.
+      scopesIn(also, /`([a-z_]+)` (?:access )?scope/g),
+    ].filter((group) => group.length > 0);
+    if (groups.length > 0) {
+      rules.set(item.fieldName ? `${item.typeName}.${item.fieldName}` : item.typeName, { text: item.requiredAccess, groups });
+    }
+  }
+  return rules;
+}
+
+function accessRule(key: string): AccessRule | undefined {
+  accessRules ??= loadAccessRules();
+  return accessRules.get(key);
+}
+
+/** The object type a field hands out: a connection's or edge's node type, else its named type. */
+function deliveredType(type: GraphQLOutputType): GraphQLNamedType {
+  const named = getNamedType(type);
+  if (!isObjectType(named)) return named;
+  const inner = named.getFields().nodes ?? named.getFields().node;
+  return (isConnectionType(named) || named.name.endsWith("Edge")) && inner ? getNamedType(inner.type) : named;
+}
+
+/** Scopes listed by `currentAppInstallation` when the caller does not restrict them. */
+const ALL_SIMULATED_SCOPES = ["read_customers", "read_orders", "read_products", "read_returns", "write_returns"];
+
+/** `write_x` implies `read_x`, as on Shopify. */
+function impliedScopes(granted: string[]): Set<string> {
+  const scopes = new Set(granted);
+  for (const scope of granted) if (scope.startsWith("write_")) scopes.add(`read_${scope.slice("write_".length)}`);
+  return scopes;
+}
+
+/** Throws Shopify's ACCESS_DENIED error unless the granted scopes satisfy the rules under `ruleKeys`. */
+function requireAccess(context: Context, fieldName: string, ruleKeys: string[]) {
+  const { scopes } = context;
+  if (!scopes) return;
+  const denied = ruleKeys
+    .map(accessRule)
+    .find((rule) => rule?.groups.some((group) => !group.some((scope) => scopes.has(scope))));
+  if (!denied) return;
+  throw new GraphQLError(`Access denied for ${fieldName} field. Required access: ${denied.text}`, {
+    extensions: { code: "ACCESS_DENIED", documentation: "https://shopify.dev/api/usage/access-scopes", requiredAccess: denied.text },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Execution plumbing
+// ---------------------------------------------------------------------------------------------
+
+interface Context {
+  store: Store;
+  domain: string;
+  data: ShopData;
+  /** Granted scopes, or null when the caller does not restrict access. */
+  scopes: Set<string> | null;
+  now: Date;
+  isMutation: boolean;
+  actualCost: number;
+}
+
+// Sources and arguments are checked by graphql-js against the schema before a resolver runs.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Resolver = (source: any, args: any, context: Context, info: GraphQLResolveInfo) => unknown;
+
+const fieldResolver: GraphQLFieldResolver<unknown, Context> = (source, args, context, info) => {
+  requireAccess(context, info.fieldName, [`${info.parentType.name}.${info.fieldName}`, deliveredType(info.returnType).name]);
+  const resolve = RESOLVERS[info.parentType.name]?.[info.fieldName];
+  const result = resolve ? resolve(source, args, context, info) : defaultResolve(source, context, info);
+  chargeActualCost(context, info, result);
+  return result;
+};
+
+/** Records carry GIDs, so their GraphQL type is the GID's type; built objects set __typename. */
+const typeResolver: GraphQLTypeResolver<unknown, Context> = (value) => {
+  if (value === null || typeof value !== "object") return undefined;
+  const record = value as { __typename?: string; id?: unknown };
+  return record.__typename ?? (typeof record.id === "string" ? gidType(record.id) : undefined);
+};
+
+const SCALAR_DEFAULTS: Record<string, unknown> = {
+  Boolean: false,
+  Int: 0,
+  Float: 0,
+  Decimal: "0.0",
+  Money: "0.00",
+  UnsignedInt64: "0",
+};
+
+/** A record property of the same name, else null, else an empty value of the non-null type. */
+function defaultResolve(source: unknown, context: Context, info: GraphQLResolveInfo): unknown {
+  if (source !== null && typeof source === "object" && info.fieldName in source) {
+    return (source as Record<string, unknown>)[info.fieldName];
+  }
+  if (info.fieldName === "legacyResourceId") return String(legacyId((source as { id: string }).id));
+  return emptyValue(info.returnType, context);
+}
+
+function emptyValue(type: GraphQLOutputType, context: Context): unknown {
+  if (!isNonNullType(type)) return null;
+  const inner = type.ofType;
+  if (isListType(inner)) return [];
+  if (isEnumType(inner)) {
+    return inner.name === "CurrencyCode" ? context.data.shop.currencyCode : inner.getValues()[0]?.value;
+  }
+  if (isScalarType(inner)) return inner.name in SCALAR_DEFAULTS ? SCALAR_DEFAULTS[inner.name] : "";
+  return {}; // an object whose fields resolve to empty values in turn
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pagination
+// ---------------------------------------------------------------------------------------------
+
+interface ConnectionArgs {
+  first?: number | null;
+  last?: number | null;
+  after?: string | null;
+  before?: string | null;
+  reverse?: boolean | null;
+}
+
+const encodeCursor = (key: string) => Buffer.from(JSON.stringify({ last_id: key })).toString("base64");
+
+function decodeCursor(cursor: string): string {
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, "base64").toString("utf8"));
+    if (decoded && typeof decoded === "object" && "last_id" in decoded) return String(decoded.last_id);
+  } catch {
+    // fall through to the error below
+  }
+  throw new GraphQLError(`Invalid cursor: ${cursor}`);
+}
+
+/** Relay connection over an already sorted list, keyed by id (or by `keyOf`). */
+function paginate<T>(items: readonly T[], args: ConnectionArgs, keyOf: (item: T) => string = (item) => (item as { id: string }).id) {
+  if (args.first == null && args.last == null) throw new GraphQLError("you must provide one of first or last");
+  const list = args.reverse ? [...items].reverse() : items;
+  const indexOf = (cursor: string) => {
+    const key = decodeCursor(cursor);
+    const index = list.findIndex((item) => keyOf(item) === key);
+    if (index < 0) throw new GraphQLError(`Invalid cursor: ${cursor}`);
+    return index;
+  };
+  let start = args.after ? indexOf(args.after) + 1 : 0;
+  let end = args.before ? indexOf(args.before) : list.length;
+  if (args.first != null) end = Math.min(end, start + Math.max(0, args.first));
+  if (args.last != null) start = Math.max(start, end - Math.max(0, args.last));
+  const page = list.slice(start, Math.max(start, end));
+  const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  return {
+    edges,
+    nodes: page,
+    pageInfo: {
+      hasNextPage: end < list.length,
+      hasPreviousPage: start > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search syntax: `key:value` terms (values optionally quoted), implicit AND, `-` negates,
+// comparators > >= < <=, bare words search the default fields. OR and grouping are not modelled.
+// ---------------------------------------------------------------------------------------------
+
+export interface SearchTerm {
+  key: string | null;
+  comparator: "=" | ">" | ">=" | "<" | "<=";
+  value: string;
+  negated: boolean;
+}
+
+export function parseSearchQuery(query: string): SearchTerm[] {
+  const terms: SearchTerm[] = [];
+  let i = 0;
+  const readValue = (): string => {
+    const quote = query[i];
+    if (quote === '"' || quote === "'") {
+      let value = "";
+      for (i += 1; i < query.length && query[i] !== quote; i += 1) {
+        if (query[i] === "\\" && i + 1 < query.length) i += 1;
+        value += query[i];
+      }
+      i += 1; // closing quote
+      return value;
+    }
+    let value = "";
+    for (; i < query.length && !/\s/.test(query[i] ?? ""); i += 1) {
+      if (query[i] === "\\" && i + 1 < query.length) i += 1;
+      value += query[i];
+    }
+    return value;
+  };
+
+  while (i < query.length) {
+    if (/\s/.test(query[i] ?? "")) {
+      i += 1;
+      continue;
+    }
+    const negated = query[i] === "-";
+    if (negated) i += 1;
+    const keyMatch = /^([A-Za-z_][\w.]*):(>=|<=|>|<)?/.exec(query.slice(i));
+    if (keyMatch) {
+      i += keyMatch[0].length;
+      const comparator = (keyMatch[2] ?? "=") as SearchTerm["comparator"];
+      terms.push({ key: keyMatch[1]!.toLowerCase(), comparator, value: readValue(), negated });
+    } else {
+      const value = readValue();
+      if (value !== "AND") terms.push({ key: null, comparator: "=", value, negated });
+    }
+  }
+  return terms;
+}
+
+function matchesTerms<T>(item: T, terms: SearchTerm[], filters: Record<string, (item: T, term: SearchTerm) => boolean>) {
+  return terms.every((term) => {
+    const filter = filters[term.key ?? "default"];
+    if (!filter) return true; // Shopify ignores filters it does not know
+    return filter(item, term) !== term.negated;
+  });
+}
+
+const sameText = (a: string | null | undefined, b: string) => (a ?? "").toLowerCase() === b.toLowerCase();
+
+function compareNumber(actual: number, term: SearchTerm): boolean {
+  const wanted = Number(term.value);
+  if (Number.isNaN(wanted)) return false;
+  return { "=": actual === wanted, ">": actual > wanted, ">=": actual >= wanted, "<": actual < wanted, "<=": actual <= wanted }[
+    term.comparator
+  ];
+}
+
+/**
+ * Compares a timestamp with a search date. A partial date (`2026`, `2026-10`, `2026-10-05`)
+ * stands for its whole period, in UTC; `now` is the request time.
+ */
+function compareDate(actualIso: string | null, term: SearchTerm, now: Date): boolean {
+  if (!actualIso) return false;
+  const period = searchPeriod(term.value, now);
+  if (!period) return false;
+  const actual = Date.parse(actualIso);
+  const [start, end] = period;
+  return { "=": actual >= start && actual < end, ">": actual >= end, ">=": actual >= start, "<": actual < start, "<=": actual < end }[
+    term.comparator
+  ];
+}
+
+function searchPeriod(value: string, now: Date): [number, number] | undefined {
+  if (value.toLowerCase() === "now") return [now.getTime(), now.getTime() + 1];
+  const partial = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value);
+  if (partial) {
+    const [year, month, day] = [Number(partial[1]), partial[2], partial[3]];
+    const start = Date.UTC(year, month ? Number(month) - 1 : 0, day ? Number(day) : 1);
+    const end = day
+      ? Date.UTC(year, Number(month) - 1, Number(day) + 1)
+      : month
+        ? Date.UTC(year, Number(month), 1)
+        : Date.UTC(year + 1, 0, 1);
+    return [start, end];
+  }
+  const exact = Date.parse(value);
+  return Number.isNaN(exact) ? undefined : [exact, exact + 1];
+}
+
+const orderNumber = (name: string) => name.replace(/^#/, "").toLowerCase();
+const gidOrNumber = (value: string) => Number(value.replace(/^gid:\/\/shopify\/\w+\//, ""));
+
+const FULFILLMENT_STATUS_ALIASES: Record<string, string> = {
+  shipped: "FULFILLED",
+  partial: "PARTIALLY_FULFILLED",
+  unshipped: "UNFULFILLED",
+};
+
+function orderFilters(context: Context): Record<string, (order: Order, term: SearchTerm) => boolean> {
+  const date = (pick: (order: Order) => string) => (order: Order, term: SearchTerm) => compareDate(pick(order), term, context.now);
+  return {
+    // A bare word matches an order number, email or shipping name exactly, ignoring case.
+    default: (order, term) =>
+      orderNumber(order.name) === orderNumber(term.value) ||
+      [order.email, order.shippingAddress?.firstName, order.shippingAddress?.lastName].some((part) => sameText(part, term.value)),
+    name: (order, term) => orderNumber(order.name) === orderNumber(term.value),
+    email: (order, term) => sameText(order.email, term.value),
+    customer_id: (order, term) => order.customerId !== null && legacyId(order.customerId) === gidOrNumber(term.value),
+    id: (order, term) => compareNumber(legacyId(order.id), { ...term, value: String(gidOrNumber(term.value)) }),
+    status: (order, term) => {
+      const status = term.value.toLowerCase();
+      if (status === "open") return order.closedAt === null && order.cancelledAt === null;
+      if (status === "closed") return order.closedAt !== null;
+      if (status === "cancelled") return order.cancelledAt !== null;
+      if (status === "not_closed") return order.closedAt === null;
+      return status === "any";
+    },
+    financial_status: (order, term) => sameText(order.financialStatus, term.value),
+    fulfillment_status: (order, term) => {
+      const wanted = term.value.toLowerCase();
+      return wanted === "any" || orderDisplayFulfillmentStatus(order) === (FULFILLMENT_STATUS_ALIASES[wanted] ?? wanted.toUpperCase());
+    },
+    return_status: (order, term) => sameText(orderReturnStatus(order), term.value),
+    tag: (order, term) => order.tags.some((tag) => sameText(tag, term.value)),
+    tag_not: (order, term) => !order.tags.some((tag) => sameText(tag, term.value)),
+    created_at: date((order) => order.createdAt),
+    processed_at: date((order) => order.processedAt),
+    updated_at: date((order) => order.updatedAt),
+  };
+}
+
+const ORDER_SORT_VALUES: Record<string, (order: Order) => string | number> = {
+  ID: (order) => legacyId(order.id),
+  CREATED_AT: (order) => order.createdAt,
+  PROCESSED_AT: (order) => order.processedAt,
+  UPDATED_AT: (order) => order.updatedAt,
+  ORDER_NUMBER: (order) => Number(orderNumber(order.name)),
+  TOTAL_PRICE: (order) => Number(order.totalPrice),
+  CURRENT_TOTAL_PRICE: (order) => Number(currentTotalPrice(order)),
+};
+
+function sortBy<T>(items: readonly T[], value: (item: T) => string | number, tieBreak: (item: T) => number): T[] {
+  return [...items].sort((a, b) => {
+    const [x, y] = [value(a), value(b)];
+    return x < y ? -1 : x > y ? 1 : tieBreak(a) - tieBreak(b);
+  });
+}
+
+/** Orders the app may read: Shopify hides orders older than 60 days without `read_all_orders`. */
+function visibleOrders(context: Context): Order[] {
+  if (!context.scopes || context.scopes.has("read_all_orders")) return context.data.orders;
+  const oldest = context.now.getTime() - ORDER_WINDOW_DAYS * 24 * 3600 * 1000;
+  return context.data.orders.filter((order) => Date.parse(order.createdAt) >= oldest);
+}
+
+const findOrder = (context: Context, id: string) => visibleOrders(context).find((order) => order.id === id) ?? null;
+
+interface OrderSearchArgs extends ConnectionArgs {
+  query?: string | null;
+  sortKey?: string | null;
+}
+
+function searchOrders(context: Context, args: OrderSearchArgs, scope: (order: Order) => boolean = () => true) {
+  const terms = parseSearchQuery(args.query ?? "");
+  const filters = orderFilters(context);
+  const matching = visibleOrders(context).filter((order) => scope(order) && matchesTerms(order, terms, filters));
+  const sortValue = ORDER_SORT_VALUES[args.sortKey ?? "PROCESSED_AT"] ?? ORDER_SORT_VALUES.ID!;
+  return paginate(sortBy(matching, sortValue, (order) => legacyId(order.id)), args);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Value helpers
+// ---------------------------------------------------------------------------------------------
+
+/** Shopify's Decimal rendering: "189.0", "39.99". */
+function decimal(amount: string | number): string {
+  const value = Number(amount);
+  return Number.isInteger(value) ? value.toFixed(1) : String(Number(value.toFixed(2)));
+}
+
+const moneyV2 = (amount: string | number, currencyCode: string) => ({ amount: decimal(amount), currencyCode });
+
+/** Shop and presentment currency are the same in the simulator. */
+function moneyBag(amount: string | number, currencyCode: string) {
+  return { shopMoney: moneyV2(amount, currencyCode), presentmentMoney: moneyV2(amount, currencyCode) };
+}
+
+const times = (price: string, quantity: number) => ((Math.round(Number(price) * 100) * quantity) / 100).toFixed(2);
+
+function lineItemOrder(context: Context, lineItem: LineItem): Order {
+  const found = context.store.getLineItem(context.domain, lineItem.id);
+  if (!found) throw new Error(`Line item ${lineItem.id} has no order`);
+  return found.order;
+}
+
+function fulfillmentOrder(context: Context, fulfillment: Fulfillment): Order {
+  const found = context.store.getFulfillment(context.domain, fulfillment.id);
+  if (!found) throw new Error(`Fulfillment ${fulfillment.id} has no order`);
+  return found.order;
+}
+
+function lookupNode(context: Context, id: string): unknown {
+  const type = gidType(id);
+  if (!type) return null;
+  requireAccess(context, "node", [type]);
+  const { store, domain } = context;
+  switch (type) {
+    case "Order":
+      return findOrder(context, id);
+    case "LineItem":
+      return store.getLineItem(domain, id)?.lineItem ?? null;
+    case "Fulfillment":
+      return store.getFulfillment(domain, id)?.fulfillment ?? null;
+    case "FulfillmentLineItem":
+      return store.getFulfillmentLineItem(domain, id)?.fulfillmentLineItem ?? null;
+    case "Return":
+      return store.getReturn(domain, id)?.return ?? null;
+    case "ReturnLineItem":
+      return store.getReturnLineItem(domain, id)?.returnLineItem ?? null;
+    case "ReturnReasonDefinition":
+      return store.getReturnReasonDefinition(domain, id) ?? null;
+    case "Customer":
+      return store.getCustomer(domain, id) ?? null;
+    case "Product":
+      return store.getProduct(domain, id) ?? null;
+    case "ProductVariant":
+      return store.getVariant(domain, id)?.variant ?? null;
+    default:
+      return null;
+  }
+}
+
+function openUnprocessed(context: Context, item: ReturnLineItem): number {
+  const ret = context.store.getReturnLineItem(context.domain, item.id)?.return;
+  return ret?.status === "OPEN" ? item.quantity - item.processedQuantity : 0;
+}
+
+interface ReturnableFulfillmentView {
+  __typename: "ReturnableFulfillment";
+  id: string;
+  fulfillment: Fulfillment;
+  lineItems: Array<{ fulfillmentLineItem: FulfillmentLineItem; quantity: number }>;
+}
+
+function returnableFulfillments(order: Order): ReturnableFulfillmentView[] {
+  const returnable = returnableQuantities(order);
+  return order.fulfillments
+    .map((fulfillment) => ({
+      __typename: "ReturnableFulfillment" as const,
+      id: `gid://shopify/ReturnableFulfillment/${legacyId(fulfillment.id)}`,
+      fulfillment,
+      lineItems: fulfillment.fulfillmentLineItems
+        .map((fulfillmentLineItem) => ({ fulfillmentLineItem, quantity: returnable.get(fulfillmentLineItem.id) ?? 0 }))
+        .filter((item) => item.quantity > 0),
+    }))
+    .filter((view) => view.lineItems.length > 0);
+}
+
+function addressView(order: Order, address: MailingAddress) {
+  return { ...address, __typename: "MailingAddress", id: `gid://shopify/MailingAddress/${legacyId(order.id)}?model_name=Address` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resolvers, by GraphQL type. Only fields that are not a same-named record property are listed.
+// ---------------------------------------------------------------------------------------------
+
+type ReturnInputArgs<T> = { input: T };
+
+const RESOLVERS: Record<string, Record<string, Resolver>> = {
+  QueryRoot: {
+    shop: (_root, _args, context: Context) => context.data.shop,
+    currentAppInstallation: (_root, _args, context: Context) => ({
+      id: "gid://shopify/AppInstallation/1",
+      accessScopes: [...(context.scopes ?? ALL_SIMULATED_SCOPES)].sort().map((handle) => ({ handle, description: "" })),
+    }),
+    orders: (_root, args: OrderSearchArgs, context: Context) => searchOrders(context, args),
+    order: (_root, args: { id: string }, context: Context) => findOrder(context, args.id),
+    node: (_root, args: { id: string }, context: Context) => lookupNode(context, args.id),
+    nodes: (_root, args: { ids: string[] }, context: Context) => args.ids.map((id) => lookupNode(context, id)),
+    fulfillment: (_root, args: { id: string }, context: Context) =>
+      context.store.getFulfillment(context.domain, args.id)?.fulfillment ?? null,
+    customer: (_root, args: { id: string }, context: Context) => context.store.getCustomer(context.domain, args.id) ?? null,
+    product: (_root, args: { id: string }, context: Context) => context.store.getProduct(context.domain, args.id) ?? null,
+    return: (_root, args: { id: string }, context: Context) => context.store.getReturn(context.domain, args.id)?.return ?? null,
+    returnReasonDefinitions: (
+      _root,
+      args: ConnectionArgs & { query?: string | null; handles?: string[] | null; ids?: string[] | null; sortKey: string },
+      context: Context,
+    ) => {
+      const filters: Record<string, (definition: ReturnReasonDefinition, term: SearchTerm) => boolean> = {
+        deleted: (definition, term) => String(definition.deleted) === term.value.toLowerCase(),
+        handle: (definition, term) => definition.handle === term.value,
+        id: (definition, term) => legacyId(definition.id) === gidOrNumber(term.value),
+      };
+      const terms = parseSearchQuery(args.query ?? "");
+      const matching = context.data.returnReasonDefinitions.filter(
+        (definition) =>
+          (!args.handles || args.handles.includes(definition.handle)) &&
+          (!args.ids || args.ids.includes(definition.id)) &&
+          matchesTerms(definition, terms, filters),
+      );
+      const sortValue = { HANDLE: (d: ReturnReasonDefinition) => d.handle, NAME: (d: ReturnReasonDefinition) => d.name }[args.sortKey];
+      return paginate(sortBy(matching, sortValue ?? ((d) => legacyId(d.id)), (d) => legacyId(d.id)), args);
+    },
+    returnableFulfillments: (_root, args: ConnectionArgs & { orderId: string }, context: Context) => {
+      const order = findOrder(context, args.orderId);
+      if (!order) throw new GraphQLError("Order does not exist.", { extensions: { code: "NOT_FOUND" } });
+      return paginate(returnableFulfillments(order), args);
+    },
+  },
+
+  Mutation: {
+    returnRequest: (_root, args: ReturnInputArgs<Parameters<Store["requestReturn"]>[1]>, context: Context) => {
+      if (!findOrder(context, args.input.orderId)) {
+        return { return: null, userErrors: [{ field: ["input", "orderId"], code: "NOT_FOUND", message: "Order does not exist." }] };
+      }
+      return context.store.requestReturn(context.domain, args.input);
+    },
+    returnApproveRequest: (_root, args: ReturnInputArgs<{ id: string }>, context: Context) =>
+      context.store.approveReturn(context.domain, { id: args.input.id }),
+    returnDeclineRequest: (
+      _root,
+      args: ReturnInputArgs<{ id: string; declineReason: ReturnDeclineReason; declineNote?: string | null }>,
+      context: Context,
+    ) => context.store.declineReturn(context.domain, args.input),
+    returnCancel: (_root, args: { id: string }, context: Context) => context.store.cancelReturn(context.domain, args.id),
+    returnClose: (_root, args: { id: string }, context: Context) => context.store.closeReturn(context.domain, args.id),
+    returnReopen: (_root, args: { id: string }, context: Context) => context.store.reopenReturn(context.domain, args.id),
+    returnProcess: (
+      _root,
+      args: ReturnInputArgs<{ returnId: string; returnLineItems?: Array<{ id: string; quantity: number }> | null }>,
+      context: Context,
+    ) =>
+      context.store.processReturn(context.domain, {
+        returnId: args.input.returnId,
+        returnLineItems: args.input.returnLineItems ?? [],
+      }),
+  },
+
+  Shop: {
+    myshopifyDomain: (shop: ShopData["shop"]) => shop.domain,
+    url: (shop: ShopData["shop"]) => `https://${shop.domain}`,
+    primaryDomain: (shop: ShopData["shop"]) => ({
+      id: `gid://shopify/Domain/${legacyId(shop.id)}`,
+      host: shop.domain,
+      url: `https://${shop.domain}`,
+      sslEnabled: true,
+    }),
+  },
+
+  Order: {
+    number: (order: Order) => Number(orderNumber(order.name)) - 1000,
+    closed: (order: Order) => order.closedAt !== null,
+    confirmed: () => true,
+    displayFinancialStatus: (order: Order) => order.financialStatus,
+    displayFulfillmentStatus: (order: Order) => orderDisplayFulfillmentStatus(order),
+    returnStatus: (order: Order) => orderReturnStatus(order),
+    statusPageUrl: (order: Order, _args, context: Context) => {
+      const digest = createHash("sha256").update(`${context.domain}:${order.id}`).digest("hex");
+      return `https://${context.domain}/${legacyId(context.data.shop.id)}/orders/${digest.slice(0, 32)}/authenticate?key=${digest.slice(32)}`;
+    },
+    presentmentCurrencyCode: (order: Order) => order.currencyCode,
+    subtotalPriceSet: (order: Order) => moneyBag(order.subtotalPrice, order.currencyCode),
+    totalShippingPriceSet: (order: Order) => moneyBag(order.totalShippingPrice, order.currencyCode),
+    totalTaxSet: (order: Order) => moneyBag(order.totalTax, order.currencyCode),
+    totalPriceSet: (order: Order) => moneyBag(order.totalPrice, order.currencyCode),
+    originalTotalPriceSet: (order: Order) => moneyBag(order.totalPrice, order.currencyCode),
+    currentTotalPriceSet: (order: Order) => moneyBag(currentTotalPrice(order), order.currencyCode),
+    totalRefundedSet: (order: Order) => moneyBag(order.totalRefunded, order.currencyCode),
+    subtotalLineItemsQuantity: (order: Order) => order.lineItems.reduce((sum, lineItem) => sum + lineItem.quantity, 0),
+    currentSubtotalLineItemsQuantity: (order: Order) => order.lineItems.reduce((sum, lineItem) => sum + currentQuantity(lineItem), 0),
+    fullyPaid: (order: Order) => ["PAID", "PARTIALLY_REFUNDED", "REFUNDED"].includes(order.financialStatus),
+    unpaid: (order: Order) => ["PENDING", "AUTHORIZED", "EXPIRED"].includes(order.financialStatus),
+    refundable: (order: Order) => !["REFUNDED", "VOIDED", "PENDING", "AUTHORIZED", "EXPIRED"].includes(order.financialStatus),
+    requiresShipping: (order: Order) => order.lineItems.some((lineItem) => lineItem.requiresShipping),
+    fulfillable: (order: Order) =>
+      order.cancelledAt === null && order.lineItems.some((lineItem) => unfulfilledQuantity(order, lineItem) > 0),
+    canNotifyCustomer: (order: Order) => order.email !== null,
+    customer: (order: Order, _args, context: Context) =>
+      order.customerId ? (context.store.getCustomer(context.domain, order.customerId) ?? null) : null,
+    shippingAddress: (order: Order) => order.shippingAddress && addressView(order, order.shippingAddress),
+    displayAddress: (order: Order) => order.shippingAddress && addressView(order, order.shippingAddress),
+    lineItems: (order: Order, args: ConnectionArgs) => paginate(order.lineItems, args),
+    fulfillments: (order: Order, args: { first?: number | null }) =>
+      args.first == null ? order.fulfillments : order.fulfillments.slice(0, Math.max(0, args.first)),
+    fulfillmentsCount: (order: Order) => ({ count: order.fulfillments.length, precision: "EXACT" }),
+    returns: (order: Order, args: ConnectionArgs) => paginate(order.returns, args),
+  },
+
+  MailingAddress: {
+    countryCodeV2: (address: MailingAddress) => address.countryCode,
+    name: (address: MailingAddress) => [address.firstName, address.lastName].filter(Boolean).join(" ") || null,
+    formattedArea: (address: MailingAddress) =>
+      [[address.city, address.provinceCode].filter(Boolean).join(" "), address.country].filter(Boolean).join(", ") || null,
+    formatted: (address: MailingAddress, args: { withName?: boolean | null }) =>
+      [
+        args.withName ? [address.firstName, address.lastName].filter(Boolean).join(" ") : null,
+        address.address1,
+        address.address2,
+        [address.city, address.provinceCode, address.zip].filter(Boolean).join(" "),
+        address.country,
+      ].filter((line): line is string => Boolean(line)),
+  },
+
+  LineItem: {
+    name: (lineItem: LineItem) => (lineItem.variantTitle ? `${lineItem.title} - ${lineItem.variantTitle}` : lineItem.title),
+    currentQuantity: (lineItem: LineItem) => currentQuantity(lineItem),
+    refundableQuantity: (lineItem: LineItem) => currentQuantity(lineItem),
+    unfulfilledQuantity: (lineItem: LineItem, _args, context: Context) => unfulfilledQuantity(lineItemOrder(context, lineItem), lineItem),
+    nonFulfillableQuantity: (lineItem: LineItem, _args, context: Context) => {
+      const order = lineItemOrder(context, lineItem);
+      return Math.max(0, lineItem.quantity - fulfilledQuantity(order, lineItem.id) - unfulfilledQuantity(order, lineItem));
+    },
+    image: (lineItem: LineItem) =>
+      lineItem.imageUrl ? { url: lineItem.imageUrl, altText: lineItem.title, width: 1200, height: 1200 } : null,
+    originalUnitPriceSet: (lineItem: LineItem, _args, context: Context) => moneyBag(lineItem.price, context.data.shop.currencyCode),
+    discountedUnitPriceSet: (lineItem: LineItem, _args, context: Context) => moneyBag(lineItem.price, context.data.shop.currencyCode),
+    originalTotalSet: (lineItem: LineItem, _args, context: Context) =>
+      moneyBag(times(lineItem.price, lineItem.quantity), context.data.shop.currencyCode),
+    discountedTotalSet: (lineItem: LineItem, _args, context: Context) =>
+      moneyBag(times(lineItem.price, lineItem.quantity), context.data.shop.currencyCode),
+    variant: (lineItem: LineItem, _args, context: Context) =>
+      lineItem.variantId ? (context.store.getVariant(context.domain, lineItem.variantId)?.variant ?? null) : null,
+    product: (lineItem: LineItem, _args, context: Context) =>
+      lineItem.productId ? (context.store.getProduct(context.domain, lineItem.productId) ?? null) : null,
+    vendor: (lineItem: LineItem, _args, context: Context) =>
+      lineItem.productId ? (context.store.getProduct(context.domain, lineItem.productId)?.vendor ?? null) : null,
+  },
+
+  Image: {
+    url: (image: { url: string }, args: { transform?: { maxWidth?: number; maxHeight?: number; crop?: string } | null }) => {
+      const url = new URL(image.url);
+      if (args.transform?.maxWidth) url.searchParams.set("width", String(args.transform.maxWidth));
+      if (args.transform?.maxHeight) url.searchParams.set("height", String(args.transform.maxHeight));
+      if (args.transform?.crop) url.searchParams.set("crop", args.transform.crop.toLowerCase());
+      return url.toString();
+    },
+  },
+
+  Fulfillment: {
+    name: (fulfillment: Fulfillment, _args, context: Context) => {
+      const order = fulfillmentOrder(context, fulfillment);
+      return `${order.name}.${order.fulfillments.indexOf(fulfillment) + 1}`;
+    },
+    order: (fulfillment: Fulfillment, _args, context: Context) => fulfillmentOrder(context, fulfillment),
+    totalQuantity: (fulfillment: Fulfillment) => fulfillment.fulfillmentLineItems.reduce((sum, item) => sum + item.quantity, 0),
+    requiresShipping: (fulfillment: Fulfillment, _args, context: Context) =>
+      fulfillment.fulfillmentLineItems.some((item) => context.store.getLineItem(context.domain, item.lineItemId)?.lineItem.requiresShipping),
+    trackingInfo: (fulfillment: Fulfillment, args: { first?: number | null }) =>
+      args.first == null ? fulfillment.trackingInfo : fulfillment.trackingInfo.slice(0, Math.max(0, args.first)),
+    events: (fulfillment: Fulfillment, args: ConnectionArgs & { sortKey: string }) =>
+      paginate(
+        args.sortKey === "HAPPENED_AT"
+          ? sortBy(fulfillment.events, (event) => event.happenedAt, (event) => legacyId(event.id))
+          : sortBy(fulfillment.events, (event) => legacyId(event.id), () => 0),
+        args,
+      ),
+    fulfillmentLineItems: (fulfillment: Fulfillment, args: ConnectionArgs) => paginate(fulfillment.fulfillmentLineItems, args),
+  },
+
+  FulfillmentEvent: {
+    createdAt: (event: { happenedAt: string }) => event.happenedAt,
+  },
+
+  FulfillmentLineItem: {
+    lineItem: (item: FulfillmentLineItem, _args, context: Context) => context.store.getLineItem(context.domain, item.lineItemId)?.lineItem,
+    originalTotalSet: (item: FulfillmentLineItem, _args, context: Context) => {
+      const lineItem = context.store.getLineItem(context.domain, item.lineItemId)?.lineItem;
+      return moneyBag(lineItem ? times(lineItem.price, item.quantity) : 0, context.data.shop.currencyCode);
+    },
+    discountedTotalSet: (item: FulfillmentLineItem, _args, context: Context) => {
+      const lineItem = context.store.getLineItem(context.domain, item.lineItemId)?.lineItem;
+      return moneyBag(lineItem ? times(lineItem.price, item.quantity) : 0, context.data.shop.currencyCode);
+    },
+  },
+
+  ReturnableFulfillment: {
+    returnableFulfillmentLineItems: (view: ReturnableFulfillmentView, args: ConnectionArgs) =>
+      paginate(view.lineItems, args, (item) => item.fulfillmentLineItem.id),
+  },
+
+  Return: {
+    order: (ret: Return, _args, context: Context) => context.store.getReturn(context.domain, ret.id)?.order,
+    totalQuantity: (ret: Return) => returnTotalQuantity(ret),
+    returnLineItems: (ret: Return, args: ConnectionArgs & { processingStatus?: "PROCESSABLE" | "PROCESSED" | null }) => {
+      const items = ret.returnLineItems.filter((item) => {
+        if (args.processingStatus === "PROCESSED") return item.processedQuantity > 0;
+        if (args.processingStatus === "PROCESSABLE") return ret.status === "OPEN" && item.processedQuantity < item.quantity;
+        return true;
+      });
+      return paginate(items, args);
+    },
+  },
+
+  ReturnLineItem: {
+    fulfillmentLineItem: (item: ReturnLineItem, _args, context: Context) =>
+      context.store.getFulfillmentLineItem(context.domain, item.fulfillmentLineItemId)?.fulfillmentLineItem,
+    returnReasonDefinition: (item: ReturnLineItem, _args, context: Context) =>
+      item.returnReasonDefinitionId ? (context.store.getReturnReasonDefinition(context.domain, item.returnReasonDefinitionId) ?? null) : null,
+    unprocessedQuantity: (item: ReturnLineItem) => item.quantity - item.processedQuantity,
+    // Refunds are not modelled: what is still unprocessed on an open return can be processed and refunded.
+    processableQuantity: (item: ReturnLineItem, _args, context: Context) => openUnprocessed(context, item),
+    refundableQuantity: (item: ReturnLineItem, _args, context: Context) => openUnprocessed(context, item),
+  },
+
+  Customer: {
+    displayName: (customer: Customer) =>
+      [customer.firstName, customer.lastName].filter(Boolean).join(" ") || customer.email || "",
+    numberOfOrders: (customer: Customer, _args, context: Context) =>
+      String(context.store.customerOrders(context.domain, customer.id).length),
+    amountSpent: (customer: Customer, _args, context: Context) => {
+      const orders = context.store.customerOrders(context.domain, customer.id).filter((order) => order.cancelledAt === null);
+      const cents = orders.reduce((sum, order) => sum + Math.round(Number(currentTotalPrice(order)) * 100), 0);
+      return moneyV2((cents / 100).toFixed(2), context.data.shop.currencyCode);
+    },
+    lastOrder: (customer: Customer, _args, context: Context) => context.store.customerOrders(context.domain, customer.id).at(-1) ?? null,
+    orders: (customer: Customer, args: OrderSearchArgs, context: Context) =>
+      searchOrders(context, args, (order) => order.customerId === customer.id),
+    state: () => "ENABLED",
+  },
+
+  Product: {
+    status: () => "ACTIVE",
+    totalInventory: (product: Product) => product.variants.reduce((sum, variant) => sum + variant.inventoryQuantity, 0),
+    hasOnlyDefaultVariant: (product: Product) => product.variants.length === 1 && product.variants[0]?.title === "Default Title",
+    onlineStoreUrl: (product: Product, _args, context: Context) => `https://${context.domain}/products/${product.handle}`,
+    variants: (product: Product, args: ConnectionArgs) => paginate(product.variants, args),
+    variantsCount: (product: Product) => ({ count: product.variants.length, precision: "EXACT" }),
+  },
+
+  ProductVariant: {
+    product: (variant: ProductVariant, _args, context: Context) => context.store.getVariant(context.domain, variant.id)?.product,
+    displayName: (variant: ProductVariant, _args, context: Context) =>
+      `${context.store.getVariant(context.domain, variant.id)?.product.title ?? ""} - ${variant.title}`,
+    availableForSale: (variant: ProductVariant) => variant.inventoryQuantity > 0,
+  },
+};

@@ -1,0 +1,109 @@
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, normalize } from "node:path";
+import { Readable } from "node:stream";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+
+/**
+ * Hosts the built Remix app (build/) in this process for the demo and the tests: the same request
+ * handler `remix-serve` runs in production, behind a plain node:http server. The listener starts
+ * before the app is loaded because the app's environment needs the simulated shop's URL, and the
+ * simulated shop needs the app's URL.
+ */
+export async function listenForApp(port = 0) {
+  let handler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
+  const server: Server = createServer((req, res) => {
+    if (!handler) {
+      res.writeHead(503, { "Retry-After": "1" }).end("Starting");
+      return;
+    }
+    handler(req, res).catch((error) => {
+      console.error("[app]", error);
+      if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", resolve);
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    /** Loads build/server/index.js (after process.env is set) and starts answering. */
+    async load(buildDir: string) {
+      const build = (await import(pathToFileURL(join(buildDir, "server/index.js")).href)) as ServerBuild;
+      const remix = createRequestHandler(build, "production");
+      const clientDir = join(buildDir, "client");
+      handler = async (req, res) => {
+        if (serveStatic(clientDir, req, res)) return;
+        const response = await remix(toRequest(req, url));
+        await sendResponse(res, response);
+      };
+    },
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+    },
+  };
+}
+
+export type AppHost = Awaited<ReturnType<typeof listenForApp>>;
+
+function toRequest(req: IncomingMessage, origin: string): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
+    else if (value !== undefined) headers.set(name, value);
+  }
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  return new Request(new URL(req.url ?? "/", origin), {
+    method: req.method,
+    headers,
+    body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
+    // Node's fetch needs this for a streamed request body.
+    ...(hasBody ? { duplex: "half" } : {}),
+  } as RequestInit);
+}
+
+async function sendResponse(res: ServerResponse, response: Response) {
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    if (name !== "set-cookie") headers[name] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) headers["set-cookie"] = cookies;
+  res.writeHead(response.status, response.statusText, headers);
+  if (!response.body) return void res.end();
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
+  res.end();
+}
+
+const TYPES: Record<string, string> = {
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".ico": "image/x-icon",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".woff2": "font/woff2",
+};
+
+function serveStatic(clientDir: string, req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.method !== "GET" && req.method !== "HEAD") return false;
+  const path = decodeURIComponent(new URL(req.url ?? "/", "http://app").pathname);
+  if (path === "/" || path.endsWith("/")) return false;
+  const file = normalize(join(clientDir, path));
+  if (!file.startsWith(clientDir) || !existsSync(file) || !statSync(file).isFile()) return false;
+  res.writeHead(200, {
+    "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
+    // Vite fingerprints everything under /assets.
+    "Cache-Control": path.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+  });
+  if (req.method === "HEAD") res.end();
+  else createReadStream(file).pipe(res);
+  return true;
+}

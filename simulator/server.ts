@@ -1,0 +1,398 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { readFileSync, existsSync } from "node:fs";
+import { extname, join, normalize } from "node:path";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { parse as parseToml } from "smol-toml";
+import { createAdminApi } from "./admin-api";
+import {
+  appProxySignature,
+  sessionToken,
+  signedToken,
+  verifySessionToken,
+  verifySignedToken,
+  webhookHmac,
+} from "./signing";
+import { createStore, type ShopFixture } from "./store";
+import { blockAssetTags, loadBlocks, renderBlock } from "./storefront";
+
+/**
+ * The simulated shop: one HTTP server standing in for Shopify — the Admin GraphQL API on the real
+ * 2026-10 schema, token exchange, a storefront that renders our theme blocks and forwards
+ * /apps/support/* through a signed app proxy, an admin page embedding the app, and signed webhooks.
+ */
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const DEMO_FIXTURE = join(ROOT, "simulator/fixtures/demo-shop.json");
+
+export type SimulatorOptions = {
+  port?: number;
+  /** The app's origin; may be given later with setAppUrl (the app may need this server's URL first). */
+  appUrl?: string;
+  apiKey: string;
+  apiSecret: string;
+  apiVersion: string;
+  extensionsDir?: string;
+  appConfigPath?: string;
+  fixtures?: ShopFixture[];
+  now?: () => Date;
+  /** Deliver webhooks for store changes (on by default). */
+  webhooks?: boolean;
+};
+
+export type Faults = {
+  /** Extra delay before each Admin API answer. */
+  latencyMs: number;
+  /** The next N Admin API requests answer this HTTP status (e.g. 503). */
+  failNext: number;
+  failStatus: number;
+};
+
+export type WebhookDelivery = { topic: string; shop: string; id: string; status: number | "error" };
+
+export async function startSimulator(options: SimulatorOptions) {
+  const now = options.now ?? (() => new Date());
+  const store = createStore({ now });
+  for (const fixture of options.fixtures ?? [JSON.parse(readFileSync(DEMO_FIXTURE, "utf8"))]) store.loadShop(fixture);
+  const adminApi = createAdminApi(store, { now });
+  const extensionsDir = options.extensionsDir ?? join(ROOT, "extensions");
+  const appConfig = parseToml(readFileSync(options.appConfigPath ?? join(ROOT, "shopify.app.toml"), "utf8")) as AppConfig;
+  const grantedScopes = appConfig.access_scopes.scopes.split(",").map((s) => s.trim());
+  const faults: Faults = { latencyMs: 0, failNext: 0, failStatus: 503 };
+  const deliveries: WebhookDelivery[] = [];
+  const pending = new Set<Promise<void>>();
+  let appUrl = (options.appUrl ?? "").replace(/\/$/, "");
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      console.error("[simulator]", error);
+      if (!res.headersSent) send(res, 500, { errors: [{ message: "Internal error" }] });
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? "/", "http://simulator");
+    const path = url.pathname;
+    if (path === "/admin/oauth/access_token" && req.method === "POST") return tokenExchange(req, res);
+    if (path.startsWith("/admin/api/") && path.endsWith("/graphql.json")) return graphql(req, res, path);
+    if (path === "/admin/session-token") return issueSessionToken(res, url);
+    if (path === "/admin" || path === "/admin/") return adminPage(res, url);
+    if (path === "/app-bridge.js") return sendFile(res, join(ROOT, "simulator/app-bridge.js"));
+    if (path.startsWith("/extensions/")) return extensionAsset(res, path);
+    if (path.startsWith("/apps/support")) return appProxy(req, res, url);
+    if (path === "/account/login") return login(res, url);
+    if (path === "/account/logout") return redirect(res, "/", "harbor_sim_customer=; Path=/; Max-Age=0");
+    if (path === "/" || path === "/pages/help") return storefront(req, res, url);
+    send(res, 404, { errors: "Not Found" });
+  }
+
+  function shopFromHost(req: IncomingMessage): string | undefined {
+    const shop = header(req, "x-shopify-shop-domain");
+    return shop && store.getShop(shop) ? shop : undefined;
+  }
+
+  async function tokenExchange(req: IncomingMessage, res: ServerResponse) {
+    const body = JSON.parse((await readBody(req)) || "{}");
+    const shop = shopFromHost(req);
+    if (!shop) return send(res, 404, { errors: "Not Found" });
+    if (body.client_id !== options.apiKey || body.client_secret !== options.apiSecret) {
+      return send(res, 401, { error: "invalid_client", error_description: "Client credentials are invalid" });
+    }
+    if (body.grant_type === "refresh_token") {
+      const grant = verifySignedToken("shprt", String(body.refresh_token ?? ""), options.apiSecret);
+      if (!grant || grant.shop !== shop || (grant.exp ?? 0) < now().getTime()) {
+        return send(res, 400, { error: "invalid_grant" });
+      }
+      return send(res, 200, issueAccessToken(shop, true));
+    }
+    const claims = verifySessionToken(String(body.subject_token ?? ""), options.apiKey, options.apiSecret, now());
+    if (!claims || new URL(claims.dest).hostname !== shop) {
+      return send(res, 400, { error: "invalid_subject_token", error_description: "Session token is invalid" });
+    }
+    const online = body.requested_token_type === "urn:shopify:params:oauth:token-type:online-access-token";
+    const issued = issueAccessToken(shop, body.expiring === "1" && !online);
+    if (!online) return send(res, 200, issued);
+    return send(res, 200, {
+      ...issued,
+      expires_in: 86_400,
+      associated_user_scope: issued.scope,
+      associated_user: { id: Number(claims.sub), first_name: "Demo", last_name: "Staff", email: "staff@example.com", account_owner: true, locale: "en", collaborator: false, email_verified: true },
+    });
+  }
+
+  function issueAccessToken(shop: string, expiring: boolean) {
+    const scope = grantedScopes.join(",");
+    if (!expiring) return { access_token: signedToken("shpat", { shop }, options.apiSecret), scope };
+    const issuedAt = now().getTime();
+    return {
+      access_token: signedToken("shpat", { shop, exp: issuedAt + 3600_000 }, options.apiSecret),
+      scope,
+      expires_in: 3600,
+      refresh_token: signedToken("shprt", { shop, exp: issuedAt + 2_592_000_000 }, options.apiSecret),
+      refresh_token_expires_in: 2_592_000,
+    };
+  }
+
+  async function graphql(req: IncomingMessage, res: ServerResponse, path: string) {
+    const shop = shopFromHost(req);
+    if (!shop) return send(res, 404, { errors: "Not Found" });
+    if (path !== `/admin/api/${options.apiVersion}/graphql.json`) return send(res, 404, { errors: "Not Found" });
+    const grant = verifySignedToken("shpat", header(req, "x-shopify-access-token") ?? "", options.apiSecret);
+    if (!grant || grant.shop !== shop || (grant.exp !== undefined && grant.exp < now().getTime())) {
+      return send(res, 401, { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" });
+    }
+    if (faults.latencyMs) await new Promise((r) => setTimeout(r, faults.latencyMs));
+    if (faults.failNext > 0) {
+      faults.failNext--;
+      return send(res, faults.failStatus, { errors: "Service Unavailable" });
+    }
+    let body;
+    try {
+      body = JSON.parse(await readBody(req));
+    } catch {
+      return send(res, 400, { errors: { query: "Required parameter missing or invalid" } });
+    }
+    const result = await adminApi.execute(shop, body, grantedScopes);
+    send(res, result.status, result.body);
+  }
+
+  function issueSessionToken(res: ServerResponse, url: URL) {
+    const shop = url.searchParams.get("shop") ?? "";
+    res.setHeader("Access-Control-Allow-Origin", "*");
+    if (!store.getShop(shop)) return send(res, 404, { error: "Unknown shop" });
+    send(res, 200, { token: sessionToken({ shop, apiKey: options.apiKey, apiSecret: options.apiSecret, now: now() }) });
+  }
+
+  function embeddedAppUrl(shop: string): string {
+    const host = Buffer.from(`admin.shopify.com/store/${shop.replace(".myshopify.com", "")}`).toString("base64url");
+    const params = new URLSearchParams({
+      embedded: "1",
+      shop,
+      host,
+      locale: "en",
+      id_token: sessionToken({ shop, apiKey: options.apiKey, apiSecret: options.apiSecret, now: now() }),
+    });
+    return `${appUrl}/app?${params}`;
+  }
+
+  function adminPage(res: ServerResponse, url: URL) {
+    const shop = url.searchParams.get("shop") ?? store.shops()[0]!.domain;
+    const info = store.getShop(shop);
+    if (!info) return send(res, 404, { error: "Unknown shop" });
+    sendHtml(res, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(info.name)} · Admin (simulated)</title>
+<style>body{margin:0;font:14px system-ui;background:#f1f1f1;display:grid;grid-template:48px 1fr/220px 1fr;height:100vh}
+header{grid-column:1/3;background:#1a1a1a;color:#fff;display:flex;align-items:center;padding:0 16px;gap:12px}
+nav{padding:16px;background:#ebebeb}nav a{display:block;color:#303030;padding:6px 0;text-decoration:none;font-weight:600}
+iframe{border:0;width:100%;height:100%;background:#f1f1f1}</style></head>
+<body><header><strong>${escapeHtml(info.name)}</strong><span>Shopify admin — simulated</span></header>
+<nav aria-label="Apps"><a href="/admin?shop=${encodeURIComponent(shop)}">Harbor Support</a><a href="/" target="_blank">View storefront</a></nav>
+<main><iframe title="Harbor Support" name="app-iframe" src="${escapeHtml(embeddedAppUrl(shop))}"></iframe></main></body></html>`);
+  }
+
+  async function storefront(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const info = store.shops()[0]!;
+    const locale = url.searchParams.get("locale") ?? "en";
+    const blocks = loadBlocks(extensionsDir);
+    const customerId = cookie(req, "harbor_sim_customer");
+    const assetBase = "/extensions";
+    const rendered = await Promise.all(
+      blocks.map((block, i) =>
+        renderBlock(block, { extensionsDir, shop: { name: info.name, domain: info.domain, currency: info.currencyCode }, locale, customerId, assetBase }, i),
+      ),
+    );
+    sendHtml(res, `<!doctype html><html lang="${escapeHtml(locale)}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1"><title>Help · ${escapeHtml(info.name)}</title>
+<style>body{margin:0;font:16px/1.5 system-ui;color:#1a1a1a}header,main{max-width:960px;margin:0 auto;padding:16px}
+header{display:flex;justify-content:space-between;align-items:center;border-bottom:1px solid #ddd}.shopify-app-block{margin:32px 0}</style>
+${blockAssetTags(blocks, assetBase)}</head><body>
+<header><strong>${escapeHtml(info.name)}</strong><span>${customerId ? `Signed in · <a href="/account/logout">Sign out</a>` : `<a href="/account/login">Sign in</a>`}</span></header>
+<main>${rendered.length ? rendered.join("\n") : "<p>This storefront has no Harbor Support blocks yet.</p>"}</main></body></html>`);
+  }
+
+  function login(res: ServerResponse, url: URL) {
+    const requested = url.searchParams.get("customer_id");
+    const customers = store.customers(store.shops()[0]!.domain);
+    const customer = customers.find((c) => c.id.endsWith(`/${requested}`)) ?? customers[0];
+    if (!customer) return redirect(res, "/");
+    const id = customer.id.split("/").pop()!;
+    redirect(res, "/", `harbor_sim_customer=${id}; Path=/; HttpOnly; SameSite=Lax`);
+  }
+
+  function extensionAsset(res: ServerResponse, path: string) {
+    const [, , extension, assets, ...rest] = path.split("/");
+    if (!extension || assets !== "assets" || rest.length !== 1) return send(res, 404, { errors: "Not Found" });
+    const file = normalize(join(extensionsDir, extension, "assets", rest[0]!));
+    if (!file.startsWith(normalize(extensionsDir))) return send(res, 404, { errors: "Not Found" });
+    sendFile(res, file);
+  }
+
+  /** Forwards /apps/support/* to {app}/proxy/* with the query signature Shopify adds. */
+  async function appProxy(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const shop = store.shops()[0]!.domain;
+    const params = new URLSearchParams(url.search);
+    for (const key of ["shop", "logged_in_customer_id", "path_prefix", "timestamp", "signature"]) params.delete(key);
+    params.set("shop", shop);
+    params.set("logged_in_customer_id", cookie(req, "harbor_sim_customer") ?? "");
+    params.set("path_prefix", "/apps/support");
+    params.set("timestamp", String(Math.floor(now().getTime() / 1000)));
+    params.set("signature", appProxySignature(params, options.apiSecret));
+    const target = `${appUrl}/proxy${url.pathname.slice("/apps/support".length)}?${params}`;
+    const hasBody = req.method !== "GET" && req.method !== "HEAD";
+    const upstream = await fetch(target, {
+      method: req.method,
+      headers: pick(req, ["content-type", "accept", "accept-language", "user-agent"]),
+      body: hasBody ? new Uint8Array(await readBodyBuffer(req)) : undefined,
+      redirect: "manual",
+    });
+    res.statusCode = upstream.status;
+    for (const name of ["content-type", "cache-control", "etag", "retry-after", "location"]) {
+      const value = upstream.headers.get(name);
+      if (value) res.setHeader(name, value);
+    }
+    res.end(Buffer.from(await upstream.arrayBuffer()));
+  }
+
+  // ---- webhooks ----
+  const subscriptions = (appConfig.webhooks.subscriptions ?? []).flatMap((s) =>
+    [...(s.topics ?? []), ...(s.compliance_topics ?? [])].map((topic) => ({ topic, uri: s.uri })),
+  );
+
+  async function deliverWebhook(shop: string, topic: string, payload: unknown, id: string = randomUUID()): Promise<WebhookDelivery[]> {
+    const body = JSON.stringify(payload);
+    const results: WebhookDelivery[] = [];
+    for (const sub of subscriptions.filter((s) => s.topic === topic)) {
+      const target = sub.uri.startsWith("http") ? sub.uri : `${appUrl}${sub.uri}`;
+      let status: number | "error";
+      try {
+        const response = await fetch(target, {
+          method: "POST",
+          headers: {
+            "Content-Type": "application/json",
+            "X-Shopify-Topic": topic,
+            "X-Shopify-Shop-Domain": shop,
+            "X-Shopify-API-Version": appConfig.webhooks.api_version,
+            "X-Shopify-Webhook-Id": id,
+            "X-Shopify-Event-Id": randomUUID(),
+            "X-Shopify-Triggered-At": now().toISOString(),
+            "X-Shopify-Hmac-Sha256": webhookHmac(body, options.apiSecret),
+          },
+          body,
+        });
+        status = response.status;
+        await response.arrayBuffer();
+      } catch {
+        status = "error";
+      }
+      const delivery = { topic, shop, id, status };
+      deliveries.push(delivery);
+      results.push(delivery);
+    }
+    return results;
+  }
+
+  if (options.webhooks !== false) {
+    store.onChange((event) => {
+      const delivery = deliverWebhook(event.shop, event.topic, event.payload).then(() => undefined);
+      pending.add(delivery);
+      void delivery.finally(() => pending.delete(delivery));
+    });
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    store,
+    adminApi,
+    faults,
+    deliveries,
+    storefrontUrl: `${url}/`,
+    adminUrl: `${url}/admin?shop=${store.shops()[0]!.domain}`,
+    embeddedAppUrl,
+    deliverWebhook,
+    setAppUrl(url: string) {
+      appUrl = url.replace(/\/$/, "");
+    },
+    /** Resolves when every webhook triggered so far has been answered. */
+    async settled(): Promise<void> {
+      while (pending.size) await Promise.all([...pending]);
+    },
+    async stop(): Promise<void> {
+      await new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+    },
+  };
+}
+
+export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
+
+type AppConfig = {
+  access_scopes: { scopes: string };
+  webhooks: { api_version: string; subscriptions?: { topics?: string[]; compliance_topics?: string[]; uri: string }[] };
+};
+
+// ---- small HTTP helpers ----
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function pick(req: IncomingMessage, names: string[]): Record<string, string> {
+  return Object.fromEntries(names.flatMap((n) => (header(req, n) ? [[n, header(req, n)!]] : [])));
+}
+
+function cookie(req: IncomingMessage, name: string): string | undefined {
+  const found = (header(req, "cookie") ?? "").split(/;\s*/).find((c) => c.startsWith(`${name}=`));
+  return found ? decodeURIComponent(found.slice(name.length + 1)) || undefined : undefined;
+}
+
+function readBodyBuffer(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readBodyBuffer(req)).toString("utf8");
+}
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8" });
+  res.end(JSON.stringify(body));
+}
+
+function sendHtml(res: ServerResponse, html: string) {
+  res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+  res.end(html);
+}
+
+function redirect(res: ServerResponse, location: string, setCookie?: string) {
+  res.writeHead(302, { Location: location, ...(setCookie ? { "Set-Cookie": setCookie } : {}) });
+  res.end();
+}
+
+const TYPES: Record<string, string> = {
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+};
+
+function sendFile(res: ServerResponse, file: string) {
+  if (!existsSync(file)) return send(res, 404, { errors: "Not Found" });
+  res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream", "Cache-Control": "no-cache" });
+  res.end(readFileSync(file));
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,121 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Liquid, Tag, type TagToken, type TopLevelToken, type Context, type Emitter } from "liquidjs";
+
+/**
+ * Renders the theme app extension's blocks the way a theme would place them: Liquid with Shopify's
+ * `t` and `asset_url` filters, each block's settings (schema defaults, overridable), and the
+ * block's schema `javascript`/`stylesheet` added as Shopify adds them (deferred script, stylesheet).
+ */
+
+export type BlockSetting = { id: string; type: string; default?: unknown };
+export type BlockSchema = {
+  name: string;
+  target: string;
+  javascript?: string;
+  stylesheet?: string;
+  settings?: BlockSetting[];
+};
+export type Block = { extension: string; handle: string; source: string; schema: BlockSchema };
+
+const SCHEMA_RE = /{%-?\s*schema\s*-?%}([\s\S]*?){%-?\s*endschema\s*-?%}/;
+
+export function loadBlocks(extensionsDir: string): Block[] {
+  if (!existsSync(extensionsDir)) return [];
+  const blocks: Block[] = [];
+  for (const extension of readdirSync(extensionsDir).sort()) {
+    const dir = join(extensionsDir, extension, "blocks");
+    if (!existsSync(dir)) continue;
+    for (const file of readdirSync(dir).sort()) {
+      if (!file.endsWith(".liquid")) continue;
+      const source = readFileSync(join(dir, file), "utf8");
+      const schemaJson = source.match(SCHEMA_RE)?.[1];
+      if (!schemaJson) throw new Error(`${extension}/blocks/${file} has no {% schema %}`);
+      blocks.push({ extension, handle: file.replace(/\.liquid$/, ""), source, schema: JSON.parse(schemaJson) });
+    }
+  }
+  return blocks;
+}
+
+function loadLocale(extensionsDir: string, extension: string, locale: string): Record<string, unknown> {
+  const dir = join(extensionsDir, extension, "locales");
+  const candidates = [`${locale}.json`, `${locale}.default.json`, "en.default.json"];
+  for (const name of candidates) {
+    const path = join(dir, name);
+    if (existsSync(path)) return JSON.parse(readFileSync(path, "utf8"));
+  }
+  return {};
+}
+
+function lookup(strings: Record<string, unknown>, key: string): string | undefined {
+  let node: unknown = strings;
+  for (const part of key.split(".")) {
+    if (typeof node !== "object" || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === "string" ? node : undefined;
+}
+
+export type RenderOptions = {
+  extensionsDir: string;
+  shop: { name: string; domain: string; currency: string };
+  locale: string;
+  customerId?: string;
+  /** Per block handle, settings that override the schema defaults (what a merchant set in the editor). */
+  settings?: Record<string, Record<string, unknown>>;
+  assetBase: string;
+};
+
+export async function renderBlock(block: Block, options: RenderOptions, index: number): Promise<string> {
+  const engine = new Liquid({ strictFilters: true, ownPropertyOnly: true });
+  const fallback = loadLocale(options.extensionsDir, block.extension, "en");
+  const strings = loadLocale(options.extensionsDir, block.extension, options.locale);
+  // Shopify hides the schema from the page; the tag is parsed and renders nothing.
+  engine.registerTag(
+    "schema",
+    class extends Tag {
+      constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+        super(token, remain, liquid);
+        while (remain.length) {
+          const next = remain.shift() as TagToken;
+          if ((next as TagToken).name === "endschema") return;
+        }
+        throw new Error("{% schema %} without {% endschema %}");
+      }
+      *render(_ctx: Context, _emitter: Emitter) {}
+    },
+  );
+  engine.registerFilter("t", (key: string, ...args: unknown[]) => {
+    const template = lookup(strings, key) ?? lookup(fallback, key);
+    if (template === undefined) return `translation missing: ${options.locale}.${key}`;
+    const vars = Object.fromEntries(args.filter(Array.isArray) as [string, unknown][]);
+    return template.replace(/{{\s*(\w+)\s*}}/g, (_m, name: string) => String(vars[name] ?? ""));
+  });
+  engine.registerFilter("asset_url", (file: string) => `${options.assetBase}/${block.extension}/assets/${file}`);
+  engine.registerFilter("json", (value: unknown) => JSON.stringify(value));
+
+  const defaults = Object.fromEntries(
+    (block.schema.settings ?? []).filter((s) => s.default !== undefined).map((s) => [s.id, s.default]),
+  );
+  const settings = { ...defaults, ...options.settings?.[block.handle] };
+  const blockId = `${block.handle}-${index}`;
+  const html = await engine.parseAndRender(block.source, {
+    block: { id: blockId, type: `shopify://apps/harbor-support/blocks/${block.handle}`, settings, shopify_attributes: "" },
+    shop: { name: options.shop.name, permanent_domain: options.shop.domain, currency: options.shop.currency },
+    customer: options.customerId ? { id: Number(options.customerId) } : null,
+    request: { locale: { iso_code: options.locale } },
+    routes: { root_url: "/" },
+  });
+  return `<div id="shopify-block-${blockId}" class="shopify-app-block">${html}</div>`;
+}
+
+/** The <head> tags Shopify adds for the blocks on a page: each asset once. */
+export function blockAssetTags(blocks: Block[], assetBase: string): string {
+  const tags = new Set<string>();
+  for (const block of blocks) {
+    const base = `${assetBase}/${block.extension}/assets`;
+    if (block.schema.stylesheet) tags.add(`<link rel="stylesheet" href="${base}/${block.schema.stylesheet}">`);
+    if (block.schema.javascript) tags.add(`<script src="${base}/${block.schema.javascript}" defer></script>`);
+  }
+  return [...tags].join("\n");
+}

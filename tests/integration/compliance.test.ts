@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Prisma } from "@prisma/client";
+import { CUSTOMER_DATA, SHOP_TABLES } from "../../app/services/compliance.server";
+import { DEMO_SHOP, installApp, startHarness, type Harness } from "../helpers/harness";
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+  await installApp(harness);
+});
+afterAll(() => harness?.close());
+
+const OTHER_SHOP = "other-store.myshopify.com";
+const lowerFirst = (name: string) => name[0]!.toLowerCase() + name.slice(1);
+
+describe("compliance webhooks", () => {
+  it("GIVEN every Prisma model with a shop column THEN shop/redact clears it", () => {
+    const shopScoped = Prisma.dmmf.datamodel.models
+      .filter((m) => m.fields.some((f) => f.name === "shop"))
+      .map((m) => lowerFirst(m.name));
+    expect([...SHOP_TABLES].sort()).toEqual(shopScoped.sort());
+  });
+
+  it("GIVEN every Prisma model with customer fields THEN it is listed for customer export and erasure", () => {
+    const customerFields = /^(customer(Id|Email|Name)?|email|phone)$/;
+    const holders = Prisma.dmmf.datamodel.models
+      .filter((m) => m.name !== "Session" && m.name !== "ComplianceRequest")
+      .filter((m) => m.fields.some((f) => customerFields.test(f.name)))
+      .map((m) => lowerFirst(m.name));
+    expect(CUSTOMER_DATA.map((t) => t.name).sort()).toEqual(holders.sort());
+  });
+
+  it("GIVEN customers/data_request THEN the export is recorded for the shop with Shopify ids only", async () => {
+    const [delivery] = await harness.shop.deliverWebhook(DEMO_SHOP, "customers/data_request", {
+      shop_id: 1,
+      shop_domain: DEMO_SHOP,
+      orders_requested: [5001, 5002],
+      customer: { id: 777, email: "ada@example.com", phone: null },
+      data_request: { id: 9 },
+    });
+    expect(delivery?.status).toBe(200);
+    const request = await harness.db.complianceRequest.findFirst({ where: { shop: DEMO_SHOP, topic: "customers/data_request" } });
+    expect(request).toMatchObject({ customerId: "777", orderIds: '["5001","5002"]' });
+    expect(JSON.parse(request!.export!)).toEqual({});
+    expect(JSON.stringify(request)).not.toContain("ada@example.com");
+  });
+
+  it("GIVEN customers/redact after a data request THEN the earlier export is erased and the redaction recorded", async () => {
+    const [delivery] = await harness.shop.deliverWebhook(DEMO_SHOP, "customers/redact", {
+      shop_id: 1,
+      shop_domain: DEMO_SHOP,
+      customer: { id: 777, email: "ada@example.com", phone: null },
+      orders_to_redact: [5001],
+    });
+    expect(delivery?.status).toBe(200);
+    expect(await harness.db.complianceRequest.count({ where: { topic: "customers/data_request", customerId: "777" } })).toBe(0);
+    expect(await harness.db.complianceRequest.findFirst({ where: { topic: "customers/redact" } })).toMatchObject({
+      customerId: "777",
+      recordsDeleted: 1,
+    });
+  });
+
+  it("GIVEN a malformed compliance payload THEN the app answers 400 and writes nothing", async () => {
+    const before = await harness.db.complianceRequest.count();
+    const [delivery] = await harness.shop.deliverWebhook(DEMO_SHOP, "customers/redact", { shop_domain: DEMO_SHOP });
+    expect(delivery?.status).toBe(400);
+    expect(await harness.db.complianceRequest.count()).toBe(before);
+  });
+
+  it("GIVEN shop/redact THEN every row of that shop is deleted and another shop's rows stay", async () => {
+    await harness.db.webhookDelivery.create({ data: { id: "other-1", shop: OTHER_SHOP, topic: "ORDERS_UPDATED" } });
+    await harness.db.shop.create({ data: { domain: OTHER_SHOP } });
+
+    const [delivery] = await harness.shop.deliverWebhook(DEMO_SHOP, "shop/redact", { shop_id: 1, shop_domain: DEMO_SHOP }, "redact-1");
+
+    expect(delivery?.status).toBe(200);
+    for (const table of SHOP_TABLES) {
+      const remaining = await (harness.db[table] as unknown as { findMany(a: object): Promise<{ id: string }[]> }).findMany({
+        where: { shop: DEMO_SHOP },
+      });
+      // Only the redaction's own delivery mark stays, so a repeat of it is recognised.
+      expect(remaining.map((r) => r.id)).toEqual(table === "webhookDelivery" ? ["redact-1"] : []);
+    }
+    expect(await harness.db.shop.findUnique({ where: { domain: DEMO_SHOP } })).toBeNull();
+    expect(await harness.db.webhookDelivery.count({ where: { shop: OTHER_SHOP } })).toBe(1);
+    expect(await harness.db.shop.count({ where: { domain: OTHER_SHOP } })).toBe(1);
+  });
+});
