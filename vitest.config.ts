@@ -13,6 +13,11 @@ export default defineConfig({
         // Each file starts the app and the simulated shop in its own worker, on its own database.
         test: { name: "integration", include: ["tests/integration/**/*.test.ts"], testTimeout: 30_000, hookTimeout: 60_000 },
       },
+      {
+        extends: true,
+        // Debian's Chromium driven by playwright-core against the app and the simulated shop.
+        test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 60_000 },
+      },
     ],
   },
 });

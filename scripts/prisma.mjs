@@ -11,7 +11,7 @@ export const PROVIDERS = ["sqlite", "postgresql"];
 
 // The SQLite client is the default @prisma/client (the session storage package imports it);
 // the PostgreSQL one is generated beside it under its own name.
-const OUTPUTS = { sqlite: "", postgresql: '\n  output     = "../../node_modules/@harbor/prisma-postgresql"' };
+const OUTPUTS = { sqlite: "", postgresql: '\n  output     = "../../node_modules/.prisma/client-postgresql"' };
 
 export function schemaFor(provider) {
   const models = readFileSync(`${root}/prisma/models.prisma`, "utf8");

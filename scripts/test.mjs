@@ -34,7 +34,7 @@ ok = step("GraphQL codegen (types every #graphql document against the real schem
 ok = step("Typecheck", [bin("typescript", "bin/tsc"), "--noEmit"]) && ok;
 ok = step("Lint", [bin("eslint", "bin/eslint.js"), ".", "--max-warnings=0"]) && ok;
 ok = step("Build", [bin("@remix-run/dev", "dist/cli.js"), "vite:build"]) && ok;
-ok = vitest("Unit and integration tests (SQLite)", [], { TEST_DATABASE: "sqlite" }, ".cache/vitest-sqlite.json") && ok;
+ok = vitest("Unit, integration and browser tests (SQLite)", [], { TEST_DATABASE: "sqlite" }, ".cache/vitest-sqlite.json") && ok;
 if (process.env.HARBOR_SKIP_POSTGRES === "1") {
   console.log("\n━━ Integration tests (PostgreSQL): skipped (HARBOR_SKIP_POSTGRES=1)");
 } else {

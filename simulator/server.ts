@@ -81,6 +81,7 @@ export async function startSimulator(options: SimulatorOptions) {
     if (path === "/app-bridge.js") return sendFile(res, join(ROOT, "simulator/app-bridge.js"));
     if (path.startsWith("/extensions/")) return extensionAsset(res, path);
     if (path.startsWith("/apps/support")) return appProxy(req, res, url);
+    if (path === "/simulator/faults" && req.method === "POST") return setFaults(req, res);
     if (path === "/account/login") return login(res, url);
     if (path === "/account/logout") return redirect(res, "/", "harbor_sim_customer=; Path=/; Max-Age=0");
     if (path === "/" || path === "/pages/help") return storefront(req, res, url);
@@ -155,6 +156,16 @@ export async function startSimulator(options: SimulatorOptions) {
     }
     const result = await adminApi.execute(shop, body, grantedScopes);
     send(res, result.status, result.body);
+  }
+
+  /** Fault injection over HTTP, for tests that drive the demo from another process. */
+  async function setFaults(req: IncomingMessage, res: ServerResponse) {
+    const body = JSON.parse((await readBody(req)) || "{}") as Partial<Faults> & { throttle?: string };
+    for (const key of ["latencyMs", "failNext", "failStatus"] as const) {
+      if (typeof body[key] === "number") faults[key] = body[key];
+    }
+    if (body.throttle) adminApi.drainBucket(body.throttle);
+    send(res, 200, faults);
   }
 
   function issueSessionToken(res: ServerResponse, url: URL) {

@@ -31,6 +31,7 @@ export async function startStack(options: {
   fixtures?: ShopFixture[];
   now?: () => Date;
   buildDir?: string;
+  extensionsDir?: string;
 }) {
   const app = await listenForApp(options.appPort);
   const shop = await startSimulator({
@@ -40,6 +41,7 @@ export async function startStack(options: {
     apiVersion: API_VERSION,
     fixtures: options.fixtures,
     now: options.now,
+    extensionsDir: options.extensionsDir,
   });
   Object.assign(process.env, {
     NODE_ENV: "production",

@@ -7,7 +7,10 @@ import { requireAppProxy } from "../services/app-proxy.server";
  */
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAppProxy(request);
-  const path = new URL(request.url).pathname.replace(/^\/proxy\/?/, "");
-  if (path === "" || path === "status") return Response.json({ ok: true, shop });
+  const url = new URL(request.url);
+  const path = url.pathname.replace(/^\/proxy\/?/, "");
+  // Blocks ask whether the shopper is signed in to offer "your orders" instead of a lookup form.
+  const customerSignedIn = Boolean(url.searchParams.get("logged_in_customer_id"));
+  if (path === "" || path === "status") return Response.json({ ok: true, shop, customerSignedIn });
   return Response.json({ error: "Not found" }, { status: 404 });
 };

@@ -14,7 +14,9 @@ export type Harness = Stack & { database: TestDatabase; db: Db; close(): Promise
  * The built app and the simulated shop on a fresh database, for one test file. The app module
  * graph (env, Prisma client) is loaded once per worker, so each file gets one harness.
  */
-export async function startHarness(options: { fixtures?: ShopFixture[]; now?: () => Date } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { fixtures?: ShopFixture[]; now?: () => Date; extensionsDir?: string } = {},
+): Promise<Harness> {
   const database = await createTestDatabase();
   const stack = await startStack({ databaseUrl: database.url, ...options });
   // A client of the test's own on the app's database, to arrange and inspect rows.

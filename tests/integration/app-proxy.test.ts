@@ -12,7 +12,7 @@ describe("app proxy", () => {
   it("GIVEN a shopper on the storefront WHEN the simulated shop forwards /apps/support/status THEN the app answers 200 for that shop", async () => {
     const response = await fetch(`${harness.shop.url}/apps/support/status`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, shop: DEMO_SHOP });
+    expect(await response.json()).toEqual({ ok: true, shop: DEMO_SHOP, customerSignedIn: false });
   });
 
   it("GIVEN a request with no signature THEN the app answers 401 with a message a person can read", async () => {
