@@ -9,6 +9,10 @@ const EnvSchema = z.object({
   SCOPES: z.string().optional(),
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
   DATABASE_URL: z.string(),
+  /** Order lookups allowed per shop and shopper in each window (default: 10 a minute), then 429. */
+  TRACKING_LOOKUP_LIMIT: z.coerce.number().int().positive().default(10),
+  /** The rate limit window in seconds. */
+  TRACKING_LOOKUP_WINDOW_SECONDS: z.coerce.number().positive().default(60),
   /**
    * Demo and tests only: the simulated shop's origin. When set, every call the Shopify library
    * makes to https://<shop>.myshopify.com goes there instead (see app/simulated-shop.server.ts).

@@ -61,6 +61,8 @@ export async function startSimulator(options: SimulatorOptions) {
   const grantedScopes = appConfig.access_scopes.scopes.split(",").map((s) => s.trim());
   const faults: Faults = { latencyMs: 0, failNext: 0, failStatus: 503 };
   const deliveries: WebhookDelivery[] = [];
+  /** Every Admin GraphQL request answered, for tests that count API calls. */
+  const graphqlLog: { shop: string; operation: string | null }[] = [];
   const pending = new Set<Promise<void>>();
   let appUrl = (options.appUrl ?? "").replace(/\/$/, "");
 
@@ -154,6 +156,7 @@ export async function startSimulator(options: SimulatorOptions) {
     } catch {
       return send(res, 400, { errors: { query: "Required parameter missing or invalid" } });
     }
+    graphqlLog.push({ shop, operation: body.operationName ?? String(body.query ?? "").match(/(?:query|mutation)\s+(\w+)/)?.[1] ?? null });
     const result = await adminApi.execute(shop, body, grantedScopes);
     send(res, result.status, result.body);
   }
@@ -252,7 +255,11 @@ ${blockAssetTags(blocks, assetBase)}</head><body>
     const hasBody = req.method !== "GET" && req.method !== "HEAD";
     const upstream = await fetch(target, {
       method: req.method,
-      headers: pick(req, ["content-type", "accept", "accept-language", "user-agent"]),
+      headers: {
+        ...pick(req, ["content-type", "accept", "accept-language", "user-agent"]),
+        // Shopify's proxy passes the shopper's address on, as the last hop.
+        "x-forwarded-for": [header(req, "x-forwarded-for"), req.socket.remoteAddress].filter(Boolean).join(", "),
+      },
       body: hasBody ? new Uint8Array(await readBodyBuffer(req)) : undefined,
       redirect: "manual",
     });
@@ -319,6 +326,7 @@ ${blockAssetTags(blocks, assetBase)}</head><body>
     adminApi,
     faults,
     deliveries,
+    graphqlLog,
     storefrontUrl: `${url}/`,
     adminUrl: `${url}/admin?shop=${store.shops()[0]!.domain}`,
     embeddedAppUrl,

@@ -32,6 +32,8 @@ export async function startStack(options: {
   now?: () => Date;
   buildDir?: string;
   extensionsDir?: string;
+  /** Extra app environment, e.g. a lower rate limit for a test. */
+  env?: Record<string, string>;
 }) {
   const app = await listenForApp(options.appPort);
   const shop = await startSimulator({
@@ -52,6 +54,7 @@ export async function startStack(options: {
     // Read by @shopify/shopify-app-remix/adapters/node for the pages the server renders.
     APP_BRIDGE_URL: `${shop.url}/app-bridge.js`,
     DATABASE_URL: options.databaseUrl,
+    ...options.env,
   });
   await app.load(options.buildDir ?? join(ROOT, "build"));
   return {

@@ -2,6 +2,7 @@ import type { Db } from "../db-client.server";
 import { processOnce, type Tx } from "../models/webhook-delivery.server";
 import { recordScopes, recordUninstall } from "../models/shop.server";
 import { exportCustomerData, redactCustomer, redactShop } from "./compliance.server";
+import { forgetOrder } from "./tracking.server";
 import { z } from "zod";
 
 export type WebhookInput = { webhookId: string; shop: string; topic: string; payload: unknown };
@@ -10,12 +11,20 @@ type Handler = (tx: Tx, shop: string, payload: unknown) => Promise<unknown>;
 
 const ScopesUpdateSchema = z.object({ current: z.array(z.string()) });
 
+const refreshTracking: Handler = async (_tx, shop, payload) => forgetOrder(shop, payload);
+
 /**
  * What each subscribed topic does, keyed by the library's topic name (ORDERS_UPDATED…).
- * Order, fulfillment and return topics are recorded now; the tracking cache and the returns queue
- * subscribe to them as those features land.
+ * Return topics are recorded now; the returns queue subscribes to them when it lands.
  */
 const HANDLERS: Record<string, Handler> = {
+  ORDERS_UPDATED: refreshTracking,
+  ORDERS_CANCELLED: refreshTracking,
+  ORDERS_FULFILLED: refreshTracking,
+  ORDERS_PARTIALLY_FULFILLED: refreshTracking,
+  FULFILLMENTS_CREATE: refreshTracking,
+  FULFILLMENTS_UPDATE: refreshTracking,
+  FULFILLMENT_EVENTS_CREATE: refreshTracking,
   APP_UNINSTALLED: (tx, shop) => recordUninstall(tx, shop, new Date()),
   APP_SCOPES_UPDATE: (tx, shop, payload) => recordScopes(tx, shop, ScopesUpdateSchema.parse(payload).current),
   CUSTOMERS_DATA_REQUEST: exportCustomerData,
@@ -24,13 +33,6 @@ const HANDLERS: Record<string, Handler> = {
 };
 
 export const RECORDED_TOPICS = [
-  "ORDERS_UPDATED",
-  "ORDERS_CANCELLED",
-  "ORDERS_FULFILLED",
-  "ORDERS_PARTIALLY_FULFILLED",
-  "FULFILLMENTS_CREATE",
-  "FULFILLMENTS_UPDATE",
-  "FULFILLMENT_EVENTS_CREATE",
   "RETURNS_REQUEST",
   "RETURNS_APPROVE",
   "RETURNS_DECLINE",

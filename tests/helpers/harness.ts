@@ -15,7 +15,7 @@ export type Harness = Stack & { database: TestDatabase; db: Db; close(): Promise
  * graph (env, Prisma client) is loaded once per worker, so each file gets one harness.
  */
 export async function startHarness(
-  options: { fixtures?: ShopFixture[]; now?: () => Date; extensionsDir?: string } = {},
+  options: { fixtures?: ShopFixture[]; now?: () => Date; extensionsDir?: string; env?: Record<string, string> } = {},
 ): Promise<Harness> {
   const database = await createTestDatabase();
   const stack = await startStack({ databaseUrl: database.url, ...options });

@@ -1,0 +1,47 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+
+/**
+ * Checking a shopper's lookup against the order, in ways that leak nothing: the same work whether
+ * the order exists or not, constant-time comparisons, and a floor on how fast a failure answers.
+ */
+
+/** "1001", "#1001" and " #1001 " all mean order #1001; null when it cannot be an order name. */
+export function normalizeOrderName(input: string): string | null {
+  const name = input.trim().replace(/^#\s*/, "");
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/.test(name) ? `#${name}` : null;
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Digits only; a leading country code may be missing on one side, so the last 9 digits decide. */
+export function normalizePhone(phone: string): string {
+  return phone.replace(/\D/g, "").slice(-9);
+}
+
+function sameSecret(a: string, b: string): boolean {
+  // Hashing first gives equal lengths, so the comparison time does not depend on the input.
+  return timingSafeEqual(createHash("sha256").update(a).digest(), createHash("sha256").update(b).digest());
+}
+
+export type Contact = { email: string } | { phone: string };
+
+/** Whether the shopper's email or phone is the order's. An order without one never matches it. */
+export function contactMatches(order: { email: string | null; phone: string | null }, contact: Contact): boolean {
+  if ("email" in contact) {
+    const matches = sameSecret(normalizeEmail(order.email ?? ""), normalizeEmail(contact.email));
+    return matches && Boolean(order.email);
+  }
+  const given = normalizePhone(contact.phone);
+  const matches = sameSecret(normalizePhone(order.phone ?? ""), given);
+  return matches && given.length >= 7;
+}
+
+/**
+ * How long to wait before answering a failed lookup so that every failure takes at least
+ * `floorMs`: "no such order" and "wrong email" then take the same time from outside.
+ */
+export function remainingDelay(startedAt: number, now: number, floorMs: number): number {
+  return Math.max(0, startedAt + floorMs - now);
+}

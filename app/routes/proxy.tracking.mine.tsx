@@ -1,0 +1,8 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireAppProxy } from "../services/app-proxy.server";
+import { recentOrders } from "../services/tracking.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { shop, admin } = await requireAppProxy(request);
+  return recentOrders(request, { shop, graphql: admin.graphql });
+};

@@ -1,0 +1,137 @@
+import type { OrderSnapshot } from "../domain/tracking/types";
+import type { AdminGraphql } from "../shopify.server";
+import type { TrackOrdersQuery } from "../types/admin.generated";
+import { runQuery } from "./graphql.server";
+
+/**
+ * The one query behind order tracking: a search (by name, by customer, or by id) returning only
+ * what a shopper is shown, plus the order's email/phone to verify them. No street address, no
+ * payment details. Small page sizes keep the requested cost low (measured in bench/tracking-cost).
+ */
+export const TRACK_ORDERS_QUERY = `#graphql
+  query TrackOrders($query: String!, $first: Int!) {
+    orders(first: $first, query: $query, sortKey: PROCESSED_AT, reverse: true) {
+      nodes {
+        id
+        name
+        email
+        phone
+        createdAt
+        processedAt
+        cancelledAt
+        cancelReason
+        displayFinancialStatus
+        displayFulfillmentStatus
+        shippingAddress {
+          city
+          provinceCode
+          countryCodeV2
+        }
+        lineItems(first: 20) {
+          nodes {
+            id
+            title
+            variantTitle
+            currentQuantity
+            unfulfilledQuantity
+            image {
+              url(transform: { maxWidth: 160 })
+              altText
+            }
+          }
+        }
+        fulfillments(first: 5) {
+          id
+          status
+          displayStatus
+          createdAt
+          inTransitAt
+          deliveredAt
+          estimatedDeliveryAt
+          trackingInfo(first: 1) {
+            company
+            number
+            url
+          }
+          events(first: 5, sortKey: HAPPENED_AT, reverse: true) {
+            nodes {
+              status
+              happenedAt
+              message
+              city
+              country
+            }
+          }
+          fulfillmentLineItems(first: 10) {
+            nodes {
+              quantity
+              lineItem {
+                id
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+type OrderNode = TrackOrdersQuery["orders"]["nodes"][number];
+
+/** Shopify search syntax: values are quoted, and `"` and `\` inside them escaped. */
+export function searchValue(value: string): string {
+  return `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+}
+
+export async function searchOrders(graphql: AdminGraphql, query: string, first: number): Promise<OrderSnapshot[]> {
+  const data = await runQuery<TrackOrdersQuery>(graphql, "TrackOrders", TRACK_ORDERS_QUERY, { query, first });
+  return data.orders.nodes.map(toSnapshot);
+}
+
+export function toSnapshot(order: OrderNode): OrderSnapshot {
+  return {
+    id: order.id,
+    name: order.name,
+    email: order.email ?? null,
+    phone: order.phone ?? null,
+    createdAt: order.createdAt,
+    processedAt: order.processedAt,
+    cancelledAt: order.cancelledAt ?? null,
+    cancelReason: order.cancelReason ?? null,
+    financialStatus: order.displayFinancialStatus ?? null,
+    fulfillmentStatus: order.displayFulfillmentStatus,
+    shipTo: order.shippingAddress
+      ? {
+          city: order.shippingAddress.city ?? null,
+          provinceCode: order.shippingAddress.provinceCode ?? null,
+          countryCode: order.shippingAddress.countryCodeV2 ?? null,
+        }
+      : null,
+    lineItems: order.lineItems.nodes.map((item) => ({
+      id: item.id,
+      title: item.title,
+      variantTitle: item.variantTitle ?? null,
+      quantity: item.currentQuantity,
+      unfulfilledQuantity: item.unfulfilledQuantity,
+      image: item.image ? { url: item.image.url, altText: item.image.altText ?? null } : null,
+    })),
+    fulfillments: order.fulfillments.map((f) => ({
+      id: f.id,
+      status: f.status,
+      displayStatus: f.displayStatus ?? null,
+      createdAt: f.createdAt,
+      inTransitAt: f.inTransitAt ?? null,
+      deliveredAt: f.deliveredAt ?? null,
+      estimatedDeliveryAt: f.estimatedDeliveryAt ?? null,
+      tracking: f.trackingInfo.map((t) => ({ company: t.company ?? null, number: t.number ?? null, url: t.url ?? null })),
+      events: f.events.nodes.map((e) => ({
+        status: e.status,
+        happenedAt: e.happenedAt,
+        message: e.message ?? null,
+        city: e.city ?? null,
+        country: e.country ?? null,
+      })),
+      lineItems: f.fulfillmentLineItems.nodes.map((n) => ({ lineItemId: n.lineItem.id, quantity: n.quantity ?? 0 })),
+    })),
+  };
+}
