@@ -1,6 +1,7 @@
 import "@shopify/shopify-app-remix/adapters/node";
 import {
   AppDistribution,
+  LogSeverity,
   shopifyApp,
   type AdminApiContext,
 } from "@shopify/shopify-app-remix/server";
@@ -24,6 +25,8 @@ const shopify = shopifyApp({
   // The library's types want @prisma/client's PrismaClient; ours is generated to its own path.
   sessionStorage: new PrismaSessionStorage(db as never),
   distribution: AppDistribution.AppStore,
+  // Info logs a line per request (every storefront lookup): too much for a shop's logs.
+  logger: { level: LogSeverity.Warning },
   // Token exchange for embedded auth (Shopify-managed install); offline tokens that expire and refresh.
   future: { unstable_newEmbeddedAuthStrategy: true, expiringOfflineAccessTokens: true },
   hooks: {

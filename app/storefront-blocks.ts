@@ -1,9 +1,9 @@
 /** The theme app extension's blocks the admin home offers to add, in the order shown. */
 export type StorefrontBlock = { handle: string; name: string; target: "newAppsSection" | "mainSection" };
 
-export const THEME_EXTENSION_HANDLE = "harbor-support-theme";
-
-export const STOREFRONT_BLOCKS: StorefrontBlock[] = [];
+export const STOREFRONT_BLOCKS: StorefrontBlock[] = [
+  { handle: "order-tracking", name: "Order tracking", target: "newAppsSection" },
+];
 
 /** Shopify's deep link that opens the theme editor with the block ready to add. */
 export function themeEditorUrl(shopDomain: string, apiKey: string, block: StorefrontBlock): string {

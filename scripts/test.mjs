@@ -33,6 +33,7 @@ let ok = true;
 ok = step("GraphQL codegen (types every #graphql document against the real schema)", ["scripts/codegen.mjs"]) && ok;
 ok = step("Typecheck", [bin("typescript", "bin/tsc"), "--noEmit"]) && ok;
 ok = step("Lint", [bin("eslint", "bin/eslint.js"), ".", "--max-warnings=0"]) && ok;
+ok = step("theme-check (theme-app-extension rules)", ["scripts/theme-check.mjs"]) && ok;
 ok = step("Build", [bin("@remix-run/dev", "dist/cli.js"), "vite:build"]) && ok;
 ok = vitest("Unit, integration and browser tests (SQLite)", [], { TEST_DATABASE: "sqlite" }, ".cache/vitest-sqlite.json") && ok;
 if (process.env.HARBOR_SKIP_POSTGRES === "1") {

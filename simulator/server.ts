@@ -15,7 +15,7 @@ import {
   webhookHmac,
 } from "./signing";
 import { createStore, type ShopFixture } from "./store";
-import { blockAssetTags, loadBlocks, renderBlock } from "./storefront";
+import { blockAssetTags, escapeHtml, loadBlocks, renderBlock } from "./storefront";
 
 /**
  * The simulated shop: one HTTP server standing in for Shopify — the Admin GraphQL API on the real
@@ -410,8 +410,4 @@ function sendFile(res: ServerResponse, file: string) {
   if (!existsSync(file)) return send(res, 404, { errors: "Not Found" });
   res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream", "Cache-Control": "no-cache" });
   res.end(readFileSync(file));
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { API_VERSION } from "../app/api-version";
@@ -17,6 +18,24 @@ export function migrateDeploy(databaseUrl: string): void {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: "pipe",
+  });
+}
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+/** Builds the app unless build/ is newer than every source it comes from. */
+export function ensureBuilt(): void {
+  const output = join(ROOT, "build/server/index.js");
+  const sources = ["app", "vite.config.ts", "package-lock.json"].map((p) => join(ROOT, p)).filter(existsSync);
+  if (existsSync(output) && statSync(output).mtimeMs > Math.max(...sources.map(newestMtime))) return;
+  console.log("Building the app…");
+  execFileSync(process.execPath, [join(ROOT, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
   });
 }
 

@@ -56,6 +56,10 @@ function lookup(strings: Record<string, unknown>, key: string): string | undefin
   return typeof node === "string" ? node : undefined;
 }
 
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 export type RenderOptions = {
   extensionsDir: string;
   shop: { name: string; domain: string; currency: string };
@@ -89,7 +93,9 @@ export async function renderBlock(block: Block, options: RenderOptions, index: n
     const template = lookup(strings, key) ?? lookup(fallback, key);
     if (template === undefined) return `translation missing: ${options.locale}.${key}`;
     const vars = Object.fromEntries(args.filter(Array.isArray) as [string, unknown][]);
-    return template.replace(/{{\s*(\w+)\s*}}/g, (_m, name: string) => String(vars[name] ?? ""));
+    const text = template.replace(/{{\s*(\w+)\s*}}/g, (_m, name: string) => String(vars[name] ?? ""));
+    // Shopify escapes translations for HTML unless the key ends in _html.
+    return key.endsWith("_html") ? text : escapeHtml(text);
   });
   engine.registerFilter("asset_url", (file: string) => `${options.assetBase}/${block.extension}/assets/${file}`);
   engine.registerFilter("json", (value: unknown) => JSON.stringify(value));

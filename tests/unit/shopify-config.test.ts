@@ -1,9 +1,17 @@
 import { readFileSync } from "node:fs";
 import { parse } from "smol-toml";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { API_VERSION } from "../../app/api-version";
 import { SCOPES } from "../../app/scopes";
-import { HANDLED_TOPICS } from "../../app/services/webhooks.server";
+
+// The webhook handlers read the app's environment when loaded; any valid values do here.
+let HANDLED_TOPICS: string[];
+beforeAll(async () => {
+  vi.stubEnv("SHOPIFY_API_KEY", "key");
+  vi.stubEnv("SHOPIFY_API_SECRET", "secret");
+  vi.stubEnv("SHOPIFY_APP_URL", "https://app.example.com");
+  ({ HANDLED_TOPICS } = await import("../../app/services/webhooks.server"));
+});
 
 type Toml = {
   access_scopes: { scopes: string };

@@ -40,6 +40,11 @@ describe("simulated storefront: theme block rendering", () => {
     expect(html).toContain("We answer within a day.");
   });
 
+  it("GIVEN a translation with markup in its variables THEN it is HTML-escaped, as Shopify escapes t", async () => {
+    const html = await renderBlock(block!, { ...base, shop: { ...base.shop, name: "Fish & <Chips>" } }, 0);
+    expect(html).toContain("Welcome to Fish &#38; &#60;Chips&#62;");
+  });
+
   it("GIVEN asset_url THEN the URL points at the extension's assets", async () => {
     expect(await renderBlock(block!, base, 0)).toContain('src="/extensions/sample-theme/assets/logo.svg"');
   });
