@@ -42,8 +42,42 @@ export type CustomerDataTable = {
   erase(tx: Tx, customer: CustomerRef): Promise<number>;
 };
 
-// Tables join this list as features store customer data (returns, tickets, …).
-export const CUSTOMER_DATA: CustomerDataTable[] = [];
+function orderGids(customer: CustomerRef): string[] {
+  return customer.orderIds.map((id) => `gid://shopify/Order/${id}`);
+}
+
+/** Rows that are the customer's: by Shopify customer id, by email, or by one of the named orders. */
+function returnRequestsOf(customer: CustomerRef) {
+  const anyOf = [
+    ...(customer.customerId ? [{ customerId: customer.customerId }] : []),
+    ...(customer.email ? [{ customerEmail: customer.email }] : []),
+    ...(customer.orderIds.length ? [{ orderId: { in: orderGids(customer) } }] : []),
+  ];
+  return { shop: customer.shop, OR: anyOf.length ? anyOf : [{ id: "" }] };
+}
+
+function messagesTo(customer: CustomerRef) {
+  return { shop: customer.shop, to: customer.email ?? "" };
+}
+
+// Every table holding a shopper's data; new ones join here (a test compares with the models).
+export const CUSTOMER_DATA: CustomerDataTable[] = [
+  {
+    name: "returnRequest",
+    export: (tx, customer) =>
+      tx.returnRequest.findMany({
+        where: returnRequestsOf(customer),
+        include: { items: true, events: true, photos: { select: { id: true, lineItemId: true, contentType: true, size: true, createdAt: true } } },
+      }),
+    // Items, photos and events go with their request (cascade).
+    erase: async (tx, customer) => (await tx.returnRequest.deleteMany({ where: returnRequestsOf(customer) })).count,
+  },
+  {
+    name: "outboxMessage",
+    export: (tx, customer) => tx.outboxMessage.findMany({ where: messagesTo(customer) }),
+    erase: async (tx, customer) => (await tx.outboxMessage.deleteMany({ where: messagesTo(customer) })).count,
+  },
+];
 
 function customerRef(shop: string, customer: z.infer<typeof CustomerSchema>, orders: number[]): CustomerRef {
   return {
@@ -97,7 +131,16 @@ export async function redactCustomer(tx: Tx, shop: string, payload: unknown): Pr
 }
 
 /** Every row the app keeps for the shop, in every table with a `shop` column. */
-export const SHOP_TABLES = ["session", "webhookDelivery", "complianceRequest"] as const;
+export const SHOP_TABLES = [
+  "session",
+  "webhookDelivery",
+  "complianceRequest",
+  "policyVersion",
+  "returnRequest",
+  "returnPhoto",
+  "returnEvent",
+  "outboxMessage",
+] as const;
 
 export async function redactShop(tx: Tx, shop: string, payload: unknown): Promise<number> {
   const { shop_domain } = ShopRedactSchema.parse(payload);

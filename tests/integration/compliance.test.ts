@@ -22,7 +22,7 @@ describe("compliance webhooks", () => {
   });
 
   it("GIVEN every Prisma model with customer fields THEN it is listed for customer export and erasure", () => {
-    const customerFields = /^(customer(Id|Email|Name)?|email|phone)$/;
+    const customerFields = /^(customer(Id|Email|Name)?|email|phone|to)$/;
     const holders = Prisma.dmmf.datamodel.models
       .filter((m) => m.name !== "Session" && m.name !== "ComplianceRequest")
       .filter((m) => m.fields.some((f) => customerFields.test(f.name)))
@@ -30,7 +30,18 @@ describe("compliance webhooks", () => {
     expect(CUSTOMER_DATA.map((t) => t.name).sort()).toEqual(holders.sort());
   });
 
-  it("GIVEN customers/data_request THEN the export is recorded for the shop with Shopify ids only", async () => {
+  it("GIVEN customers/data_request THEN everything held about the customer is exported and recorded by Shopify ids", async () => {
+    await harness.db.returnRequest.create({
+      data: {
+        shop: DEMO_SHOP, reference: "R-TEST01", idempotencyKey: "k1", orderId: "gid://shopify/Order/5001", orderName: "#1001",
+        customerId: "777", customerEmail: "ada@example.com", status: "requested", resolution: "refund", policyVersion: 1,
+        quote: "{}", rules: "[]", respondBy: new Date(),
+        items: { create: [{ lineItemId: "gid://shopify/LineItem/1", title: "Boot", quantity: 1, reason: "other", sources: "[]" }] },
+      },
+    });
+    await harness.db.outboxMessage.create({
+      data: { shop: DEMO_SHOP, to: "ada@example.com", subject: "Return received", text: "…", kind: "return_received", status: "sent" },
+    });
     const [delivery] = await harness.shop.deliverWebhook(DEMO_SHOP, "customers/data_request", {
       shop_id: 1,
       shop_domain: DEMO_SHOP,
@@ -41,11 +52,13 @@ describe("compliance webhooks", () => {
     expect(delivery?.status).toBe(200);
     const request = await harness.db.complianceRequest.findFirst({ where: { shop: DEMO_SHOP, topic: "customers/data_request" } });
     expect(request).toMatchObject({ customerId: "777", orderIds: '["5001","5002"]' });
-    expect(JSON.parse(request!.export!)).toEqual({});
-    expect(JSON.stringify(request)).not.toContain("ada@example.com");
+    const exported = JSON.parse(request!.export!);
+    expect(exported.returnRequest.map((r: { reference: string }) => r.reference)).toEqual(["R-TEST01"]);
+    expect(exported.returnRequest[0].items[0].title).toBe("Boot");
+    expect(exported.outboxMessage.map((m: { subject: string }) => m.subject)).toEqual(["Return received"]);
   });
 
-  it("GIVEN customers/redact after a data request THEN the earlier export is erased and the redaction recorded", async () => {
+  it("GIVEN customers/redact THEN the customer's requests, messages and earlier export are erased and the redaction recorded", async () => {
     const [delivery] = await harness.shop.deliverWebhook(DEMO_SHOP, "customers/redact", {
       shop_id: 1,
       shop_domain: DEMO_SHOP,
@@ -54,9 +67,12 @@ describe("compliance webhooks", () => {
     });
     expect(delivery?.status).toBe(200);
     expect(await harness.db.complianceRequest.count({ where: { topic: "customers/data_request", customerId: "777" } })).toBe(0);
+    expect(await harness.db.returnRequest.count({ where: { customerId: "777" } })).toBe(0);
+    expect(await harness.db.returnRequestItem.count()).toBe(0);
+    expect(await harness.db.outboxMessage.count({ where: { to: "ada@example.com" } })).toBe(0);
     expect(await harness.db.complianceRequest.findFirst({ where: { topic: "customers/redact" } })).toMatchObject({
       customerId: "777",
-      recordsDeleted: 1,
+      recordsDeleted: 3,
     });
   });
 
