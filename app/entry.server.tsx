@@ -4,7 +4,10 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { env } from "./env.server";
+import { startReturnsWorker } from "./services/returns-worker.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
+
+startReturnsWorker();
 
 const STREAM_TIMEOUT_MS = 5000;
 

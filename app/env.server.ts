@@ -13,6 +13,11 @@ const EnvSchema = z.object({
   TRACKING_LOOKUP_LIMIT: z.coerce.number().int().positive().default(10),
   /** The rate limit window in seconds. */
   TRACKING_LOOKUP_WINDOW_SECONDS: z.coerce.number().positive().default(60),
+  /** Outgoing mail to shoppers, e.g. smtp://user:pass@smtp.example.com:587; unset: messages are only logged. */
+  SMTP_URL: z.string().url().optional(),
+  SMTP_FROM: z.string().default("Harbor Support <support@harbor-support.app>"),
+  /** How often stored return requests Shopify has not accepted yet are retried. */
+  RETURNS_SYNC_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
   /**
    * Demo and tests only: the simulated shop's origin. When set, every call the Shopify library
    * makes to https://<shop>.myshopify.com goes there instead (see app/simulated-shop.server.ts).

@@ -41,13 +41,13 @@ export const LookupSchema = z
     path: ["contact"],
   });
 
-function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   // Answers carry an order's details or a token: never cached by a shared cache.
   return Response.json(body, { status, headers: { "Cache-Control": "private, no-store", ...headers } });
 }
 
 const NOT_FOUND = { code: "not_found", error: "We couldn't find an order with those details." };
-const UNAVAILABLE = { code: "unavailable", error: "Order tracking is unavailable right now. Please try again shortly." };
+export const UNAVAILABLE = { code: "unavailable", error: "Order tracking is unavailable right now. Please try again shortly." };
 
 /** The shopper's address as Shopify's proxy forwards it: the last X-Forwarded-For hop. */
 export function clientKey(request: Request): string {
@@ -70,13 +70,17 @@ async function search(ctx: TrackingContext, query: string, first: number): Promi
   return orders;
 }
 
-function grant(ctx: TrackingContext, order: OrderSnapshot) {
+export function grant(ctx: TrackingContext, order: OrderSnapshot) {
   const { token, expiresAt } = issueOrderAccessToken(env.SHOPIFY_API_SECRET, { shop: ctx.shop, orderId: order.id }, new Date());
   return { order: deriveTracking(order), token, expiresAt: expiresAt.toISOString() };
 }
 
-/** POST /apps/support/tracking/lookup — { order, email } or { order, phone }. */
-export async function lookup(request: Request, ctx: TrackingContext): Promise<Response> {
+/**
+ * Checks a shopper's "order number + email (or phone)" against Shopify: rate-limited per shop and
+ * shopper, the same answer and the same minimum time for every failure. Returns the order, or the
+ * Response to send. Shared by tracking and returns.
+ */
+export async function verifyShopperLookup(request: Request, ctx: TrackingContext): Promise<{ order: OrderSnapshot } | Response> {
   const startedAt = Date.now();
   const limit = lookupLimiter.hit(`${ctx.shop}|${clientKey(request)}`, new Date(startedAt));
   if (!limit.allowed) {
@@ -111,7 +115,19 @@ export async function lookup(request: Request, ctx: TrackingContext): Promise<Re
     await new Promise((resolve) => setTimeout(resolve, remainingDelay(startedAt, Date.now(), FAILED_LOOKUP_FLOOR_MS)));
     return json(NOT_FOUND, 404);
   }
-  return json(grant(ctx, order));
+  return { order };
+}
+
+/** POST /apps/support/tracking/lookup — { order, email } or { order, phone }. */
+export async function lookup(request: Request, ctx: TrackingContext): Promise<Response> {
+  const verified = await verifyShopperLookup(request, ctx);
+  return verified instanceof Response ? verified : json(grant(ctx, verified.order));
+}
+
+/** The order a token grants in this shop, or the 401 to send. */
+export function requireOrderAccess(token: string | null, shop: string): string | Response {
+  const orderId = verifyOrderAccessToken(env.SHOPIFY_API_SECRET, token ?? "", shop, new Date());
+  return orderId ?? json({ code: "expired", error: "This link has expired. Look up your order again." }, 401);
 }
 
 /** GET /apps/support/tracking/mine — the signed-in customer's recent orders, without typing. */
@@ -129,9 +145,8 @@ export async function recentOrders(request: Request, ctx: TrackingContext): Prom
 
 /** GET /apps/support/tracking/order?token=… — the order a token grants, fresh. */
 export async function orderByToken(request: Request, ctx: TrackingContext): Promise<Response> {
-  const token = new URL(request.url).searchParams.get("token") ?? "";
-  const orderId = verifyOrderAccessToken(env.SHOPIFY_API_SECRET, token, ctx.shop, new Date());
-  if (!orderId) return json({ code: "expired", error: "This link has expired. Look up your order again." }, 401);
+  const orderId = requireOrderAccess(new URL(request.url).searchParams.get("token"), ctx.shop);
+  if (orderId instanceof Response) return orderId;
   const numericId = orderId.split("/").pop()!;
   try {
     const [order] = await search(ctx, `id:${numericId}`, 1);

@@ -2,6 +2,7 @@ import type { Db } from "../db-client.server";
 import { processOnce, type Tx } from "../models/webhook-delivery.server";
 import { recordScopes, recordUninstall } from "../models/shop.server";
 import { exportCustomerData, redactCustomer, redactShop } from "./compliance.server";
+import { applyReturnWebhook } from "./returns.server";
 import { forgetOrder } from "./tracking.server";
 import { z } from "zod";
 
@@ -12,11 +13,9 @@ type Handler = (tx: Tx, shop: string, payload: unknown) => Promise<unknown>;
 const ScopesUpdateSchema = z.object({ current: z.array(z.string()) });
 
 const refreshTracking: Handler = async (_tx, shop, payload) => forgetOrder(shop, payload);
+const updateReturn: Handler = (tx, shop, payload) => applyReturnWebhook(tx, shop, payload);
 
-/**
- * What each subscribed topic does, keyed by the library's topic name (ORDERS_UPDATED…).
- * Return topics are recorded now; the returns queue subscribes to them when it lands.
- */
+/** What each subscribed topic does, keyed by the library's topic name (ORDERS_UPDATED…). */
 const HANDLERS: Record<string, Handler> = {
   ORDERS_UPDATED: refreshTracking,
   ORDERS_CANCELLED: refreshTracking,
@@ -25,6 +24,13 @@ const HANDLERS: Record<string, Handler> = {
   FULFILLMENTS_CREATE: refreshTracking,
   FULFILLMENTS_UPDATE: refreshTracking,
   FULFILLMENT_EVENTS_CREATE: refreshTracking,
+  RETURNS_REQUEST: updateReturn,
+  RETURNS_APPROVE: updateReturn,
+  RETURNS_DECLINE: updateReturn,
+  RETURNS_CANCEL: updateReturn,
+  RETURNS_CLOSE: updateReturn,
+  RETURNS_REOPEN: updateReturn,
+  RETURNS_PROCESS: updateReturn,
   APP_UNINSTALLED: (tx, shop) => recordUninstall(tx, shop, new Date()),
   APP_SCOPES_UPDATE: (tx, shop, payload) => recordScopes(tx, shop, ScopesUpdateSchema.parse(payload).current),
   CUSTOMERS_DATA_REQUEST: exportCustomerData,
@@ -32,21 +38,12 @@ const HANDLERS: Record<string, Handler> = {
   SHOP_REDACT: redactShop,
 };
 
-export const RECORDED_TOPICS = [
-  "RETURNS_REQUEST",
-  "RETURNS_APPROVE",
-  "RETURNS_DECLINE",
-  "RETURNS_CANCEL",
-  "RETURNS_CLOSE",
-  "RETURNS_REOPEN",
-  "RETURNS_PROCESS",
-];
 
-export const HANDLED_TOPICS = [...Object.keys(HANDLERS), ...RECORDED_TOPICS];
+export const HANDLED_TOPICS = Object.keys(HANDLERS);
 
 /** Handles one authenticated delivery: 200 when handled or already handled, 400 on a bad payload. */
 export async function handleWebhook(db: Db, input: WebhookInput): Promise<Response> {
-  const handler = HANDLERS[input.topic] ?? (RECORDED_TOPICS.includes(input.topic) ? noop : undefined);
+  const handler = HANDLERS[input.topic];
   if (!handler) return Response.json({ error: `Topic ${input.topic} is not handled here` }, { status: 404 });
   try {
     const outcome = await processOnce(db, { id: input.webhookId, shop: input.shop, topic: input.topic }, (tx) =>
@@ -60,5 +57,3 @@ export async function handleWebhook(db: Db, input: WebhookInput): Promise<Respon
     throw error;
   }
 }
-
-const noop: Handler = async () => undefined;

@@ -21,7 +21,7 @@ export type ReturnPolicy = {
   excludedProductTypes: string[];
   resolutions: Resolution[];
   storeCreditBonusPercent: number;
-  /** Percent of the returned items' price kept by the merchant (refund only). */
+  /** Percent of the returned items' price kept by the merchant (refund and store credit; not exchanges). */
   restockingFeePercent: number;
   returnShipping: { paidBy: "customer" | "merchant"; fee: number };
   reasons: ReturnReason[];

@@ -1,0 +1,9 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import db from "../db.server";
+import { requireAppProxy } from "../services/app-proxy.server";
+import { quote } from "../services/returns.server";
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { shop, admin } = await requireAppProxy(request);
+  return quote(request, { shop, graphql: admin.graphql, db });
+};

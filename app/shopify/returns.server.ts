@@ -1,0 +1,275 @@
+import type { ReturnableOrder } from "../domain/returns/types";
+import type { AdminGraphql } from "../shopify.server";
+import type {
+  ExchangeOptionsQuery,
+  ReturnApproveMutation,
+  ReturnDeclineMutation,
+  ReturnOrderQuery,
+  ReturnReasonsQuery,
+  ReturnRequestMutation,
+} from "../types/admin.generated";
+import type { ReturnDeclineReason } from "../types/admin.types";
+import { runQuery, ShopifyGraphqlError } from "./graphql.server";
+
+/** The order as return eligibility needs it, and what Shopify says is still returnable. */
+export const RETURN_ORDER_QUERY = `#graphql
+  query ReturnOrder($id: ID!) {
+    shop {
+      ianaTimezone
+    }
+    order(id: $id) {
+      id
+      name
+      email
+      currencyCode
+      processedAt
+      cancelledAt
+      lineItems(first: 20) {
+        nodes {
+          id
+          title
+          variantTitle
+          currentQuantity
+          originalUnitPriceSet {
+            shopMoney {
+              amount
+            }
+          }
+          image {
+            url(transform: { maxWidth: 160 })
+          }
+          product {
+            id
+            productType
+            tags
+          }
+        }
+      }
+      fulfillments(first: 5) {
+        id
+        status
+        createdAt
+        deliveredAt
+        fulfillmentLineItems(first: 20) {
+          nodes {
+            id
+            quantity
+            lineItem {
+              id
+            }
+          }
+        }
+      }
+    }
+    returnableFulfillments(orderId: $id, first: 5) {
+      nodes {
+        returnableFulfillmentLineItems(first: 20) {
+          nodes {
+            quantity
+            fulfillmentLineItem {
+              id
+              lineItem {
+                id
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** Other variants of the ordered products, for exchanges. */
+export const EXCHANGE_OPTIONS_QUERY = `#graphql
+  query ExchangeOptions($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on Product {
+        id
+        variants(first: 10) {
+          nodes {
+            id
+            title
+            availableForSale
+          }
+        }
+      }
+    }
+  }
+`;
+
+export const RETURN_REASONS_QUERY = `#graphql
+  query ReturnReasons {
+    returnReasonDefinitions(first: 50, query: "deleted:false") {
+      nodes {
+        id
+        handle
+      }
+    }
+  }
+`;
+
+export const RETURN_REQUEST_MUTATION = `#graphql
+  mutation ReturnRequest($input: ReturnRequestInput!) {
+    returnRequest(input: $input) {
+      return {
+        id
+        name
+        status
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+export const RETURN_APPROVE_MUTATION = `#graphql
+  mutation ReturnApprove($input: ReturnApproveRequestInput!) {
+    returnApproveRequest(input: $input) {
+      return {
+        id
+        status
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+export const RETURN_DECLINE_MUTATION = `#graphql
+  mutation ReturnDecline($input: ReturnDeclineRequestInput!) {
+    returnDeclineRequest(input: $input) {
+      return {
+        id
+        status
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+export type ShopifyReturnOrder = ReturnableOrder & {
+  email: string | null;
+  /** The shop's time zone: return windows end at midnight there. */
+  timeZone: string;
+  /** Product id per line item, for exchange options. */
+  productIds: Record<string, string>;
+};
+
+export async function fetchReturnOrder(graphql: AdminGraphql, orderId: string): Promise<ShopifyReturnOrder | null> {
+  const data = await runQuery<ReturnOrderQuery>(graphql, "ReturnOrder", RETURN_ORDER_QUERY, { id: orderId });
+  const order = data.order;
+  if (!order) return null;
+  return {
+    id: order.id,
+    name: order.name,
+    email: order.email ?? null,
+    timeZone: data.shop.ianaTimezone,
+    currency: order.currencyCode,
+    processedAt: order.processedAt,
+    cancelledAt: order.cancelledAt ?? null,
+    lineItems: order.lineItems.nodes.map((item) => ({
+      id: item.id,
+      title: item.title,
+      variantTitle: item.variantTitle ?? null,
+      quantity: item.currentQuantity,
+      unitPrice: Number(item.originalUnitPriceSet.shopMoney.amount),
+      productType: item.product?.productType ?? null,
+      productTags: item.product?.tags ?? [],
+      imageUrl: item.image?.url ?? null,
+    })),
+    fulfillments: order.fulfillments.map((f) => ({
+      id: f.id,
+      status: f.status,
+      createdAt: f.createdAt,
+      deliveredAt: f.deliveredAt ?? null,
+      lineItems: f.fulfillmentLineItems.nodes.map((n) => ({
+        fulfillmentLineItemId: n.id,
+        lineItemId: n.lineItem.id,
+        quantity: n.quantity ?? 0,
+      })),
+    })),
+    returnable: data.returnableFulfillments.nodes.flatMap((r) =>
+      r.returnableFulfillmentLineItems.nodes.map((n) => ({
+        fulfillmentLineItemId: n.fulfillmentLineItem.id,
+        lineItemId: n.fulfillmentLineItem.lineItem.id,
+        quantity: n.quantity,
+      })),
+    ),
+    pending: [],
+    productIds: Object.fromEntries(order.lineItems.nodes.flatMap((i) => (i.product ? [[i.id, i.product.id]] : []))),
+  };
+}
+
+export type ExchangeOption = { variantId: string; title: string };
+
+/** In-stock variants per product id. */
+export async function fetchExchangeOptions(graphql: AdminGraphql, productIds: string[]): Promise<Record<string, ExchangeOption[]>> {
+  if (productIds.length === 0) return {};
+  const data = await runQuery<ExchangeOptionsQuery>(graphql, "ExchangeOptions", EXCHANGE_OPTIONS_QUERY, { ids: productIds });
+  const options: Record<string, ExchangeOption[]> = {};
+  for (const node of data.nodes) {
+    if (!node || !("variants" in node)) continue;
+    options[node.id] = node.variants.nodes.filter((v) => v.availableForSale).map((v) => ({ variantId: v.id, title: v.title }));
+  }
+  return options;
+}
+
+export async function fetchReturnReasonIds(graphql: AdminGraphql): Promise<Record<string, string>> {
+  const data = await runQuery<ReturnReasonsQuery>(graphql, "ReturnReasons", RETURN_REASONS_QUERY);
+  return Object.fromEntries(data.returnReasonDefinitions.nodes.map((r) => [r.handle, r.id]));
+}
+
+type UserErrors = { field?: string[] | null; message: string; code?: string | null }[];
+
+function requireNoUserErrors(operation: string, errors: UserErrors | undefined): void {
+  if (errors?.length) throw new ShopifyGraphqlError(operation, errors.map((e) => `${e.code ?? "ERROR"}: ${e.message}`), true);
+}
+
+export async function requestReturn(
+  graphql: AdminGraphql,
+  input: {
+    orderId: string;
+    lines: { fulfillmentLineItemId: string; quantity: number; returnReasonDefinitionId?: string; customerNote?: string }[];
+  },
+): Promise<{ id: string; name: string; status: string }> {
+  const data = await runQuery<ReturnRequestMutation>(graphql, "ReturnRequest", RETURN_REQUEST_MUTATION, {
+    input: { orderId: input.orderId, returnLineItems: input.lines },
+  });
+  requireNoUserErrors("ReturnRequest", data.returnRequest?.userErrors);
+  const created = data.returnRequest?.return;
+  if (!created) throw new ShopifyGraphqlError("ReturnRequest", ["no return in the answer"]);
+  return created;
+}
+
+export async function approveReturn(graphql: AdminGraphql, returnId: string, notifyCustomer: boolean): Promise<void> {
+  const data = await runQuery<ReturnApproveMutation>(graphql, "ReturnApprove", RETURN_APPROVE_MUTATION, {
+    input: { id: returnId, notifyCustomer },
+  });
+  requireNoUserErrors("ReturnApprove", data.returnApproveRequest?.userErrors);
+}
+
+export async function declineReturn(
+  graphql: AdminGraphql,
+  input: { returnId: string; reason: "FINAL_SALE" | "RETURN_PERIOD_ENDED" | "OTHER"; note?: string; notifyCustomer: boolean },
+): Promise<void> {
+  const data = await runQuery<ReturnDeclineMutation>(graphql, "ReturnDecline", RETURN_DECLINE_MUTATION, {
+    input: {
+      id: input.returnId,
+      // The generated enum has exactly these members; the literal union keeps callers enum-free.
+      declineReason: input.reason as ReturnDeclineReason,
+      declineNote: input.note,
+      notifyCustomer: input.notifyCustomer,
+    },
+  });
+  requireNoUserErrors("ReturnDecline", data.returnDeclineRequest?.userErrors);
+}

@@ -1,0 +1,58 @@
+import type { Harness } from "./harness";
+
+export const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+
+export async function returnsLookup(harness: Harness, body: Record<string, string>) {
+  const response = await fetch(`${harness.shop.url}/apps/support/returns/lookup`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+export type Line = { lineItemId: string; quantity: number; reason: string; note?: string; exchangeVariantId?: string };
+
+/** The returns block's submission: multipart with the token, a per-form key, items and photos. */
+export function submitReturn(
+  harness: Harness,
+  input: { token: string; idempotencyKey?: string; resolution?: string; items: Line[]; photos?: Record<string, Uint8Array[]> },
+) {
+  const form = new FormData();
+  form.set("token", input.token);
+  form.set("idempotencyKey", input.idempotencyKey ?? crypto.randomUUID());
+  form.set("resolution", input.resolution ?? "refund");
+  form.set("items", JSON.stringify(input.items));
+  for (const [lineItemId, photos] of Object.entries(input.photos ?? {})) {
+    for (const photo of photos) form.append(`photo:${lineItemId}`, new Blob([new Uint8Array(photo)]), "photo.png");
+  }
+  return fetch(`${harness.shop.url}/apps/support/returns/request`, { method: "POST", body: form });
+}
+
+/** Waits (bounded) until the app's record of a request reaches a status. */
+export async function waitForStatus(harness: Harness, reference: string, status: string, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await harness.db.returnRequest.findFirst({ where: { reference } });
+    if (row?.status === status) return row;
+    if (Date.now() > deadline) throw new Error(`${reference} is ${row?.status}, not ${status}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** A new order in the simulated shop, fulfilled and delivered now, for tests that use up its units. */
+export function deliveredOrder(harness: Harness, lines: { variantId: string; quantity: number }[], email = `shopper-${crypto.randomUUID().slice(0, 8)}@example.com`) {
+  const store = harness.shop.store;
+  const shop = store.shops()[0]!.domain;
+  const order = store.createOrder(shop, {
+    email,
+    lineItems: lines,
+    shippingAddress: { firstName: "Test", lastName: "Shopper", address1: "1 Water St", city: "Halifax", province: "Nova Scotia", provinceCode: "NS", countryCode: "CA", country: "Canada", zip: "B3H 1A1" },
+  });
+  const fulfillment = store.createFulfillment(shop, order.id);
+  store.markDelivered(shop, fulfillment.id);
+  return { name: order.name, email, lineItemIds: order.lineItems.map((l) => l.id) };
+}
+
+export const BEANIE = "gid://shopify/ProductVariant/45011";
+export const STORM_CAP_VARIANT = "gid://shopify/ProductVariant/45030";

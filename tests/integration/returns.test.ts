@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_SHOP, installApp, startHarness, type Harness } from "../helpers/harness";
+import { BEANIE, deliveredOrder, PNG, returnsLookup, submitReturn, waitForStatus } from "../helpers/returns";
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness({ env: { TRACKING_LOOKUP_LIMIT: "1000", RETURNS_SYNC_INTERVAL_MS: "200" } });
+  await installApp(harness);
+});
+afterAll(() => harness?.close());
+
+const DELIVERED = { order: "#1013", email: "lucas.silva@example.com" };
+const RAIN_SHELL = "gid://shopify/LineItem/12131";
+const STORM_CAP = "gid://shopify/LineItem/12132";
+
+async function freshToken(lookup = DELIVERED) {
+  const { status, body } = await returnsLookup(harness, lookup);
+  expect(status).toBe(200);
+  return body;
+}
+
+describe("returns: what can be returned", () => {
+  it("GIVEN a recently delivered order THEN every line shows its returnable quantity and the policy's options", async () => {
+    const body = await freshToken();
+    expect(body.order).toEqual({ name: "#1013", currency: "CAD" });
+    expect(body.lines.map((l: { lineItemId: string; returnable: number }) => [l.lineItemId, l.returnable])).toEqual([
+      [RAIN_SHELL, 1],
+      [STORM_CAP, 1],
+    ]);
+    expect(body.policy.resolutions).toEqual(["refund", "store_credit", "exchange"]);
+    expect(body.policy.reasons.find((r: { handle: string }) => r.handle === "damaged").photoRequired).toBe(true);
+  });
+
+  it("GIVEN an order delivered long ago THEN its lines say the window passed", async () => {
+    const body = await freshToken({ order: "#1001", email: "maya.chen@example.com" });
+    expect(body.lines.every((l: { returnable: number; reasons: string[] }) => l.returnable === 0 && l.reasons.includes("window_passed"))).toBe(true);
+  });
+
+  it("GIVEN a final-sale item THEN it is not returnable and says why", async () => {
+    const body = await freshToken({ order: "#1011", email: "chloe.tremblay@example.ca" });
+    const vest = body.lines.find((l: { title: string }) => l.title === "Sample Sale Down Vest");
+    expect(vest.returnable).toBe(0);
+    expect(vest.reasons).toContain("final_sale");
+  });
+
+  it("GIVEN a selection THEN the quote shows fees before submitting", async () => {
+    const { token } = await freshToken();
+    const response = await fetch(`${harness.shop.url}/apps/support/returns/quote`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ token, resolution: "store_credit", items: [{ lineItemId: STORM_CAP, quantity: 1, reason: "changed-mind" }] }),
+    });
+    expect((await response.json()).quote).toEqual({
+      currency: "CAD",
+      itemsValue: 38,
+      restockingFee: 0,
+      shippingFee: 7.95,
+      storeCreditBonus: 3.8,
+      expected: 33.85,
+    });
+  });
+});
+
+describe("returns: requests", () => {
+  it("GIVEN a damaged item with a photo THEN the request is stored, created in Shopify, and waits for staff", async () => {
+    const { token } = await freshToken();
+    const response = await submitReturn(harness, {
+      token,
+      items: [{ lineItemId: RAIN_SHELL, quantity: 1, reason: "damaged", note: "Seam torn" }],
+      photos: { [RAIN_SHELL]: [PNG] },
+    });
+    expect(response.status).toBe(201);
+    const { request } = await response.json();
+    expect(request.status).toBe("requested");
+    const row = await harness.db.returnRequest.findFirstOrThrow({ where: { reference: request.reference }, include: { photos: true, items: true } });
+    expect(row.photos).toHaveLength(1);
+    expect(row.photos[0]!.contentType).toBe("image/png");
+    expect(row.items[0]).toMatchObject({ reason: "damaged", note: "Seam torn", quantity: 1 });
+    expect(harness.shop.store.getReturn(DEMO_SHOP, row.shopifyReturnId!)?.return.status).toBe("REQUESTED");
+  });
+
+  it("GIVEN the damaged reason without a photo THEN the request is refused naming the photos", async () => {
+    const { token } = await freshToken();
+    const response = await submitReturn(harness, { token, items: [{ lineItemId: STORM_CAP, quantity: 1, reason: "damaged" }] });
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors[0].field).toBe("photos");
+  });
+
+  it("GIVEN a file that is not an image THEN it is refused by its content, whatever its name", async () => {
+    const { token } = await freshToken();
+    const response = await submitReturn(harness, {
+      token,
+      items: [{ lineItemId: STORM_CAP, quantity: 1, reason: "damaged" }],
+      photos: { [STORM_CAP]: [new TextEncoder().encode("<?php echo 'x';")] },
+    });
+    expect(response.status).toBe(415);
+  });
+
+});
+
+describe("returns: nothing lost, nothing twice", () => {
+  it("GIVEN a small change-of-mind return THEN the policy approves it on arrival", async () => {
+    const order = deliveredOrder(harness, [{ variantId: BEANIE, quantity: 1 }]);
+    const { token } = await freshToken({ order: order.name, email: order.email });
+    const response = await submitReturn(harness, { token, items: [{ lineItemId: order.lineItemIds[0]!, quantity: 1, reason: "changed-mind" }] });
+    const { request } = await response.json();
+    const row = await waitForStatus(harness, request.reference, "approved");
+    expect(row).toMatchObject({ autoApproved: true, decidedBy: "auto-approve" });
+    expect(harness.shop.store.getReturn(DEMO_SHOP, row.shopifyReturnId!)?.return.status).toBe("OPEN");
+  });
+
+  it("GIVEN the same form sent twice THEN one request and one Shopify return exist", async () => {
+    const order = deliveredOrder(harness, [{ variantId: BEANIE, quantity: 2 }]);
+    const { token } = await freshToken({ order: order.name, email: order.email });
+    const form = { token, idempotencyKey: crypto.randomUUID(), items: [{ lineItemId: order.lineItemIds[0]!, quantity: 1, reason: "damaged" }], photos: { [order.lineItemIds[0]!]: [PNG] } };
+    const [first, second] = await Promise.all([submitReturn(harness, form), submitReturn(harness, form)]);
+    const references = [(await first.json()).request.reference, (await second.json()).request.reference];
+    expect(references[0]).toBe(references[1]);
+    expect([first.status, second.status].sort()).toEqual([200, 201]);
+    expect(await harness.db.returnRequest.count({ where: { orderName: order.name } })).toBe(1);
+    expect(harness.shop.store.getOrder(DEMO_SHOP, orderIdOf(order.name))!.returns).toHaveLength(1);
+  });
+
+  it("GIVEN two tabs asking for the last unit at once THEN exactly one return is created", async () => {
+    const order = deliveredOrder(harness, [{ variantId: BEANIE, quantity: 1 }]);
+    const { token } = await freshToken({ order: order.name, email: order.email });
+    const ask = () => submitReturn(harness, { token, items: [{ lineItemId: order.lineItemIds[0]!, quantity: 1, reason: "damaged" }], photos: { [order.lineItemIds[0]!]: [PNG] } });
+    const statuses = (await Promise.all([ask(), ask()])).map((r) => r.status).sort();
+    expect(statuses).toEqual([201, 409]);
+    expect(harness.shop.store.getOrder(DEMO_SHOP, orderIdOf(order.name))!.returns).toHaveLength(1);
+  });
+
+  it("GIVEN Shopify failing with 503 THEN the request is kept as received and created once Shopify recovers", async () => {
+    const order = deliveredOrder(harness, [{ variantId: BEANIE, quantity: 1 }]);
+    const { token } = await freshToken({ order: order.name, email: order.email });
+    harness.shop.faults.failStatus = 503;
+    // Reading the order and the first try to create the return both fail.
+    harness.shop.faults.failNext = 2;
+    const response = await submitReturn(harness, { token, items: [{ lineItemId: order.lineItemIds[0]!, quantity: 1, reason: "damaged" }], photos: { [order.lineItemIds[0]!]: [PNG] } });
+    expect(response.status).toBe(201);
+    const { request } = await response.json();
+    expect(request.status).toBe("received");
+    const row = await waitForStatus(harness, request.reference, "requested");
+    expect(row.syncAttempts).toBeGreaterThanOrEqual(2);
+    expect(harness.shop.store.getOrder(DEMO_SHOP, orderIdOf(order.name))!.returns).toHaveLength(1);
+  });
+
+  it("GIVEN Shopify throttling THEN the request waits and goes through once the bucket refills", async () => {
+    const order = deliveredOrder(harness, [{ variantId: BEANIE, quantity: 1 }]);
+    const { token } = await freshToken({ order: order.name, email: order.email });
+    harness.shop.adminApi.drainBucket(DEMO_SHOP);
+    const response = await submitReturn(harness, { token, items: [{ lineItemId: order.lineItemIds[0]!, quantity: 1, reason: "damaged" }], photos: { [order.lineItemIds[0]!]: [PNG] } });
+    expect(response.status).toBe(201);
+    const { request } = await response.json();
+    expect(request.status).toBe("received");
+    expect(harness.shop.store.getOrder(DEMO_SHOP, orderIdOf(order.name))!.returns).toHaveLength(0);
+    harness.shop.adminApi.resetBucket(DEMO_SHOP);
+    await waitForStatus(harness, request.reference, "requested");
+    expect(harness.shop.store.getOrder(DEMO_SHOP, orderIdOf(order.name))!.returns).toHaveLength(1);
+  });
+
+  it("GIVEN a return declined in Shopify's admin THEN the webhook updates our record", async () => {
+    const order = deliveredOrder(harness, [{ variantId: BEANIE, quantity: 1 }]);
+    const { token } = await freshToken({ order: order.name, email: order.email });
+    const { request } = await (await submitReturn(harness, { token, items: [{ lineItemId: order.lineItemIds[0]!, quantity: 1, reason: "damaged" }], photos: { [order.lineItemIds[0]!]: [PNG] } })).json();
+    const row = await waitForStatus(harness, request.reference, "requested");
+    harness.shop.store.declineReturn(DEMO_SHOP, { id: row.shopifyReturnId!, declineReason: "OTHER", declineNote: "Worn" });
+    await harness.shop.settled();
+    await waitForStatus(harness, request.reference, "declined");
+  });
+});
+
+function orderIdOf(name: string): string {
+  return harness.shop.store.findOrderByName(DEMO_SHOP, name)!.id;
+}
