@@ -61,6 +61,8 @@ export async function startSimulator(options: SimulatorOptions) {
   const grantedScopes = appConfig.access_scopes.scopes.split(",").map((s) => s.trim());
   const faults: Faults = { latencyMs: 0, failNext: 0, failStatus: 503 };
   const deliveries: WebhookDelivery[] = [];
+  /** What the fault injector and the cost bucket did, for tests and benchmarks. */
+  const stats = { faultsInjected: 0, throttled: 0 };
   /** Every Admin GraphQL request answered, for tests that count API calls. */
   const graphqlLog: { shop: string; operation: string | null }[] = [];
   const pending = new Set<Promise<void>>();
@@ -148,6 +150,7 @@ export async function startSimulator(options: SimulatorOptions) {
     if (faults.latencyMs) await new Promise((r) => setTimeout(r, faults.latencyMs));
     if (faults.failNext > 0) {
       faults.failNext--;
+      stats.faultsInjected++;
       return send(res, faults.failStatus, { errors: "Service Unavailable" });
     }
     let body;
@@ -158,6 +161,7 @@ export async function startSimulator(options: SimulatorOptions) {
     }
     graphqlLog.push({ shop, operation: body.operationName ?? String(body.query ?? "").match(/(?:query|mutation)\s+(\w+)/)?.[1] ?? null });
     const result = await adminApi.execute(shop, body, grantedScopes);
+    if (JSON.stringify((result.body as { errors?: unknown }).errors ?? "").includes('"THROTTLED"')) stats.throttled++;
     send(res, result.status, result.body);
   }
 
@@ -327,6 +331,7 @@ ${blockAssetTags(blocks, assetBase)}</head><body>
     faults,
     deliveries,
     graphqlLog,
+    stats,
     storefrontUrl: `${url}/`,
     adminUrl: `${url}/admin?shop=${store.shops()[0]!.domain}`,
     embeddedAppUrl,

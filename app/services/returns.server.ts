@@ -401,7 +401,7 @@ async function afterRequested(ctx: ReturnsContext, requestId: string): Promise<v
     JSON.parse(request.quote),
     request.items.map((i) => ({ lineItemId: i.lineItemId, quantity: i.quantity, reason: i.reason })),
   );
-  if (request.customerEmail) {
+  if (request.customerEmail && policy.notifications.appEmails) {
     await sendToShopper(ctx.db, {
       shop: ctx.shop,
       to: request.customerEmail,
@@ -415,7 +415,7 @@ async function afterRequested(ctx: ReturnsContext, requestId: string): Promise<v
   }
   if (!decision.approve || !request.shopifyReturnId) return;
   try {
-    await approveReturn(ctx.graphql, request.shopifyReturnId, true);
+    await approveReturn(ctx.graphql, request.shopifyReturnId, policy.notifications.shopifyEmails);
   } catch (error) {
     // Left for staff to approve by hand; the request itself is safe in Shopify.
     console.warn("[returns] auto-approve failed", request.reference, error instanceof Error ? error.message : error);
@@ -473,9 +473,10 @@ export async function decide(ctx: ReturnsContext, requestId: string, staff: stri
   if (decision.kind === "approve" && failed.length && !decision.overrideReason?.trim()) {
     return { ok: false, status: 400, error: "This request failed a policy rule: give a reason for approving it anyway." };
   }
+  const { notifications } = await currentReturnPolicy(ctx.db, ctx.shop);
   try {
-    if (decision.kind === "approve") await approveReturn(ctx.graphql, request.shopifyReturnId, true);
-    else await declineReturnInShopify(ctx, request.shopifyReturnId, decision);
+    if (decision.kind === "approve") await approveReturn(ctx.graphql, request.shopifyReturnId, notifications.shopifyEmails);
+    else await declineReturnInShopify(ctx, request.shopifyReturnId, decision, notifications.shopifyEmails);
   } catch (error) {
     const transient = isTransientShopifyError(error);
     return {
@@ -506,7 +507,7 @@ export async function decide(ctx: ReturnsContext, requestId: string, staff: stri
       },
     },
   });
-  if (request.customerEmail) {
+  if (request.customerEmail && notifications.appEmails) {
     await sendToShopper(ctx.db, {
       shop: ctx.shop,
       to: request.customerEmail,
@@ -526,8 +527,13 @@ function defaultMessage(reference: string, orderName: string, decision: StaffDec
   return `We're sorry: we can't accept return ${reference} for order ${orderName}.${decision.note ? `\n\n${decision.note}` : ""}\n\nReply to this email if you have questions.`;
 }
 
-async function declineReturnInShopify(ctx: ReturnsContext, returnId: string, decision: Extract<StaffDecision, { kind: "decline" }>) {
-  await declineReturn(ctx.graphql, { returnId, reason: decision.reason, note: decision.note?.slice(0, 500), notifyCustomer: true });
+async function declineReturnInShopify(
+  ctx: ReturnsContext,
+  returnId: string,
+  decision: Extract<StaffDecision, { kind: "decline" }>,
+  notifyCustomer: boolean,
+) {
+  await declineReturn(ctx.graphql, { returnId, reason: decision.reason, note: decision.note?.slice(0, 500), notifyCustomer });
 }
 
 /** returns/* webhooks: a return changed in Shopify's admin updates our record of it. */

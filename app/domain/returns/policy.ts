@@ -43,6 +43,7 @@ export const DEFAULT_RETURN_POLICY: ReturnPolicy = deepFreeze({
   ],
   autoApprove: { enabled: true, maxValue: 150, excludedReasons: ["damaged", "wrong-item"] },
   responseTargetHours: 2,
+  notifications: { shopifyEmails: true, appEmails: true },
 } satisfies ReturnPolicy);
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -121,6 +122,9 @@ export const ReturnPolicySchema = z
       .finite("Response target must be a number of hours")
       .positive("Response target must be more than 0 hours")
       .max(720, "Response target must be at most 720 hours (30 days)"),
+    notifications: z
+      .object({ shopifyEmails: z.boolean(), appEmails: z.boolean() })
+      .default({ shopifyEmails: true, appEmails: true }),
   })
   .superRefine((policy, ctx) => {
     const seen = new Set<string>();

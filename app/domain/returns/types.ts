@@ -28,6 +28,8 @@ export type ReturnPolicy = {
   autoApprove: { enabled: boolean; maxValue: number; excludedReasons: string[] };
   /** Staff should answer a return request within this many hours (P2 by default). */
   responseTargetHours: number;
+  /** How shoppers hear about their request: Shopify's own emails, and ours (with staff's words). */
+  notifications: { shopifyEmails: boolean; appEmails: boolean };
 };
 
 /** The order as Shopify describes it for returns. */
