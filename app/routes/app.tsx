@@ -26,6 +26,8 @@ export default function App() {
         <Link to="/app" rel="home">
           Home
         </Link>
+        <Link to="/app/returns">Returns</Link>
+        <Link to="/app/outbox">Outbox</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

@@ -291,7 +291,12 @@ export async function submitReturnRequest(request: Request, ctx: ReturnsContext)
         exchangeVariantId: submission.items.find((i) => i.exchangeVariantId)?.exchangeVariantId ?? null,
         policyVersion: policy.version,
         quote: JSON.stringify(priced),
-        rules: JSON.stringify(eligibility.lines.map((l) => ({ lineItemId: l.lineItemId, title: l.title, rules: l.rules }))),
+        // The rules of the requested lines only: the ones this request was judged by.
+        rules: JSON.stringify(
+          eligibility.lines
+            .filter((l) => submission.items.some((i) => i.lineItemId === l.lineItemId))
+            .map((l) => ({ lineItemId: l.lineItemId, title: l.title, rules: l.rules })),
+        ),
         respondBy: responseDueAt(now, policy),
         nextSyncAt: now,
         items: {

@@ -37,7 +37,9 @@ describe("Admin API through the app's Shopify client", () => {
 
   it("GIVEN an emptied cost bucket THEN the call fails THROTTLED, and succeeds once the bucket refills", async () => {
     harness.shop.adminApi.drainBucket(DEMO_SHOP);
-    await expect(adminGraphql("query ShopName { shop { name } }")).rejects.toMatchObject({
+    // ~460 requested points: the bucket (100 points a second) cannot refill that in the meantime.
+    const costly = "query Costly { orders(first: 20) { nodes { lineItems(first: 20) { nodes { id } } } } }";
+    await expect(adminGraphql(costly)).rejects.toMatchObject({
       body: { errors: { graphQLErrors: [expect.objectContaining({ extensions: expect.objectContaining({ code: "THROTTLED" }) })] } },
     });
     harness.shop.adminApi.resetBucket(DEMO_SHOP);

@@ -1,0 +1,664 @@
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import { useAppBridge } from "@shopify/app-bridge-react";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  Divider,
+  FormLayout,
+  InlineGrid,
+  InlineStack,
+  Layout,
+  Link,
+  List,
+  Page,
+  Select,
+  Text,
+  TextField,
+  Thumbnail,
+} from "@shopify/polaris";
+import { boundary } from "@shopify/shopify-app-remix/server";
+import { useEffect, useState } from "react";
+import db from "../db.server";
+import { env } from "../env.server";
+import { currentReturnPolicy } from "../models/policy.server";
+import {
+  DECLINE_NOTE_MAX,
+  defaultApprovalMessage,
+  loadReturnDetail,
+  ReturnIdSchema,
+  shopTimeZone,
+  staffName,
+  submitDecision,
+  type CustomerSegment,
+  type DecisionOutcome,
+  type ReturnDetail,
+} from "../services/returns-admin.server";
+import { decide, syncDueRequests } from "../services/returns.server";
+import { capitalize, ReturnStatusBadge, TimeLeft, type Tone } from "../components/return-status";
+import { authenticate } from "../shopify.server";
+
+const notFound = () => new Response("This return request does not exist in this shop.", { status: 404 });
+
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  const { admin, session } = await authenticate.admin(request);
+  const id = ReturnIdSchema.safeParse(params.id);
+  if (!id.success) throw notFound();
+  const [timeZone, policy] = await Promise.all([shopTimeZone(admin.graphql, session.shop), currentReturnPolicy(db, session.shop)]);
+  const detail = await loadReturnDetail({ db, shop: session.shop, graphql: admin.graphql }, id.data, {
+    now: new Date(),
+    timeZone,
+    policy,
+    secret: env.SHOPIFY_API_SECRET,
+  });
+  if (!detail) throw notFound();
+  return { detail, approvalMessage: defaultApprovalMessage(detail.reference, detail.orderName), declineNoteMax: DECLINE_NOTE_MAX };
+};
+
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { admin, session, sessionToken } = await authenticate.admin(request);
+  const id = ReturnIdSchema.safeParse(params.id);
+  if (!id.success) throw notFound();
+  const staff = staffName({ shop: session.shop, user: session.onlineAccessInfo?.associated_user, userId: sessionToken?.sub });
+  const outcome = await submitDecision(
+    { shop: session.shop, graphql: admin.graphql, db },
+    { decide, syncDueRequests },
+    id.data,
+    staff,
+    await request.formData(),
+  );
+  return data<DecisionOutcome>(outcome, { status: outcome.ok ? 200 : outcome.status });
+};
+
+type Detail = NonNullable<ReturnDetail>;
+
+
+const DECLINE_REASON_OPTIONS = [
+  { label: "Choose a reason", value: "", disabled: true },
+  { label: "Final sale", value: "FINAL_SALE" },
+  { label: "Return period ended", value: "RETURN_PERIOD_ENDED" },
+  { label: "Other", value: "OTHER" },
+];
+
+const SEGMENTS: Record<CustomerSegment, { label: string; tone?: Tone }> = {
+  new: { label: "New customer" },
+  repeat: { label: "Repeat customer", tone: "info" },
+  vip: { label: "VIP", tone: "success" },
+};
+
+const ORDER_STATES: Record<string, string> = {
+  placed: "Placed, not shipped",
+  fulfilled: "Fulfilled",
+  in_transit: "In transit",
+  out_for_delivery: "Out for delivery",
+  delivered: "Delivered",
+  cancelled: "Cancelled",
+  refunded: "Refunded",
+};
+
+const EVENT_LABELS: Record<string, string> = {
+  received: "Request received",
+  requested: "Created in Shopify",
+  approved: "Approved",
+  declined: "Declined",
+  failed: "Shopify refused the request",
+  closed: "Closed",
+  cancelled: "Cancelled",
+};
+
+
+export default function ReturnDetailPage() {
+  const { detail, approvalMessage, declineNoteMax } = useLoaderData<typeof loader>();
+  const outcome = useActionData<typeof action>();
+  const shopify = useAppBridge();
+
+  useEffect(() => {
+    if (outcome?.ok) shopify.toast.show(outcome.toast);
+  }, [outcome, shopify]);
+
+  const formError = outcome && !outcome.ok ? outcome.formError : null;
+
+  return (
+    <Page
+      backAction={{ content: "Returns", url: "/app/returns" }}
+      title={detail.reference}
+      titleMetadata={
+        <InlineStack gap="100">
+          <ReturnStatusBadge status={detail.status} />
+          {detail.autoApproved && <Badge tone="info">Auto-approved</Badge>}
+        </InlineStack>
+      }
+      subtitle={`Order ${detail.orderName}${detail.customer ? ` · ${detail.customer.email}` : ""}`}
+    >
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            {formError && (
+              <Banner tone="critical" title="That didn't go through">
+                <p role="alert">{formError}</p>
+              </Banner>
+            )}
+            <SyncBanner detail={detail} />
+            {detail.failedRules.length > 0 && (
+              <Banner tone="critical" title="This request failed a policy rule">
+                <BlockStack gap="200">
+                  <List>
+                    {detail.failedRules.map((rule) => (
+                      <List.Item key={rule}>{rule}</List.Item>
+                    ))}
+                  </List>
+                  {detail.status === "requested" && <p>To approve it anyway, give a reason: it is kept with the decision.</p>}
+                </BlockStack>
+              </Banner>
+            )}
+            <ItemsCard detail={detail} />
+            {detail.status === "requested" ? (
+              <DecisionForms detail={detail} approvalMessage={approvalMessage} declineNoteMax={declineNoteMax} outcome={outcome} />
+            ) : (
+              <DecisionSummary detail={detail} />
+            )}
+            <RulesCard detail={detail} />
+            <TimelineCard detail={detail} />
+          </BlockStack>
+        </Layout.Section>
+        <Layout.Section variant="oneThird">
+          <BlockStack gap="400">
+            <SummaryCard detail={detail} />
+            <OrderCard detail={detail} />
+            <CustomerCard detail={detail} />
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
+
+function SyncBanner({ detail }: { detail: Detail }) {
+  const navigation = useNavigation();
+  const retrying = navigation.state !== "idle" && navigation.formData?.get("intent") === "retry";
+  if (detail.status === "received") {
+    return (
+      <Banner tone="info" title="Waiting for Shopify — retried automatically">
+        <BlockStack gap="200">
+          <p>
+            The request is stored; Shopify has not accepted it yet.
+            {detail.nextSync ? ` Next try: ${detail.nextSync}.` : ""}
+            {detail.lastSyncError ? ` Last answer: ${detail.lastSyncError}` : ""}
+          </p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="retry" />
+            <Button submit loading={retrying}>
+              Retry now
+            </Button>
+          </Form>
+        </BlockStack>
+      </Banner>
+    );
+  }
+  if (detail.status === "failed") {
+    return (
+      <Banner tone="critical" title="Shopify refused this request">
+        <p>{detail.lastSyncError ?? "No reason was given."} Create the return in Shopify's admin, or contact the shopper.</p>
+      </Banner>
+    );
+  }
+  return null;
+}
+
+function ItemsCard({ detail }: { detail: Detail }) {
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          Items
+        </Text>
+        {detail.items.map((item, index) => (
+          <BlockStack gap="200" key={item.id}>
+            {index > 0 && <Divider />}
+            <InlineStack align="space-between" blockAlign="start" gap="200">
+              <BlockStack gap="100">
+                <Text as="h3" variant="headingSm">
+                  {item.title}
+                </Text>
+                <Text as="p">
+                  Quantity {item.quantity} · {item.reason}
+                </Text>
+                {item.note && (
+                  <Text as="p" tone="subdued">
+                    “{item.note}”
+                  </Text>
+                )}
+              </BlockStack>
+            </InlineStack>
+            {item.photos.length > 0 && (
+              <InlineStack gap="200">
+                {item.photos.map((photo, n) => (
+                  <a key={photo.id} href={photo.url} target="_blank" rel="noreferrer" aria-label={`Open photo ${n + 1} of ${item.title} in full size`}>
+                    <Thumbnail source={photo.url} alt={`Photo ${n + 1} of ${item.title}`} size="large" />
+                  </a>
+                ))}
+              </InlineStack>
+            )}
+          </BlockStack>
+        ))}
+      </BlockStack>
+    </Card>
+  );
+}
+
+function ApproveForm({ detail, approvalMessage, outcome }: { detail: Detail; approvalMessage: string; outcome: DecisionOutcome | undefined }) {
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle" && navigation.formData?.get("intent") === "approve";
+  const [message, setMessage] = useState(approvalMessage);
+  const [overrideReason, setOverrideReason] = useState("");
+  const errors = outcome && !outcome.ok && outcome.intent === "approve" ? outcome.fieldErrors : {};
+  const needsReason = detail.failedRules.length > 0;
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value="approve" />
+      <FormLayout>
+        <Text as="h3" variant="headingSm">
+          Approve
+        </Text>
+        {needsReason && (
+          <TextField
+            label="Why approve despite the failed rule?"
+            name="overrideReason"
+            value={overrideReason}
+            onChange={setOverrideReason}
+            autoComplete="off"
+            multiline={2}
+            maxLength={500}
+            requiredIndicator
+            helpText="Kept with the decision for your team; not sent to the shopper."
+            error={errors.overrideReason}
+          />
+        )}
+        <TextField
+          label="Message to the shopper"
+          name="message"
+          value={message}
+          onChange={setMessage}
+          autoComplete="off"
+          multiline={4}
+          maxLength={2000}
+          helpText="Emailed with the approval. Shopify also sends its own return instructions."
+          error={errors.message}
+        />
+        <InlineStack align="end">
+          <Button submit variant="primary" loading={busy}>
+            Approve return
+          </Button>
+        </InlineStack>
+      </FormLayout>
+    </Form>
+  );
+}
+
+function DeclineForm({ noteMax, outcome }: { noteMax: number; outcome: DecisionOutcome | undefined }) {
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle" && navigation.formData?.get("intent") === "decline";
+  const [reason, setReason] = useState("");
+  const [note, setNote] = useState("");
+  const [message, setMessage] = useState("");
+  const errors = outcome && !outcome.ok && outcome.intent === "decline" ? outcome.fieldErrors : {};
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value="decline" />
+      <FormLayout>
+        <Text as="h3" variant="headingSm">
+          Decline
+        </Text>
+        <Select label="Reason" name="reason" options={DECLINE_REASON_OPTIONS} value={reason} onChange={setReason} error={errors.reason} requiredIndicator />
+        <TextField
+          label="Note shown to the shopper"
+          name="note"
+          value={note}
+          onChange={setNote}
+          autoComplete="off"
+          multiline={3}
+          maxLength={noteMax}
+          showCharacterCount
+          helpText="Shopify shows it with the declined return."
+          error={errors.note}
+        />
+        <TextField
+          label="Message to the shopper"
+          name="message"
+          value={message}
+          onChange={setMessage}
+          autoComplete="off"
+          multiline={3}
+          maxLength={2000}
+          placeholder="Leave empty to send our standard message with your note."
+          error={errors.message}
+        />
+        <InlineStack align="end">
+          <Button submit tone="critical" loading={busy}>
+            Decline return
+          </Button>
+        </InlineStack>
+      </FormLayout>
+    </Form>
+  );
+}
+
+function DecisionForms({
+  detail,
+  approvalMessage,
+  declineNoteMax,
+  outcome,
+}: {
+  detail: Detail;
+  approvalMessage: string;
+  declineNoteMax: number;
+  outcome: DecisionOutcome | undefined;
+}) {
+  return (
+    <Card>
+      <BlockStack gap="400">
+        <Text as="h2" variant="headingMd">
+          Decision
+        </Text>
+        <InlineGrid columns={{ xs: 1, md: 2 }} gap="600">
+          <ApproveForm detail={detail} approvalMessage={approvalMessage} outcome={outcome} />
+          <DeclineForm noteMax={declineNoteMax} outcome={outcome} />
+        </InlineGrid>
+      </BlockStack>
+    </Card>
+  );
+}
+
+function DecisionSummary({ detail }: { detail: Detail }) {
+  if (!detail.decidedBy) return null;
+  return (
+    <Card>
+      <BlockStack gap="200">
+        <Text as="h2" variant="headingMd">
+          Decision
+        </Text>
+        <Text as="p">
+          {detail.status === "declined" ? "Declined" : "Approved"} by {detail.decidedBy}
+          {detail.decided ? ` on ${detail.decided}` : ""}.
+        </Text>
+        {detail.declineReason && <Text as="p">Reason: {capitalize(detail.declineReason.toLowerCase().replace(/_/g, " "))}</Text>}
+        {detail.overrideReason && <Text as="p">Approved despite a failed rule because: {detail.overrideReason}</Text>}
+        {detail.decisionNote && (
+          <Text as="p" tone="subdued">
+            {detail.status === "declined" ? "Note to the shopper" : "Message"}: {detail.decisionNote}
+          </Text>
+        )}
+      </BlockStack>
+    </Card>
+  );
+}
+
+function RulesCard({ detail }: { detail: Detail }) {
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <InlineStack align="space-between" blockAlign="center">
+          <Text as="h2" variant="headingMd">
+            Policy check
+          </Text>
+          <Text as="span" tone="subdued">
+            Policy version {detail.policyVersion}
+          </Text>
+        </InlineStack>
+        {detail.rules.length === 0 && (
+          <Text as="p" tone="subdued">
+            No rules were recorded for this request.
+          </Text>
+        )}
+        {detail.rules.map((line) => (
+          <BlockStack gap="100" key={line.lineItemId}>
+            <Text as="h3" variant="headingSm">
+              {line.title}
+              {line.inRequest ? "" : " (not in this request)"}
+            </Text>
+            <BlockStack gap="100" as="ul">
+              {line.rules.map((rule) => (
+                <InlineStack as="li" gap="200" key={rule.rule} wrap={false} blockAlign="start">
+                  <Badge tone={rule.passed ? "success" : "critical"}>{rule.passed ? "Passed" : "Failed"}</Badge>
+                  <Text as="span">{rule.detail}</Text>
+                </InlineStack>
+              ))}
+            </BlockStack>
+          </BlockStack>
+        ))}
+      </BlockStack>
+    </Card>
+  );
+}
+
+function TimelineCard({ detail }: { detail: Detail }) {
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          Timeline
+        </Text>
+        <BlockStack gap="200" as="ol">
+          {detail.events.map((event) => (
+            <Box as="li" key={event.id}>
+              <Text as="p">
+                <Text as="span" fontWeight="semibold">
+                  {EVENT_LABELS[event.type] ?? capitalize(event.type)}
+                </Text>{" "}
+                by {event.actor}
+              </Text>
+              {event.detail && (
+                <Text as="p" tone="subdued">
+                  {event.detail}
+                </Text>
+              )}
+              <Text as="p" tone="subdued" variant="bodySm">
+                {event.at}
+              </Text>
+            </Box>
+          ))}
+        </BlockStack>
+      </BlockStack>
+    </Card>
+  );
+}
+
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <InlineStack align="space-between" gap="200" wrap={false}>
+      <Text as="span" tone="subdued">
+        {label}
+      </Text>
+      <Text as="span" alignment="end">
+        {children}
+      </Text>
+    </InlineStack>
+  );
+}
+
+function SummaryCard({ detail }: { detail: Detail }) {
+  const quote = detail.quote;
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          Summary
+        </Text>
+        <Row label="Resolution">{detail.resolution}</Row>
+        {quote ? (
+          <>
+            <Row label="Items value">{quote.itemsValue}</Row>
+            {quote.restockingFee && <Row label="Restocking fee">−{quote.restockingFee}</Row>}
+            {quote.shippingFee && <Row label="Return shipping">−{quote.shippingFee}</Row>}
+            {quote.storeCreditBonus && <Row label="Store-credit bonus">+{quote.storeCreditBonus}</Row>}
+            <Divider />
+            <Row label="Shopper expects">
+              <Text as="span" fontWeight="semibold">
+                {quote.expected}
+              </Text>
+            </Row>
+          </>
+        ) : (
+          <Text as="p" tone="subdued">
+            No quote was stored.
+          </Text>
+        )}
+        <Divider />
+        <Row label="Created">{detail.created}</Row>
+        <Row label="Answer by">{detail.respondBy}</Row>
+        {detail.sla && (
+          <InlineStack align="end">
+            <TimeLeft sla={detail.sla} />
+          </InlineStack>
+        )}
+        <Row label="Policy version">{detail.policyVersion}</Row>
+      </BlockStack>
+    </Card>
+  );
+}
+
+function OrderCard({ detail }: { detail: Detail }) {
+  const order = detail.order;
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          Order {detail.orderName}
+        </Text>
+        {!order.ok ? (
+          <Banner tone="warning">
+            <p>{order.error}</p>
+          </Banner>
+        ) : (
+          <>
+            <Row label="Status">{ORDER_STATES[order.state] ?? order.state}</Row>
+            <Row label="Placed">{order.placedAt}</Row>
+            {order.shipments.length === 0 && (
+              <Text as="p" tone="subdued">
+                Not shipped yet.
+              </Text>
+            )}
+            {order.shipments.map((shipment, n) => (
+              <BlockStack gap="100" key={shipment.id}>
+                <Divider />
+                <Text as="h3" variant="headingSm">
+                  Shipment {n + 1}: {ORDER_STATES[shipment.step] ?? shipment.step}
+                </Text>
+                <Text as="p">
+                  {shipment.carrier ?? "Carrier unknown"}
+                  {shipment.trackingNumber && " · "}
+                  {shipment.trackingNumber &&
+                    (shipment.trackingUrl ? (
+                      <Link url={shipment.trackingUrl} target="_blank">
+                        {shipment.trackingNumber}
+                      </Link>
+                    ) : (
+                      shipment.trackingNumber
+                    ))}
+                </Text>
+                <Text as="p" tone="subdued" variant="bodySm">
+                  Shipped {shipment.shippedAt}
+                  {shipment.deliveredAt ? ` · delivered ${shipment.deliveredAt}` : ""}
+                </Text>
+              </BlockStack>
+            ))}
+          </>
+        )}
+      </BlockStack>
+    </Card>
+  );
+}
+
+function CustomerCard({ detail }: { detail: Detail }) {
+  const customer = detail.customer;
+  if (!customer) {
+    return (
+      <Card>
+        <BlockStack gap="200">
+          <Text as="h2" variant="headingMd">
+            Customer
+          </Text>
+          <Text as="p" tone="subdued">
+            The order has no email address.
+          </Text>
+        </BlockStack>
+      </Card>
+    );
+  }
+  const segment = customer.segment ? SEGMENTS[customer.segment] : null;
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <InlineStack align="space-between" blockAlign="center">
+          <Text as="h2" variant="headingMd">
+            Customer
+          </Text>
+          {segment && <Badge tone={segment.tone}>{segment.label}</Badge>}
+        </InlineStack>
+        <Text as="p" breakWord>
+          {customer.email}
+        </Text>
+        <Text as="p" tone="subdued">
+          {customer.orderCount === null
+            ? "Order count unavailable"
+            : customer.orderCount >= customer.countCap
+              ? `${customer.countCap}+ orders`
+              : `${customer.orderCount} order${customer.orderCount === 1 ? "" : "s"}`}
+        </Text>
+        <Text as="h3" variant="headingSm">
+          Other return requests
+        </Text>
+        {customer.otherRequests.length === 0 ? (
+          <Text as="p" tone="subdued">
+            None
+          </Text>
+        ) : (
+          <BlockStack gap="100" as="ul">
+            {customer.otherRequests.map((r) => (
+              <Box as="li" key={r.id}>
+                <InlineStack gap="200" blockAlign="center">
+                  <Link url={`/app/returns/${r.id}`}>{r.reference}</Link>
+                  <Text as="span" tone="subdued">
+                    {r.orderName} · {r.created}
+                  </Text>
+                  <ReturnStatusBadge status={r.status} />
+                </InlineStack>
+              </Box>
+            ))}
+          </BlockStack>
+        )}
+      </BlockStack>
+    </Card>
+  );
+}
+
+/** A request of another shop, or a mistyped id, reads as "not found" inside the admin frame. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    return (
+      <Page backAction={{ content: "Returns", url: "/app/returns" }} title="Return request not found">
+        <Card>
+          <BlockStack gap="300">
+            <Text as="h2" variant="headingMd">
+              This return request does not exist in this shop
+            </Text>
+            <Text as="p">It may have been removed, or the link belongs to another store.</Text>
+            <InlineStack>
+              <Button url="/app/returns">Back to returns</Button>
+            </InlineStack>
+          </BlockStack>
+        </Card>
+      </Page>
+    );
+  }
+  // Shopify's own responses (re-authentication) must reach the browser unchanged.
+  return boundary.error(error);
+}
+
+export const headers: HeadersFunction = (headersArgs) => boundary.headers(headersArgs);

@@ -1,0 +1,688 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+import type { Db } from "../db-client.server";
+import type { ReturnPolicy } from "../domain/returns/types";
+import { deriveTracking } from "../domain/tracking/derive";
+import type { AdminGraphql } from "../shopify.server";
+import { searchOrders, searchValue } from "../shopify/orders.server";
+import { fetchShopConnection } from "../shopify/shop.server";
+import type { decide, ReturnsContext, syncDueRequests } from "./returns.server";
+
+/**
+ * The admin's Returns and Outbox pages: the queue, one request in full, photos behind short-lived
+ * signed URLs, and the small formatting rules staff see all day. Decisions themselves stay in
+ * returns.server.ts (decide, syncDueRequests); this module only reads, prepares and explains.
+ * Nothing here reads env: the app secret and the clock are passed in, so the helpers are testable.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Pure helpers
+// ---------------------------------------------------------------------------------------------
+
+const MINUTE = 60_000;
+
+/** "2 d 3 h", "1 h 20 min", "45 min", "< 1 min": precise enough to triage, short enough for a cell. */
+export function formatDuration(ms: number): string {
+  const minutes = Math.floor(Math.abs(ms) / MINUTE);
+  if (minutes < 1) return "< 1 min";
+  const days = Math.floor(minutes / (24 * 60));
+  const hours = Math.floor((minutes % (24 * 60)) / 60);
+  const mins = minutes % 60;
+  if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
+  if (hours > 0) return mins > 0 ? `${hours} h ${mins} min` : `${hours} h`;
+  return `${mins} min`;
+}
+
+export type SlaState = { label: string; tone: "critical" | "warning" | null; overdue: boolean };
+
+/** Within this much of the deadline a request is flagged before it goes overdue. */
+export const SLA_WARNING_MS = 30 * MINUTE;
+
+/** Time left to answer a request: "due in 1 h 20 min", or "overdue by 3 h" from the deadline on. */
+export function slaState(respondBy: Date, now: Date): SlaState {
+  const left = respondBy.getTime() - now.getTime();
+  if (left <= 0) return { label: `overdue by ${formatDuration(left)}`, tone: "critical", overdue: true };
+  return { label: `due in ${formatDuration(left)}`, tone: left <= SLA_WARNING_MS ? "warning" : null, overdue: false };
+}
+
+export type CustomerSegment = "new" | "repeat" | "vip";
+
+/** Thresholds on the shopper's order count: 5 or more is VIP, 2 or more is repeat. */
+export const VIP_ORDERS = 5;
+export const REPEAT_ORDERS = 2;
+
+export function customerSegment(orderCount: number): CustomerSegment {
+  if (orderCount >= VIP_ORDERS) return "vip";
+  if (orderCount >= REPEAT_ORDERS) return "repeat";
+  return "new";
+}
+
+/** Who decided, for the record: the staff member when Shopify says who it is, else the shop. */
+export function staffName(input: {
+  shop: string;
+  user?: { first_name?: string | null; last_name?: string | null; email?: string | null } | null;
+  userId?: string | null;
+}): string {
+  const name = [input.user?.first_name, input.user?.last_name].filter((part) => part?.trim()).join(" ");
+  const email = input.user?.email?.trim();
+  if (name && email) return `${name} <${email}>`;
+  if (name || email) return (name || email)!;
+  return input.userId ? `Staff #${input.userId} (${input.shop})` : `Staff (${input.shop})`;
+}
+
+// ---- photo URLs ---------------------------------------------------------------------------------
+
+/** <img> requests carry no session token, so photos are served on a signature instead. */
+export const PHOTO_URL_TTL_SECONDS = 10 * 60;
+
+function photoMac(secret: string, shop: string, photoId: string, exp: number): string {
+  // Prefixed so this MAC can never be mistaken for another token signed with the same secret.
+  return createHmac("sha256", secret).update(`return-photo\n${shop}\n${photoId}\n${exp}`).digest("base64url");
+}
+
+/** A URL for one photo, valid for one shop and this photo only, for PHOTO_URL_TTL_SECONDS. */
+export function signPhotoUrl(secret: string, input: { shop: string; photoId: string }, now: Date, ttlSeconds = PHOTO_URL_TTL_SECONDS): string {
+  const exp = Math.floor(now.getTime() / 1000) + ttlSeconds;
+  const params = new URLSearchParams({ shop: input.shop, exp: String(exp), sig: photoMac(secret, input.shop, input.photoId, exp) });
+  return `/app/returns/photos/${encodeURIComponent(input.photoId)}?${params}`;
+}
+
+export type PhotoSignatureVerdict = { ok: true; shop: string } | { ok: false; reason: "invalid" | "expired" };
+
+const PhotoQuerySchema = z.object({
+  shop: z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/i),
+  exp: z.string().regex(/^\d{1,12}$/).transform(Number),
+  sig: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+});
+
+/** Checks a photo URL's query (shop, exp, sig) for the photo id in its path. */
+export function verifyPhotoSignature(secret: string, photoId: string, query: URLSearchParams, now: Date): PhotoSignatureVerdict {
+  const parsed = PhotoQuerySchema.safeParse({ shop: query.get("shop"), exp: query.get("exp"), sig: query.get("sig") });
+  if (!parsed.success) return { ok: false, reason: "invalid" };
+  const { shop, exp, sig } = parsed.data;
+  const expected = Buffer.from(photoMac(secret, shop, photoId, exp));
+  const given = Buffer.from(sig);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: "invalid" };
+  if (exp * 1000 <= now.getTime()) return { ok: false, reason: "expired" };
+  return { ok: true, shop };
+}
+
+// ---- stored JSON --------------------------------------------------------------------------------
+
+const RuleLinesSchema = z.array(
+  z.object({
+    lineItemId: z.string(),
+    title: z.string(),
+    rules: z.array(z.object({ rule: z.string(), passed: z.boolean(), detail: z.string() })),
+  }),
+);
+export type RuleLine = z.infer<typeof RuleLinesSchema>[number];
+
+/** The rules a request was judged by; an unreadable value reads as none rather than failing the page. */
+export function parseRuleLines(rulesJson: string): RuleLine[] {
+  try {
+    const parsed = RuleLinesSchema.safeParse(JSON.parse(rulesJson));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The failures `decide` counts, in its wording ("Title: detail"). It looks at every line stored
+ * with the request, so the page asks for an override reason exactly when decide will require one.
+ */
+export function failedRuleMessages(lines: RuleLine[]): string[] {
+  return lines.flatMap((line) => line.rules.filter((r) => !r.passed).map((r) => `${line.title}: ${r.detail}`));
+}
+
+const QuoteSchema = z.object({
+  currency: z.string(),
+  itemsValue: z.number(),
+  restockingFee: z.number(),
+  shippingFee: z.number(),
+  storeCreditBonus: z.number(),
+  expected: z.number(),
+});
+
+export function formatMoney(amount: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(amount);
+  } catch {
+    return `${amount.toFixed(2)} ${currency}`;
+  }
+}
+
+/** Dates are formatted on the server in the shop's time zone, so the page renders without a flash. */
+export function formatDateTime(date: Date | string, timeZone: string): string {
+  const value = typeof date === "string" ? new Date(date) : date;
+  try {
+    return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone }).format(value);
+  } catch {
+    return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(value) + " UTC";
+  }
+}
+
+const RESOLUTION_LABELS: Record<string, string> = { refund: "Refund", store_credit: "Store credit", exchange: "Exchange" };
+export const resolutionLabel = (resolution: string) => RESOLUTION_LABELS[resolution] ?? resolution;
+
+export function reasonLabeller(policy: Pick<ReturnPolicy, "reasons">): (handle: string) => string {
+  const labels = new Map(policy.reasons.map((r) => [r.handle, r.label]));
+  return (handle) => labels.get(handle) ?? handle;
+}
+
+/** Statuses that still wait for staff (or for Shopify); their deadline matters. */
+export const OPEN_STATUSES = ["received", "requested", "failed"] as const;
+const isOpen = (status: string) => (OPEN_STATUSES as readonly string[]).includes(status);
+
+// ---------------------------------------------------------------------------------------------
+// The queue
+// ---------------------------------------------------------------------------------------------
+
+export const QUEUE_TABS = ["requested", "approved", "declined", "closed", "all"] as const;
+export type QueueTab = (typeof QUEUE_TABS)[number];
+
+const TAB_STATUSES: Record<QueueTab, readonly string[] | null> = {
+  requested: OPEN_STATUSES,
+  approved: ["approved"],
+  declined: ["declined"],
+  closed: ["closed", "cancelled"],
+  all: null,
+};
+
+export const QUEUE_PAGE_SIZE = 50;
+
+/** The queue's URL: ?status=approved&page=2; anything unreadable falls back to the default view. */
+export const QueueParamsSchema = z.object({
+  status: z.enum(QUEUE_TABS).catch("requested"),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+export type QueueParams = z.infer<typeof QueueParamsSchema>;
+
+export function parseQueueParams(url: URL): QueueParams {
+  return QueueParamsSchema.parse({ status: url.searchParams.get("status") ?? undefined, page: url.searchParams.get("page") ?? undefined });
+}
+
+export type QueueRow = {
+  id: string;
+  reference: string;
+  orderName: string;
+  itemCount: number;
+  firstItem: string;
+  reasons: string[];
+  resolution: string;
+  customerEmail: string | null;
+  createdAt: string;
+  created: string;
+  status: string;
+  sla: SlaState | null;
+  autoApproved: boolean;
+  needsOverride: boolean;
+};
+
+export type Queue = {
+  tab: QueueTab;
+  page: number;
+  hasNext: boolean;
+  counts: Record<QueueTab, number>;
+  rows: QueueRow[];
+};
+
+export async function listReturnQueue(
+  db: Db,
+  shop: string,
+  params: QueueParams,
+  opts: { now: Date; timeZone: string; policy: Pick<ReturnPolicy, "reasons"> },
+): Promise<Queue> {
+  const statuses = TAB_STATUSES[params.status];
+  const where = { shop, ...(statuses ? { status: { in: [...statuses] } } : {}) };
+  // Open requests by deadline (the next one to answer on top); the rest by latest change.
+  const orderBy =
+    params.status === "requested"
+      ? [{ respondBy: "asc" as const }, { createdAt: "asc" as const }]
+      : params.status === "all"
+        ? [{ createdAt: "desc" as const }]
+        : [{ updatedAt: "desc" as const }];
+  const [found, grouped] = await Promise.all([
+    db.returnRequest.findMany({
+      where,
+      orderBy,
+      skip: (params.page - 1) * QUEUE_PAGE_SIZE,
+      take: QUEUE_PAGE_SIZE + 1,
+      select: {
+        id: true,
+        reference: true,
+        orderName: true,
+        customerEmail: true,
+        status: true,
+        resolution: true,
+        respondBy: true,
+        autoApproved: true,
+        rules: true,
+        createdAt: true,
+        items: { select: { title: true, quantity: true, reason: true }, orderBy: { id: "asc" } },
+      },
+    }),
+    db.returnRequest.groupBy({ by: ["status"], where: { shop }, _count: { _all: true } }),
+  ]);
+  const counts = Object.fromEntries(QUEUE_TABS.map((tab) => [tab, 0])) as Record<QueueTab, number>;
+  for (const group of grouped) {
+    const n = group._count._all;
+    counts.all += n;
+    for (const tab of QUEUE_TABS) if (tab !== "all" && TAB_STATUSES[tab]?.includes(group.status)) counts[tab] += n;
+  }
+  const label = reasonLabeller(opts.policy);
+  return {
+    tab: params.status,
+    page: params.page,
+    hasNext: found.length > QUEUE_PAGE_SIZE,
+    counts,
+    rows: found.slice(0, QUEUE_PAGE_SIZE).map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      orderName: r.orderName,
+      itemCount: r.items.reduce((sum, i) => sum + i.quantity, 0),
+      firstItem: r.items[0]?.title ?? "",
+      reasons: [...new Set(r.items.map((i) => label(i.reason)))],
+      resolution: resolutionLabel(r.resolution),
+      customerEmail: r.customerEmail,
+      createdAt: r.createdAt.toISOString(),
+      created: formatDateTime(r.createdAt, opts.timeZone),
+      status: r.status,
+      sla: isOpen(r.status) ? slaState(r.respondBy, opts.now) : null,
+      autoApproved: r.autoApproved,
+      needsOverride: r.status === "requested" && failedRuleMessages(parseRuleLines(r.rules)).length > 0,
+    })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shop time zone (one small query per shop every 10 minutes)
+// ---------------------------------------------------------------------------------------------
+
+const zoneCache = new Map<string, { zone: string; until: number }>();
+const ZONE_TTL_MS = 10 * MINUTE;
+
+export async function shopTimeZone(graphql: AdminGraphql, shop: string, now = Date.now()): Promise<string> {
+  const cached = zoneCache.get(shop);
+  if (cached && cached.until > now) return cached.zone;
+  try {
+    const zone = (await fetchShopConnection(graphql)).timezone || "UTC";
+    zoneCache.set(shop, { zone, until: now + ZONE_TTL_MS });
+    return zone;
+  } catch (error) {
+    // Dates in UTC beat a page that does not load.
+    console.warn("[returns-admin] shop time zone unavailable", error instanceof Error ? error.message : error);
+    return "UTC";
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// One request
+// ---------------------------------------------------------------------------------------------
+
+export const ReturnIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+
+/** The numeric part of a Shopify gid (gid://shopify/Order/123 → "123"). */
+export function legacyId(gid: string): string | null {
+  const match = /\/(\d+)$/.exec(gid);
+  return match ? match[1]! : null;
+}
+
+export type OrderContext =
+  | { ok: true; name: string; state: string; placedAt: string; shipments: { id: string; step: string; carrier: string | null; trackingNumber: string | null; trackingUrl: string | null; shippedAt: string; deliveredAt: string | null }[] }
+  | { ok: false; error: string };
+
+export type CustomerContext = {
+  email: string;
+  /** Counted up to countCap: a VIP may have many more. */
+  orderCount: number | null;
+  countCap: number;
+  segment: CustomerSegment | null;
+  otherRequests: { id: string; reference: string; orderName: string; status: string; created: string }[];
+};
+
+async function orderContext(graphql: AdminGraphql, orderId: string, timeZone: string): Promise<OrderContext> {
+  const numeric = legacyId(orderId);
+  if (!numeric) return { ok: false, error: "The order id is not a Shopify order." };
+  try {
+    const [order] = await searchOrders(graphql, `id:${numeric}`, 1);
+    if (!order) return { ok: false, error: "Shopify no longer shows this order (deleted, or older than the app can read)." };
+    const view = deriveTracking(order);
+    return {
+      ok: true,
+      name: view.orderName,
+      state: view.state,
+      placedAt: formatDateTime(view.placedAt, timeZone),
+      shipments: view.shipments.map((s) => ({
+        id: s.id,
+        step: s.step,
+        carrier: s.carrier,
+        trackingNumber: s.trackingNumber,
+        trackingUrl: s.trackingUrl,
+        shippedAt: formatDateTime(s.shippedAt, timeZone),
+        deliveredAt: s.deliveredAt ? formatDateTime(s.deliveredAt, timeZone) : null,
+      })),
+    };
+  } catch (error) {
+    console.warn("[returns-admin] order context unavailable", error instanceof Error ? error.message : error);
+    return { ok: false, error: "Shopify did not answer; reload to try again." };
+  }
+}
+
+/**
+ * How many orders the shopper has, counted up to VIP_ORDERS: enough to tell new / repeat / VIP
+ * apart. The tracking query costs about 200 points per order, so 10 would exceed Shopify's
+ * 1,000-point single-query limit; 5 stays under it.
+ */
+async function customerOrderCount(graphql: AdminGraphql, email: string): Promise<number | null> {
+  try {
+    return (await searchOrders(graphql, `email:${searchValue(email)}`, VIP_ORDERS)).length;
+  } catch (error) {
+    console.warn("[returns-admin] customer orders unavailable", error instanceof Error ? error.message : error);
+    return null;
+  }
+}
+
+export type ReturnDetail = Awaited<ReturnType<typeof loadReturnDetail>>;
+
+/** Everything the detail page shows, or null when the request is not this shop's. */
+export async function loadReturnDetail(
+  ctx: { db: Db; shop: string; graphql: AdminGraphql },
+  id: string,
+  opts: { now: Date; timeZone: string; policy: Pick<ReturnPolicy, "reasons">; secret: string },
+) {
+  const request = await ctx.db.returnRequest.findFirst({
+    where: { id, shop: ctx.shop },
+    include: {
+      items: { orderBy: { id: "asc" } },
+      photos: { select: { id: true, lineItemId: true, contentType: true, size: true }, orderBy: { createdAt: "asc" } },
+      events: { orderBy: { at: "asc" } },
+    },
+  });
+  if (!request) return null;
+  const label = reasonLabeller(opts.policy);
+  const email = request.customerEmail;
+  const [order, orderCount, otherRequests] = await Promise.all([
+    orderContext(ctx.graphql, request.orderId, opts.timeZone),
+    email ? customerOrderCount(ctx.graphql, email) : Promise.resolve(null),
+    email
+      ? ctx.db.returnRequest.findMany({
+          where: { shop: ctx.shop, customerEmail: email, NOT: { id: request.id } },
+          orderBy: { createdAt: "desc" },
+          take: 10,
+          select: { id: true, reference: true, orderName: true, status: true, createdAt: true },
+        })
+      : Promise.resolve([]),
+  ]);
+  const quote = (() => {
+    try {
+      const parsed = QuoteSchema.safeParse(JSON.parse(request.quote));
+      if (!parsed.success) return null;
+      const q = parsed.data;
+      const money = (n: number) => formatMoney(n, q.currency);
+      return {
+        itemsValue: money(q.itemsValue),
+        restockingFee: q.restockingFee ? money(q.restockingFee) : null,
+        shippingFee: q.shippingFee ? money(q.shippingFee) : null,
+        storeCreditBonus: q.storeCreditBonus ? money(q.storeCreditBonus) : null,
+        expected: money(q.expected),
+      };
+    } catch {
+      return null;
+    }
+  })();
+  const ruleLines = parseRuleLines(request.rules);
+  const requestedLines = new Set(request.items.map((i) => i.lineItemId));
+  const customer: CustomerContext | null = email
+    ? {
+        email,
+        orderCount,
+        countCap: VIP_ORDERS,
+        segment: orderCount === null ? null : customerSegment(orderCount),
+        otherRequests: otherRequests.map((r) => ({
+          id: r.id,
+          reference: r.reference,
+          orderName: r.orderName,
+          status: r.status,
+          created: formatDateTime(r.createdAt, opts.timeZone),
+        })),
+      }
+    : null;
+  return {
+    id: request.id,
+    reference: request.reference,
+    orderName: request.orderName,
+    status: request.status,
+    resolution: resolutionLabel(request.resolution),
+    autoApproved: request.autoApproved,
+    policyVersion: request.policyVersion,
+    created: formatDateTime(request.createdAt, opts.timeZone),
+    respondBy: formatDateTime(request.respondBy, opts.timeZone),
+    sla: isOpen(request.status) ? slaState(request.respondBy, opts.now) : null,
+    decidedBy: request.decidedBy,
+    decided: request.decidedAt ? formatDateTime(request.decidedAt, opts.timeZone) : null,
+    declineReason: request.declineReason,
+    decisionNote: request.decisionNote,
+    overrideReason: request.overrideReason,
+    lastSyncError: request.lastSyncError,
+    nextSync: request.nextSyncAt ? formatDateTime(request.nextSyncAt, opts.timeZone) : null,
+    quote,
+    items: request.items.map((item) => ({
+      id: item.id,
+      lineItemId: item.lineItemId,
+      title: item.title,
+      quantity: item.quantity,
+      reason: label(item.reason),
+      note: item.note,
+      photos: request.photos
+        .filter((p) => p.lineItemId === item.lineItemId)
+        .map((p) => ({ id: p.id, url: signPhotoUrl(opts.secret, { shop: ctx.shop, photoId: p.id }, opts.now) })),
+    })),
+    rules: ruleLines
+      .map((line) => ({ ...line, inRequest: requestedLines.has(line.lineItemId) }))
+      .sort((a, b) => Number(b.inRequest) - Number(a.inRequest)),
+    failedRules: failedRuleMessages(ruleLines),
+    events: request.events.map((e) => ({ id: e.id, actor: e.actor, type: e.type, detail: e.detail, at: formatDateTime(e.at, opts.timeZone) })),
+    order,
+    customer,
+  };
+}
+
+/** The default message to the shopper on approval: staff edit it rather than write it. */
+export function defaultApprovalMessage(reference: string, orderName: string): string {
+  return `Good news: your return ${reference} for order ${orderName} is approved. Pack the items securely; return instructions follow in a separate email. Your refund is issued within 3–5 business days after the items arrive.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decisions: the forms, checked, then handed to decide (returns.server.ts)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * What the decisions need from returns.server.ts, passed in by the route: that module reads env
+ * when loaded, and this one stays importable by unit tests without it.
+ */
+export type DecisionDeps = { decide: typeof decide; syncDueRequests: typeof syncDueRequests };
+
+export const DECLINE_REASONS = ["FINAL_SALE", "RETURN_PERIOD_ENDED", "OTHER"] as const;
+export const DECLINE_NOTE_MAX = 500;
+const MESSAGE_MAX = 2_000;
+
+const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .optional()
+    .transform((value) => value || undefined);
+
+export const ApproveFormSchema = z.object({
+  intent: z.literal("approve"),
+  message: optionalText(MESSAGE_MAX, "Keep the message under 2,000 characters."),
+  overrideReason: optionalText(500, "Keep the reason under 500 characters."),
+});
+
+export const DeclineFormSchema = z.object({
+  intent: z.literal("decline"),
+  reason: z.enum(DECLINE_REASONS, { errorMap: () => ({ message: "Choose why the return is declined." }) }),
+  note: optionalText(DECLINE_NOTE_MAX, `Keep the note to ${DECLINE_NOTE_MAX} characters or fewer.`),
+  message: optionalText(MESSAGE_MAX, "Keep the message under 2,000 characters."),
+});
+
+export const RetryFormSchema = z.object({ intent: z.literal("retry") });
+
+export const DecisionFormSchema = z.discriminatedUnion("intent", [ApproveFormSchema, DeclineFormSchema, RetryFormSchema]);
+
+export type DecisionField = "message" | "overrideReason" | "reason" | "note";
+
+export type DecisionOutcome =
+  | { ok: true; intent: string; toast: string }
+  | { ok: false; intent: string | null; status: number; fieldErrors: Partial<Record<DecisionField, string>>; formError: string | null };
+
+const refused = (
+  intent: string | null,
+  status: number,
+  formError: string | null,
+  fieldErrors: Partial<Record<DecisionField, string>> = {},
+): DecisionOutcome => ({ ok: false, intent, status, formError, fieldErrors });
+
+const OVERRIDE_REQUIRED = "This request failed a policy rule: give a reason for approving it anyway.";
+
+/** The detail page's forms: approve, decline, or retry sending to Shopify now. */
+export async function submitDecision(
+  ctx: ReturnsContext,
+  deps: DecisionDeps,
+  id: string,
+  staff: string,
+  form: FormData,
+): Promise<DecisionOutcome> {
+  const fields = Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  const parsed = DecisionFormSchema.safeParse(fields);
+  const intent = typeof fields.intent === "string" ? fields.intent : null;
+  if (!parsed.success) {
+    const fieldErrors: Partial<Record<DecisionField, string>> = {};
+    let formError: string | null = null;
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if (field === "message" || field === "overrideReason" || field === "reason" || field === "note") fieldErrors[field] ??= issue.message;
+      else formError = "Unknown action: reload the page and try again.";
+    }
+    return refused(intent, 400, formError, fieldErrors);
+  }
+  const input = parsed.data;
+  const request = await ctx.db.returnRequest.findFirst({ where: { id, shop: ctx.shop }, select: { id: true, status: true, rules: true } });
+  if (!request) return refused(input.intent, 404, "This return request does not exist in this shop.");
+
+  if (input.intent === "retry") return retryNow(ctx, deps, request);
+
+  if (input.intent === "approve" && !input.overrideReason && failedRuleMessages(parseRuleLines(request.rules)).length) {
+    return refused("approve", 400, null, { overrideReason: OVERRIDE_REQUIRED });
+  }
+  const result = await deps.decide(
+    ctx,
+    request.id,
+    staff,
+    input.intent === "approve"
+      ? { kind: "approve", message: input.message, overrideReason: input.overrideReason }
+      : { kind: "decline", reason: input.reason, note: input.note, message: input.message },
+  );
+  if (!result.ok) {
+    // decide re-checks the rules itself; its refusal belongs beside the reason field.
+    if (result.status === 400 && input.intent === "approve") return refused("approve", 400, null, { overrideReason: result.error });
+    return refused(input.intent, result.status, result.error);
+  }
+  return { ok: true, intent: input.intent, toast: input.intent === "approve" ? "Return approved" : "Return declined" };
+}
+
+/**
+ * "Retry now" on a request Shopify has not accepted yet. It goes through syncDueRequests rather
+ * than syncOne directly: that takes the order's lock, so a click racing the background worker
+ * cannot create the return in Shopify twice.
+ */
+async function retryNow(ctx: ReturnsContext, deps: DecisionDeps, request: { id: string; status: string }): Promise<DecisionOutcome> {
+  if (request.status !== "received") return refused("retry", 409, `This request is ${request.status}: there is nothing to retry.`);
+  await ctx.db.returnRequest.updateMany({ where: { id: request.id, shop: ctx.shop, status: "received" }, data: { nextSyncAt: new Date(0) } });
+  await deps.syncDueRequests(ctx);
+  const after = await ctx.db.returnRequest.findFirstOrThrow({ where: { id: request.id, shop: ctx.shop }, select: { status: true, lastSyncError: true } });
+  if (after.status === "received") {
+    return refused("retry", 503, `Shopify is still unavailable${after.lastSyncError ? ` (${after.lastSyncError})` : ""}. It is retried automatically.`);
+  }
+  if (after.status === "failed") return refused("retry", 422, `Shopify refused the request: ${after.lastSyncError ?? "no reason given"}`);
+  return { ok: true, intent: "retry", toast: "Sent to Shopify" };
+}
+
+export const BulkApproveSchema = z.object({
+  intent: z.literal("approve"),
+  ids: z.array(ReturnIdSchema).min(1, "Select at least one request.").max(QUEUE_PAGE_SIZE),
+});
+
+export type BulkApproveResult = {
+  approved: string[];
+  skipped: { reference: string; why: string }[];
+  failed: { reference: string; why: string }[];
+};
+
+/**
+ * The queue's bulk "Approve": each selected request through decide, one after another (Shopify's
+ * rate limit is per shop). Requests that failed a rule need a written reason, so they are skipped.
+ */
+export async function approveMany(ctx: ReturnsContext, deps: DecisionDeps, ids: string[], staff: string): Promise<BulkApproveResult> {
+  const result: BulkApproveResult = { approved: [], skipped: [], failed: [] };
+  const requests = await ctx.db.returnRequest.findMany({
+    where: { shop: ctx.shop, id: { in: [...new Set(ids)] } },
+    select: { id: true, reference: true, status: true, rules: true, respondBy: true },
+    orderBy: { respondBy: "asc" },
+  });
+  const missing = ids.length - requests.length;
+  if (missing > 0) result.skipped.push({ reference: `${missing} request${missing === 1 ? "" : "s"}`, why: "not found in this shop" });
+  for (const request of requests) {
+    if (request.status !== "requested") {
+      const why = request.status === "received" ? "not in Shopify yet" : `already ${request.status}`;
+      result.skipped.push({ reference: request.reference, why });
+      continue;
+    }
+    if (failedRuleMessages(parseRuleLines(request.rules)).length) {
+      result.skipped.push({ reference: request.reference, why: "failed a policy rule: open it to approve with a reason" });
+      continue;
+    }
+    const decision = await deps.decide(ctx, request.id, staff, { kind: "approve" });
+    if (decision.ok) result.approved.push(request.reference);
+    else result.failed.push({ reference: request.reference, why: decision.error });
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Photos and outbox
+// ---------------------------------------------------------------------------------------------
+
+/** One photo of the shop's, or null. */
+export async function findPhoto(db: Db, shop: string, photoId: string) {
+  return db.returnPhoto.findFirst({ where: { id: photoId, shop }, select: { contentType: true, data: true } });
+}
+
+export const OUTBOX_PAGE_SIZE = 50;
+
+export async function listOutbox(db: Db, shop: string, page: number, timeZone: string) {
+  const rows = await db.outboxMessage.findMany({
+    where: { shop },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * OUTBOX_PAGE_SIZE,
+    take: OUTBOX_PAGE_SIZE + 1,
+  });
+  return {
+    page,
+    hasNext: rows.length > OUTBOX_PAGE_SIZE,
+    messages: rows.slice(0, OUTBOX_PAGE_SIZE).map((m) => ({
+      id: m.id,
+      to: m.to,
+      subject: m.subject,
+      kind: m.kind,
+      status: m.status,
+      error: m.error,
+      text: m.text,
+      relatedId: m.relatedId,
+      created: formatDateTime(m.createdAt, timeZone),
+    })),
+  };
+}
