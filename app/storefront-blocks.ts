@@ -3,6 +3,7 @@ export type StorefrontBlock = { handle: string; name: string; target: "newAppsSe
 
 export const STOREFRONT_BLOCKS: StorefrontBlock[] = [
   { handle: "order-tracking", name: "Order tracking", target: "newAppsSection" },
+  { handle: "returns", name: "Returns", target: "newAppsSection" },
 ];
 
 /** Shopify's deep link that opens the theme editor with the block ready to add. */

@@ -88,8 +88,18 @@
     },
   };
 
-  // The real admin draws <ui-nav-menu> links in its own navigation, not inside the app.
+  // The real admin draws <ui-nav-menu> links in its own navigation, not inside the app: the
+  // simulated admin page does the same with the links posted to it.
   var style = document.createElement("style");
   style.textContent = "ui-nav-menu,ui-title-bar{display:none}";
   document.head.appendChild(style);
+  function publishNav() {
+    var menu = document.querySelector("ui-nav-menu");
+    if (!menu || window.parent === window) return;
+    var links = Array.prototype.map.call(menu.querySelectorAll("a"), function (a) {
+      return { label: a.textContent.trim(), href: a.getAttribute("href") };
+    });
+    window.parent.postMessage({ type: "harbor:nav", links: links }, simulator);
+  }
+  document.addEventListener("DOMContentLoaded", publishNav);
 })();

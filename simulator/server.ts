@@ -26,6 +26,9 @@ import { blockAssetTags, escapeHtml, loadBlocks, renderBlock } from "./storefron
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const DEMO_FIXTURE = join(ROOT, "simulator/fixtures/demo-shop.json");
 
+/** What a merchant would set in the theme editor: the blocks share one help page. */
+const DEMO_BLOCK_SETTINGS = { "order-tracking": { returns_page: "/" } };
+
 export type SimulatorOptions = {
   port?: number;
   /** The app's origin; may be given later with setAppUrl (the app may need this server's URL first). */
@@ -182,16 +185,19 @@ export async function startSimulator(options: SimulatorOptions) {
     send(res, 200, { token: sessionToken({ shop, apiKey: options.apiKey, apiSecret: options.apiSecret, now: now() }) });
   }
 
-  function embeddedAppUrl(shop: string): string {
-    const host = Buffer.from(`admin.shopify.com/store/${shop.replace(".myshopify.com", "")}`).toString("base64url");
+  function hostParam(shop: string): string {
+    return Buffer.from(`admin.shopify.com/store/${shop.replace(".myshopify.com", "")}`).toString("base64url");
+  }
+
+  function embeddedAppUrl(shop: string, path = "/app"): string {
     const params = new URLSearchParams({
       embedded: "1",
       shop,
-      host,
+      host: hostParam(shop),
       locale: "en",
       id_token: sessionToken({ shop, apiKey: options.apiKey, apiSecret: options.apiSecret, now: now() }),
     });
-    return `${appUrl}/app?${params}`;
+    return `${appUrl}${path}?${params}`;
   }
 
   function adminPage(res: ServerResponse, url: URL) {
@@ -204,8 +210,25 @@ header{grid-column:1/3;background:#1a1a1a;color:#fff;display:flex;align-items:ce
 nav{padding:16px;background:#ebebeb}nav a{display:block;color:#303030;padding:6px 0;text-decoration:none;font-weight:600}
 iframe{border:0;width:100%;height:100%;background:#f1f1f1}</style></head>
 <body><header><strong>${escapeHtml(info.name)}</strong><span>Shopify admin — simulated</span></header>
-<nav aria-label="Apps"><a href="/admin?shop=${encodeURIComponent(shop)}">Harbor Support</a><a href="/" target="_blank">View storefront</a></nav>
-<main><iframe title="Harbor Support" name="app-iframe" src="${escapeHtml(embeddedAppUrl(shop))}"></iframe></main></body></html>`);
+<nav aria-label="Apps"><a href="/admin?shop=${encodeURIComponent(shop)}">Harbor Support</a><div id="app-nav"></div><a href="/" target="_blank">View storefront</a></nav>
+<main><iframe title="Harbor Support" name="app-iframe" src="${escapeHtml(embeddedAppUrl(shop))}"></iframe></main>
+<script>
+// The app's NavMenu links, posted by the App Bridge stand-in, shown here as Shopify's admin does.
+const appOrigin = ${JSON.stringify(new URL(appUrl || "http://invalid").origin)};
+const frameParams = ${JSON.stringify(new URLSearchParams({ embedded: "1", shop, host: hostParam(shop) }).toString())};
+addEventListener("message", (event) => {
+  if (event.origin !== appOrigin || event.data?.type !== "harbor:nav") return;
+  const nav = document.getElementById("app-nav");
+  nav.replaceChildren(...event.data.links.filter((l) => l.href !== "/app").map((link) => {
+    const a = document.createElement("a");
+    a.textContent = link.label;
+    a.href = appOrigin + link.href + "?" + frameParams;
+    a.target = "app-iframe";
+    a.style.paddingLeft = "12px";
+    return a;
+  }));
+});
+</script></body></html>`);
   }
 
   async function storefront(req: IncomingMessage, res: ServerResponse, url: URL) {
@@ -216,7 +239,11 @@ iframe{border:0;width:100%;height:100%;background:#f1f1f1}</style></head>
     const assetBase = "/extensions";
     const rendered = await Promise.all(
       blocks.map((block, i) =>
-        renderBlock(block, { extensionsDir, shop: { name: info.name, domain: info.domain, currency: info.currencyCode }, locale, customerId, assetBase }, i),
+        renderBlock(
+          block,
+          { extensionsDir, shop: { name: info.name, domain: info.domain, currency: info.currencyCode }, locale, customerId, assetBase, settings: DEMO_BLOCK_SETTINGS },
+          i,
+        ),
       ),
     );
     sendHtml(res, `<!doctype html><html lang="${escapeHtml(locale)}"><head><meta charset="utf-8">
