@@ -1,10 +1,11 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, normalize } from "node:path";
+import { join, normalize } from "node:path";
 import { Readable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { contentTypeOf } from "./content-type";
 
 /**
  * Hosts the built Remix app (build/) in this process for the demo and the tests: the same request
@@ -87,15 +88,6 @@ async function sendResponse(res: ServerResponse, response: Response) {
   res.end();
 }
 
-const TYPES: Record<string, string> = {
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".ico": "image/x-icon",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".woff2": "font/woff2",
-};
-
 function serveStatic(clientDir: string, req: IncomingMessage, res: ServerResponse): boolean {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
   const path = decodeURIComponent(new URL(req.url ?? "/", "http://app").pathname);
@@ -103,7 +95,7 @@ function serveStatic(clientDir: string, req: IncomingMessage, res: ServerRespons
   const file = normalize(join(clientDir, path));
   if (!file.startsWith(clientDir) || !existsSync(file) || !statSync(file).isFile()) return false;
   res.writeHead(200, {
-    "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
+    "Content-Type": contentTypeOf(file),
     // Vite fingerprints everything under /assets.
     "Cache-Control": path.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
   });

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { readFileSync, existsSync } from "node:fs";
-import { extname, join, normalize } from "node:path";
+import { join, normalize } from "node:path";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { parse as parseToml } from "smol-toml";
 import { createAdminApi } from "./admin-api";
+import { contentTypeOf } from "./content-type";
 import {
   appProxySignature,
   sessionToken,
@@ -429,17 +430,8 @@ function redirect(res: ServerResponse, location: string, setCookie?: string) {
   res.end();
 }
 
-const TYPES: Record<string, string> = {
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-};
-
 function sendFile(res: ServerResponse, file: string) {
   if (!existsSync(file)) return send(res, 404, { errors: "Not Found" });
-  res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream", "Cache-Control": "no-cache" });
+  res.writeHead(200, { "Content-Type": contentTypeOf(file), "Cache-Control": "no-cache" });
   res.end(readFileSync(file));
 }
