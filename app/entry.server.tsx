@@ -3,7 +3,6 @@ import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { env } from "./env.server";
 import { startReturnsWorker } from "./services/returns-worker.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 
@@ -18,7 +17,6 @@ export default async function handleRequest(
   remixContext: EntryContext,
 ) {
   addDocumentResponseHeaders(request, responseHeaders);
-  allowSimulatedAdminToFrame(responseHeaders);
   const callbackName = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 
   return new Promise<Response>((resolve, reject) => {
@@ -41,15 +39,4 @@ export default async function handleRequest(
     );
     setTimeout(abort, STREAM_TIMEOUT_MS + 1000);
   });
-}
-
-/**
- * The library allows only Shopify's admin origins to frame the app. In the demo the admin is the
- * simulated shop's page, so its origin is added; production headers are untouched.
- */
-function allowSimulatedAdminToFrame(headers: Headers) {
-  const csp = headers.get("Content-Security-Policy");
-  if (!env.SHOPIFY_SIMULATOR_URL || !csp?.startsWith("frame-ancestors ")) return;
-  const origin = new URL(env.SHOPIFY_SIMULATOR_URL).origin;
-  headers.set("Content-Security-Policy", csp.replace("frame-ancestors ", `frame-ancestors ${origin} `));
 }

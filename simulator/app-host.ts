@@ -33,14 +33,19 @@ export async function listenForApp(port = 0) {
 
   return {
     url,
-    /** Loads build/server/index.js (after process.env is set) and starts answering. */
-    async load(buildDir: string) {
+    /**
+     * Loads build/server/index.js (after process.env is set) and starts answering. The library
+     * lets only Shopify's admin origins frame the app (Content-Security-Policy frame-ancestors,
+     * on pages and on its auth bounces alike); `frameAncestor` adds the simulated admin's origin.
+     */
+    async load(buildDir: string, options: { frameAncestor?: string } = {}) {
       const build = (await import(pathToFileURL(join(buildDir, "server/index.js")).href)) as ServerBuild;
       const remix = createRequestHandler(build, "production");
       const clientDir = join(buildDir, "client");
       handler = async (req, res) => {
         if (serveStatic(clientDir, req, res)) return;
         const response = await remix(toRequest(req, url));
+        if (options.frameAncestor) allowFraming(response.headers, new URL(options.frameAncestor).origin);
         await sendResponse(res, response);
       };
     },
@@ -54,6 +59,11 @@ export async function listenForApp(port = 0) {
 }
 
 export type AppHost = Awaited<ReturnType<typeof listenForApp>>;
+
+function allowFraming(headers: Headers, origin: string) {
+  const csp = headers.get("Content-Security-Policy");
+  if (csp?.startsWith("frame-ancestors ")) headers.set("Content-Security-Policy", csp.replace("frame-ancestors ", `frame-ancestors ${origin} `));
+}
 
 function toRequest(req: IncomingMessage, origin: string): Request {
   const headers = new Headers();

@@ -75,7 +75,7 @@ export async function startStack(options: {
     DATABASE_URL: options.databaseUrl,
     ...options.env,
   });
-  await app.load(options.buildDir ?? join(ROOT, "build"));
+  await app.load(options.buildDir ?? join(ROOT, "build"), { frameAncestor: shop.url });
   return {
     app,
     shop,
