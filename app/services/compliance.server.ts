@@ -140,6 +140,7 @@ export const SHOP_TABLES = [
   "returnPhoto",
   "returnEvent",
   "outboxMessage",
+  "macro",
 ] as const;
 
 export async function redactShop(tx: Tx, shop: string, payload: unknown): Promise<number> {
