@@ -27,6 +27,7 @@ export default function App() {
           Home
         </Link>
         <Link to="/app/returns">Returns</Link>
+        <Link to="/app/macros">Macros</Link>
         <Link to="/app/policies">Policies</Link>
         <Link to="/app/outbox">Outbox</Link>
       </NavMenu>

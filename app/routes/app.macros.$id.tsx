@@ -1,0 +1,454 @@
+import {
+  data,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  useFetcher,
+  useLoaderData,
+  useNavigate,
+  useRouteError,
+} from "@remix-run/react";
+import { SaveBar, useAppBridge } from "@shopify/app-bridge-react";
+import {
+  ActionList,
+  Badge,
+  Banner,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  FormLayout,
+  InlineStack,
+  Layout,
+  Page,
+  Popover,
+  Select,
+  Text,
+  TextField,
+} from "@shopify/polaris";
+import { boundary } from "@shopify/shopify-app-remix/server";
+import { useEffect, useId, useMemo, useState } from "react";
+import db from "../db.server";
+import { renderMacro } from "../domain/macros/template";
+import {
+  exampleContext,
+  MACRO_VARIABLE_GROUPS,
+  MACRO_VARIABLES,
+  type MacroContext,
+} from "../domain/macros/variables";
+import {
+  loadMacroEditor,
+  loadOrderPreview,
+  saveMacroForm,
+  type MacroEditorData,
+  type MacroSaveOutcome,
+  type OrderPreviewOutcome,
+} from "../services/macros.server";
+import { shopTimeZone, staffName } from "../services/returns-admin.server";
+import { authenticate } from "../shopify.server";
+
+const notFound = () =>
+  new Response("This macro does not exist in this shop.", { status: 404 });
+
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const editor = await loadMacroEditor(db, session.shop, params.id ?? "");
+  if (!editor) throw notFound();
+  return editor;
+};
+
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { admin, session, sessionToken } = await authenticate.admin(request);
+  const form = await request.formData();
+  if (form.get("intent") === "preview-order") {
+    const outcome = await loadOrderPreview(
+      admin.graphql,
+      form.get("orderNumber"),
+      await shopTimeZone(admin.graphql, session.shop)
+    );
+    return data<OrderPreviewOutcome>(outcome, {
+      status: outcome.ok ? 200 : outcome.status,
+    });
+  }
+  const staff = staffName({
+    shop: session.shop,
+    user: session.onlineAccessInfo?.associated_user,
+    userId: sessionToken?.sub,
+  });
+  const outcome = await saveMacroForm(
+    db,
+    session.shop,
+    params.id ?? "",
+    form,
+    staff
+  );
+  if (!outcome.ok && outcome.status === 404) throw notFound();
+  return data<MacroSaveOutcome>(outcome, {
+    status: outcome.ok ? 200 : outcome.status,
+  });
+};
+
+const SAVE_BAR_ID = "macro-save-bar";
+const CUSTOM = "__custom";
+
+const capitalize = (text: string) =>
+  text.charAt(0).toUpperCase() + text.slice(1);
+
+export default function MacroEditorPage() {
+  const editor = useLoaderData<typeof loader>();
+  // A saved (or reloaded) macro starts a fresh editor: its values are the new baseline.
+  return <MacroEditor key={JSON.stringify(editor.macro)} editor={editor} />;
+}
+
+type Values = {
+  title: string;
+  family: string;
+  customFamily: string;
+  body: string;
+};
+
+function MacroEditor({ editor }: { editor: MacroEditorData }) {
+  const save = useFetcher<MacroSaveOutcome>();
+  const shopify = useAppBridge();
+  const navigate = useNavigate();
+  const [baseline] = useState<Values>(() => ({
+    title: editor.macro.title,
+    family: editor.macro.family,
+    customFamily: "",
+    body: editor.macro.body,
+  }));
+  const [values, setValues] = useState(baseline);
+  const [dismissed, setDismissed] = useState<unknown>(null);
+  const [hasSaveBar, setHasSaveBar] = useState(false);
+  const bodyId = useId();
+  const isNew = editor.macro.id === null;
+
+  // The save bar is App Bridge's element; without it (outside Shopify's admin) the page's own buttons stand in.
+  useEffect(
+    () =>
+      setHasSaveBar(
+        typeof customElements !== "undefined" &&
+          Boolean(customElements.get("ui-save-bar"))
+      ),
+    []
+  );
+
+  useEffect(() => {
+    if (save.state !== "idle" || !save.data?.ok) return;
+    shopify.toast.show(save.data.created ? "Macro created" : "Macro saved");
+    if (save.data.created)
+      navigate(`/app/macros/${save.data.id}`, { replace: true });
+  }, [save.state, save.data, shopify, navigate]);
+
+  const saving = save.state !== "idle";
+  const outcome =
+    save.state === "idle" &&
+    save.data &&
+    !save.data.ok &&
+    dismissed !== save.data
+      ? save.data
+      : null;
+  const dirty = JSON.stringify(values) !== JSON.stringify(baseline);
+  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
+
+  const submit = () =>
+    save.submit(
+      {
+        intent: "save",
+        title: values.title,
+        family: values.family === CUSTOM ? values.customFamily : values.family,
+        body: values.body,
+      },
+      { method: "post" }
+    );
+  const discard = () => {
+    setValues(baseline);
+    setDismissed(save.data ?? null);
+  };
+
+  /** At the cursor when the body has focus or a selection, else at the end. */
+  const insertVariable = (path: string) => {
+    const token = `{{ ${path} }}`;
+    const field =
+      typeof document !== "undefined"
+        ? (document.getElementById(bodyId) as HTMLTextAreaElement | null)
+        : null;
+    const start = field?.selectionStart ?? values.body.length;
+    const end = field?.selectionEnd ?? values.body.length;
+    set("body", values.body.slice(0, start) + token + values.body.slice(end));
+    requestAnimationFrame(() => {
+      field?.focus();
+      field?.setSelectionRange(start + token.length, start + token.length);
+    });
+  };
+
+  const familyOptions = [
+    ...editor.families.map((f) => ({ label: capitalize(f), value: f })),
+    { label: "Custom…", value: CUSTOM },
+  ];
+  const bodyError =
+    outcome && outcome.bodyErrors.length > 0
+      ? outcome.bodyErrors
+      : outcome?.errors.body;
+
+  return (
+    <Page
+      backAction={{ content: "Macros", url: "/app/macros" }}
+      title={isNew ? "New macro" : editor.macro.title}
+      titleMetadata={
+        editor.macro.archived ? <Badge>Archived</Badge> : undefined
+      }
+      primaryAction={
+        hasSaveBar
+          ? undefined
+          : {
+              content: "Save",
+              onAction: submit,
+              disabled: !dirty,
+              loading: saving,
+            }
+      }
+      secondaryActions={
+        hasSaveBar
+          ? undefined
+          : [
+              {
+                content: "Discard",
+                onAction: discard,
+                disabled: !dirty || saving,
+              },
+            ]
+      }
+    >
+      {hasSaveBar && (
+        <SaveBar id={SAVE_BAR_ID} open={dirty}>
+          <button
+            variant="primary"
+            onClick={submit}
+            disabled={saving}
+            loading={saving ? "" : undefined}
+          >
+            Save
+          </button>
+          <button onClick={discard} disabled={saving}>
+            Discard
+          </button>
+        </SaveBar>
+      )}
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            {outcome && (
+              <Banner tone="critical" title="The macro was not saved">
+                <p role="alert">
+                  Fix the problems marked below, then save again.
+                </p>
+              </Banner>
+            )}
+            <Card>
+              <FormLayout>
+                <TextField
+                  label="Title"
+                  autoComplete="off"
+                  value={values.title}
+                  onChange={(v) => set("title", v)}
+                  error={outcome?.errors.title}
+                />
+                <FormLayout.Group>
+                  <Select
+                    label="Family"
+                    options={familyOptions}
+                    value={values.family}
+                    onChange={(v) => set("family", v)}
+                    error={
+                      values.family === CUSTOM
+                        ? undefined
+                        : outcome?.errors.family
+                    }
+                  />
+                  {values.family === CUSTOM && (
+                    <TextField
+                      label="New family"
+                      autoComplete="off"
+                      value={values.customFamily}
+                      onChange={(v) => set("customFamily", v)}
+                      error={outcome?.errors.family}
+                      helpText="Lower-case; listed after the starter families."
+                    />
+                  )}
+                </FormLayout.Group>
+                <BlockStack gap="200">
+                  <InlineStack align="end">
+                    <VariablePicker onPick={insertVariable} />
+                  </InlineStack>
+                  <TextField
+                    id={bodyId}
+                    label="Reply"
+                    multiline={12}
+                    autoComplete="off"
+                    monospaced
+                    value={values.body}
+                    onChange={(v) => set("body", v)}
+                    error={bodyError}
+                    helpText="Liquid: {{ order.name }}, {% if order.tracking_url != blank %} … {% endif %}, filters like | upcase."
+                  />
+                </BlockStack>
+              </FormLayout>
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+        <Layout.Section variant="oneThird">
+          <PreviewCard body={values.body} />
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
+
+function VariablePicker({ onPick }: { onPick(path: string): void }) {
+  const [open, setOpen] = useState(false);
+  const sections = MACRO_VARIABLE_GROUPS.map(({ group, label }) => ({
+    title: label,
+    items: MACRO_VARIABLES.filter((v) => v.group === group).map((v) => ({
+      content: v.path,
+      helpText: v.description,
+      onAction: () => {
+        onPick(v.path);
+        setOpen(false);
+      },
+    })),
+  }));
+  return (
+    <Popover
+      active={open}
+      onClose={() => setOpen(false)}
+      activator={
+        <Button disclosure onClick={() => setOpen((o) => !o)}>
+          Insert variable
+        </Button>
+      }
+    >
+      <Box maxWidth="360px">
+        <div style={{ maxHeight: 360, overflowY: "auto" }}>
+          <ActionList actionRole="menuitem" sections={sections} />
+        </div>
+      </Box>
+    </Popover>
+  );
+}
+
+/** Rendered in the browser with the same sandboxed engine the server uses. */
+function PreviewCard({ body }: { body: string }) {
+  const order = useFetcher<OrderPreviewOutcome>();
+  const [orderNumber, setOrderNumber] = useState("");
+  const [useOrder, setUseOrder] = useState(true);
+  const example = useMemo(() => exampleContext(), []);
+  const orderContext: MacroContext | null =
+    useOrder && order.data?.ok ? order.data.context : null;
+  const rendered = useMemo(
+    () => (body.trim() ? renderMacro(body, orderContext ?? example) : null),
+    [body, orderContext, example]
+  );
+  const loadOrder = () => {
+    setUseOrder(true);
+    order.submit({ intent: "preview-order", orderNumber }, { method: "post" });
+  };
+
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          Preview
+        </Text>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            loadOrder();
+          }}
+        >
+          <TextField
+            label="Preview with an order"
+            autoComplete="off"
+            placeholder="#1001"
+            value={orderNumber}
+            onChange={setOrderNumber}
+            error={
+              order.state === "idle" && order.data && !order.data.ok
+                ? order.data.message
+                : undefined
+            }
+            connectedRight={
+              <Button
+                submit
+                loading={order.state !== "idle"}
+                disabled={!orderNumber.trim()}
+              >
+                Load
+              </Button>
+            }
+          />
+        </form>
+        <InlineStack gap="200" blockAlign="center">
+          <Text as="p" tone="subdued">
+            {orderContext
+              ? `Order ${orderContext.order.name}; customer, totals and the rest are examples.`
+              : "Example values."}
+          </Text>
+          {orderContext && (
+            <Button variant="plain" onClick={() => setUseOrder(false)}>
+              Use examples
+            </Button>
+          )}
+        </InlineStack>
+        <Box padding="300" background="bg-surface-secondary" borderRadius="200">
+          {rendered === null ? (
+            <Text as="p" tone="subdued">
+              Write a reply to see it here.
+            </Text>
+          ) : rendered.ok ? (
+            <div style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+              {rendered.text}
+            </div>
+          ) : (
+            <Text as="p" tone="critical">
+              {rendered.error}
+            </Text>
+          )}
+        </Box>
+      </BlockStack>
+    </Card>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    return (
+      <Page
+        backAction={{ content: "Macros", url: "/app/macros" }}
+        title="Macro not found"
+      >
+        <Card>
+          <BlockStack gap="300">
+            <Text as="p">
+              This macro does not exist in this shop. It may belong to another
+              store.
+            </Text>
+            <InlineStack>
+              <Button url="/app/macros">Back to macros</Button>
+            </InlineStack>
+          </BlockStack>
+        </Card>
+      </Page>
+    );
+  }
+  // Shopify needs Remix to catch thrown responses so its headers reach the browser.
+  return boundary.error(error);
+}
+
+export const headers: HeadersFunction = (headersArgs) =>
+  boundary.headers(headersArgs);
