@@ -11,7 +11,8 @@ import {
   useNavigate,
   useRouteError,
 } from "@remix-run/react";
-import { SaveBar, useAppBridge } from "@shopify/app-bridge-react";
+import { useAppBridge } from "@shopify/app-bridge-react";
+import { PageSaveBar, useHasSaveBar } from "../components/page-save-bar";
 import {
   ActionList,
   Badge,
@@ -122,19 +123,9 @@ function MacroEditor({ editor }: { editor: MacroEditorData }) {
   }));
   const [values, setValues] = useState(baseline);
   const [dismissed, setDismissed] = useState<unknown>(null);
-  const [hasSaveBar, setHasSaveBar] = useState(false);
+  const hasSaveBar = useHasSaveBar();
   const bodyId = useId();
   const isNew = editor.macro.id === null;
-
-  // The save bar is App Bridge's element; without it (outside Shopify's admin) the page's own buttons stand in.
-  useEffect(
-    () =>
-      setHasSaveBar(
-        typeof customElements !== "undefined" &&
-          Boolean(customElements.get("ui-save-bar"))
-      ),
-    []
-  );
 
   useEffect(() => {
     if (save.state !== "idle" || !save.data?.ok) return;
@@ -224,21 +215,7 @@ function MacroEditor({ editor }: { editor: MacroEditorData }) {
             ]
       }
     >
-      {hasSaveBar && (
-        <SaveBar id={SAVE_BAR_ID} open={dirty}>
-          <button
-            variant="primary"
-            onClick={submit}
-            disabled={saving}
-            loading={saving ? "" : undefined}
-          >
-            Save
-          </button>
-          <button onClick={discard} disabled={saving}>
-            Discard
-          </button>
-        </SaveBar>
-      )}
+      {hasSaveBar && <PageSaveBar id={SAVE_BAR_ID} open={dirty} saving={saving} onSave={submit} onDiscard={discard} />}
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">

@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData, useRevalidator, useRouteError } from "@remix-run/react";
-import { SaveBar, useAppBridge } from "@shopify/app-bridge-react";
+import { useAppBridge } from "@shopify/app-bridge-react";
+import { PageSaveBar, useHasSaveBar } from "../components/page-save-bar";
 import {
   Badge,
   Banner,
@@ -84,11 +85,10 @@ function PolicyEditor({ page, fetcher }: { page: PolicyPage; fetcher: ReturnType
   const [baseline] = useState(() => toEditor(page.form));
   const [values, setValues] = useState(baseline);
   const [dismissed, setDismissed] = useState<unknown>(null);
-  const [hasSaveBar, setHasSaveBar] = useState(false);
+  const hasSaveBar = useHasSaveBar();
   const revalidator = useRevalidator();
 
   // The save bar is App Bridge's element; without it (outside Shopify's admin) the page's own buttons stand in.
-  useEffect(() => setHasSaveBar(typeof customElements !== "undefined" && Boolean(customElements.get("ui-save-bar"))), []);
 
   const saving = fetcher.state !== "idle";
   const outcome = fetcher.state === "idle" && fetcher.data && !fetcher.data.ok && dismissed !== fetcher.data ? fetcher.data : null;
@@ -116,16 +116,7 @@ function PolicyEditor({ page, fetcher }: { page: PolicyPage; fetcher: ReturnType
       primaryAction={hasSaveBar ? undefined : { content: "Save", onAction: save, disabled: !dirty, loading: saving }}
       secondaryActions={hasSaveBar ? undefined : [{ content: "Discard", onAction: discard, disabled: !dirty || saving }]}
     >
-      {hasSaveBar && (
-        <SaveBar id={SAVE_BAR_ID} open={dirty}>
-          <button variant="primary" onClick={save} disabled={saving} loading={saving ? "" : undefined}>
-            Save
-          </button>
-          <button onClick={discard} disabled={saving}>
-            Discard
-          </button>
-        </SaveBar>
-      )}
+      {hasSaveBar && <PageSaveBar id={SAVE_BAR_ID} open={dirty} saving={saving} onSave={save} onDiscard={discard} />}
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">

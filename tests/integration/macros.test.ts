@@ -1,4 +1,3 @@
-import { decode } from "turbo-stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { STARTER_MACROS } from "../../app/domain/macros/starters";
 import { createMacro } from "../../app/models/macros.server";
@@ -11,6 +10,7 @@ import {
   startHarness,
   type Harness,
 } from "../helpers/harness";
+import { decodeBody } from "../helpers/remix-data";
 
 /**
  * The admin's Macros pages, through the built app: list and editor loaders and actions with an
@@ -35,24 +35,6 @@ const bearer = () => ({
   })}`,
 });
 
-/** Remix's single-fetch body (turbo-stream), decoded; thrown responses become { status, data }. */
-async function decodeBody(response: Response): Promise<unknown> {
-  const decoded = await decode(response.body!, {
-    plugins: [
-      (type: string, ...rest: unknown[]) => {
-        if (type === "ErrorResponse")
-          return { value: { status: rest[1], data: rest[0] } };
-        if (type === "SanitizedError")
-          return { value: new Error(String(rest[1])) };
-        if (type === "SingleFetchRedirect")
-          return { value: { redirect: rest[0] } };
-        return false;
-      },
-    ],
-  });
-  await decoded.done;
-  return decoded.value;
-}
 
 async function loaderData<T>(
   path: string,

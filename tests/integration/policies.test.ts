@@ -1,10 +1,10 @@
-import { decode } from "turbo-stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_RETURN_POLICY } from "../../app/domain/returns/policy";
 import { currentReturnPolicy, saveReturnPolicy } from "../../app/models/policy.server";
 import { policyToForm, type PolicyFormValues } from "../../app/services/policies.server";
 import { sessionToken } from "../../simulator/signing";
 import { browserFetch, DEMO_CREDENTIALS, DEMO_SHOP, installApp, startHarness, type Harness } from "../helpers/harness";
+import { decodeBody } from "../helpers/remix-data";
 import { BEANIE, returnsLookup } from "../helpers/returns";
 
 /**
@@ -25,21 +25,6 @@ const DAY = 86_400_000;
 
 const bearer = () => ({ Authorization: `Bearer ${sessionToken({ shop: DEMO_SHOP, ...DEMO_CREDENTIALS })}` });
 
-/** Remix's single-fetch body (turbo-stream), decoded; thrown responses become { status, data }, redirects { redirect }. */
-async function decodeBody(response: Response): Promise<unknown> {
-  const decoded = await decode(response.body!, {
-    plugins: [
-      (type: string, ...rest: unknown[]) => {
-        if (type === "ErrorResponse") return { value: { status: rest[1], data: rest[0] } };
-        if (type === "SanitizedError") return { value: new Error(String(rest[1])) };
-        if (type === "SingleFetchRedirect") return { value: { redirect: rest[0] } };
-        return false;
-      },
-    ],
-  });
-  await decoded.done;
-  return decoded.value;
-}
 
 type PageData = {
   version: number;

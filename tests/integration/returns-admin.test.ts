@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { decode } from "turbo-stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signPhotoUrl } from "../../app/services/returns-admin.server";
 import { sessionToken } from "../../simulator/signing";
 import { browserFetch, DEMO_CREDENTIALS, DEMO_SHOP, installApp, startHarness, type Harness } from "../helpers/harness";
+import { decodeBody } from "../helpers/remix-data";
 import { PNG, returnsLookup, submitReturn } from "../helpers/returns";
 
 /**
@@ -27,24 +27,6 @@ const OUTBOX_ROUTE = "routes/app.outbox";
 
 const bearer = () => ({ Authorization: `Bearer ${sessionToken({ shop: DEMO_SHOP, ...DEMO_CREDENTIALS })}` });
 
-/**
- * Remix's single-fetch body (turbo-stream), decoded; thrown responses become { status, data } and
- * redirects { redirect }. turbo-stream is Remix's own dependency (@remix-run/server-runtime).
- */
-async function decodeBody(response: Response): Promise<unknown> {
-  const decoded = await decode(response.body!, {
-    plugins: [
-      (type: string, ...rest: unknown[]) => {
-        if (type === "ErrorResponse") return { value: { status: rest[1], data: rest[0] } };
-        if (type === "SanitizedError") return { value: new Error(String(rest[1])) };
-        if (type === "SingleFetchRedirect") return { value: { redirect: rest[0] } };
-        return false;
-      },
-    ],
-  });
-  await decoded.done;
-  return decoded.value;
-}
 
 /** A route's loader data (GET /path.data?_route=…), with the HTTP status. */
 async function loaderData<T>(path: string, routeId: string, query = ""): Promise<{ status: number; data: T; error: unknown }> {
