@@ -125,17 +125,3 @@ export async function setArchived(
   });
   return count === 0 ? null : getMacro(db, shop, id);
 }
-
-/** One increment in the database, so concurrent uses are all counted. */
-export async function recordUse(
-  db: Db,
-  shop: string,
-  id: string,
-  now = new Date()
-): Promise<Macro | null> {
-  const { count } = await db.macro.updateMany({
-    where: { id, shop },
-    data: { usageCount: { increment: 1 }, lastUsedAt: now },
-  });
-  return count === 0 ? null : getMacro(db, shop, id);
-}

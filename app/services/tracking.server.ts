@@ -17,16 +17,16 @@ import { orderCache } from "./order-cache.server";
 export type TrackingContext = { shop: string; graphql: AdminGraphql };
 
 /** Every failed lookup takes at least this long, hiding what the server did (see verify.ts). */
-export const FAILED_LOOKUP_FLOOR_MS = 400;
+const FAILED_LOOKUP_FLOOR_MS = 400;
 /** A signed-in customer sees this many of their most recent orders. */
-export const RECENT_ORDERS = 3;
+const RECENT_ORDERS = 3;
 
 const lookupLimiter = createRateLimiter({
   limit: env.TRACKING_LOOKUP_LIMIT,
   windowMs: env.TRACKING_LOOKUP_WINDOW_SECONDS * 1000,
 });
 
-export const LookupSchema = z
+const LookupSchema = z
   .object({
     order: z.string({ required_error: "Enter your order number." }).max(40, "That order number is too long."),
     email: z.string().trim().email("Enter the email address used for the order.").max(254).optional(),
@@ -50,7 +50,7 @@ const NOT_FOUND = { code: "not_found", error: "We couldn't find an order with th
 export const UNAVAILABLE = { code: "unavailable", error: "Order tracking is unavailable right now. Please try again shortly." };
 
 /** The shopper's address as Shopify's proxy forwards it: the last X-Forwarded-For hop. */
-export function clientKey(request: Request): string {
+function clientKey(request: Request): string {
   const hops = (request.headers.get("x-forwarded-for") ?? "").split(",").map((h) => h.trim()).filter(Boolean);
   return hops[hops.length - 1] ?? "unknown";
 }
