@@ -805,6 +805,14 @@ const RESOLVERS: Record<string, Record<string, Resolver>> = {
       accessScopes: [...(context.scopes ?? ALL_SIMULATED_SCOPES)].sort().map((handle) => ({ handle, description: "" })),
     }),
     orders: (_root, args: OrderSearchArgs, context: Context) => searchOrders(context, args),
+    // graphql-js fills in the schema's default limit (10,000); null means no limit.
+    ordersCount: (_root, args: { query?: string | null; limit?: number | null }, context: Context) => {
+      const terms = parseSearchQuery(args.query ?? "");
+      const filters = orderFilters(context);
+      const count = visibleOrders(context).filter((order) => matchesTerms(order, terms, filters)).length;
+      const limit = args.limit ?? Infinity;
+      return count > limit ? { count: limit, precision: "AT_LEAST" } : { count, precision: "EXACT" };
+    },
     order: (_root, args: { id: string }, context: Context) => findOrder(context, args.id),
     node: (_root, args: { id: string }, context: Context) => lookupNode(context, args.id),
     nodes: (_root, args: { ids: string[] }, context: Context) => args.ids.map((id) => lookupNode(context, id)),
@@ -870,6 +878,8 @@ const RESOLVERS: Record<string, Record<string, Resolver>> = {
 
   Shop: {
     myshopifyDomain: (shop: ShopData["shop"]) => shop.domain,
+    // The fixture's one address serves as the public contact address too.
+    contactEmail: (shop: ShopData["shop"]) => shop.email,
     url: (shop: ShopData["shop"]) => `https://${shop.domain}`,
     primaryDomain: (shop: ShopData["shop"]) => ({
       id: `gid://shopify/Domain/${legacyId(shop.id)}`,

@@ -16,7 +16,7 @@ import {
   webhookHmac,
 } from "./signing";
 import { createStore, type ShopFixture } from "./store";
-import { blockAssetTags, escapeHtml, loadBlocks, renderBlock } from "./storefront";
+import { blockAssetTags, escapeHtml, loadBlocks, renderPageBlocks } from "./storefront";
 
 /**
  * The simulated shop: one HTTP server standing in for Shopify — the Admin GraphQL API on the real
@@ -238,22 +238,22 @@ addEventListener("message", (event) => {
     const blocks = loadBlocks(extensionsDir);
     const customerId = cookie(req, "harbor_sim_customer");
     const assetBase = "/extensions";
-    const rendered = await Promise.all(
-      blocks.map((block, i) =>
-        renderBlock(
-          block,
-          { extensionsDir, shop: { name: info.name, domain: info.domain, currency: info.currencyCode }, locale, customerId, assetBase, settings: DEMO_BLOCK_SETTINGS },
-          i,
-        ),
-      ),
-    );
+    const { main, bodyEnd } = await renderPageBlocks(blocks, {
+      extensionsDir,
+      shop: { name: info.name, domain: info.domain, currency: info.currencyCode },
+      locale,
+      customerId,
+      assetBase,
+      settings: DEMO_BLOCK_SETTINGS,
+    });
     sendHtml(res, `<!doctype html><html lang="${escapeHtml(locale)}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1"><title>Help · ${escapeHtml(info.name)}</title>
 <style>body{margin:0;font:16px/1.5 system-ui;color:#1a1a1a}header,main{max-width:960px;margin:0 auto;padding:16px}
 header{display:flex;justify-content:space-between;align-items:center;border-bottom:1px solid #ddd}.shopify-app-block{margin:32px 0}</style>
 ${blockAssetTags(blocks, assetBase)}</head><body>
 <header><strong>${escapeHtml(info.name)}</strong><span>${customerId ? `Signed in · <a href="/account/logout">Sign out</a>` : `<a href="/account/login">Sign in</a>`}</span></header>
-<main>${rendered.length ? rendered.join("\n") : "<p>This storefront has no Harbor Support blocks yet.</p>"}</main></body></html>`);
+<main>${main.length ? main.join("\n") : "<p>This storefront has no Harbor Support blocks yet.</p>"}</main>
+${bodyEnd.join("\n")}</body></html>`);
   }
 
   function login(res: ServerResponse, url: URL) {
@@ -288,7 +288,7 @@ ${blockAssetTags(blocks, assetBase)}</head><body>
     const upstream = await fetch(target, {
       method: req.method,
       headers: {
-        ...pick(req, ["content-type", "accept", "accept-language", "user-agent"]),
+        ...pick(req, ["content-type", "accept", "accept-language", "user-agent", "if-none-match"]),
         // Shopify's proxy passes the shopper's address on, as the last hop.
         "x-forwarded-for": [header(req, "x-forwarded-for"), req.socket.remoteAddress].filter(Boolean).join(", "),
       },

@@ -4,7 +4,8 @@ import { Liquid, Tag, type TagToken, type TopLevelToken, type Context, type Emit
 
 /**
  * Renders the theme app extension's blocks the way a theme would place them: Liquid with Shopify's
- * `t` and `asset_url` filters, each block's settings (schema defaults, overridable), and the
+ * `t` and `asset_url` filters, `{% render %}` of the extension's snippets, each block's settings
+ * (schema defaults, overridable), app embeds (target "body") at the end of the page, and the
  * block's schema `javascript`/`stylesheet` added as Shopify adds them (deferred script, stylesheet).
  */
 
@@ -70,25 +71,33 @@ export type RenderOptions = {
   assetBase: string;
 };
 
+/** A block tag whose body is metadata for Shopify's tools ({% schema %}, {% doc %}): parsed, never shown. */
+function silentBlock(name: string) {
+  return class extends Tag {
+    constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+      super(token, remain, liquid);
+      while (remain.length) {
+        const next = remain.shift() as TagToken;
+        if (next.name === `end${name}`) return;
+      }
+      throw new Error(`{% ${name} %} without {% end${name} %}`);
+    }
+    *render(_ctx: Context, _emitter: Emitter) {}
+  };
+}
+
 export async function renderBlock(block: Block, options: RenderOptions, index: number): Promise<string> {
-  const engine = new Liquid({ strictFilters: true, ownPropertyOnly: true });
+  // `{% render 'x' %}` reads snippets/x.liquid of the block's own extension, as Shopify does.
+  const engine = new Liquid({
+    strictFilters: true,
+    ownPropertyOnly: true,
+    partials: [join(options.extensionsDir, block.extension, "snippets")],
+    extname: ".liquid",
+  });
   const fallback = loadLocale(options.extensionsDir, block.extension, "en");
   const strings = loadLocale(options.extensionsDir, block.extension, options.locale);
-  // Shopify hides the schema from the page; the tag is parsed and renders nothing.
-  engine.registerTag(
-    "schema",
-    class extends Tag {
-      constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
-        super(token, remain, liquid);
-        while (remain.length) {
-          const next = remain.shift() as TagToken;
-          if ((next as TagToken).name === "endschema") return;
-        }
-        throw new Error("{% schema %} without {% endschema %}");
-      }
-      *render(_ctx: Context, _emitter: Emitter) {}
-    },
-  );
+  engine.registerTag("schema", silentBlock("schema"));
+  engine.registerTag("doc", silentBlock("doc"));
   engine.registerFilter("t", (key: string, ...args: unknown[]) => {
     const template = lookup(strings, key) ?? lookup(fallback, key);
     if (template === undefined) return `translation missing: ${options.locale}.${key}`;
@@ -105,14 +114,37 @@ export async function renderBlock(block: Block, options: RenderOptions, index: n
   );
   const settings = { ...defaults, ...options.settings?.[block.handle] };
   const blockId = `${block.handle}-${index}`;
-  const html = await engine.parseAndRender(block.source, {
-    block: { id: blockId, type: `shopify://apps/harbor-support/blocks/${block.handle}`, settings, shopify_attributes: "" },
+  // Globals stay visible inside a rendered snippet; `block` and the block's own assigns do not,
+  // so a snippet sees only what the block passes it, as on Shopify.
+  const globals = {
     shop: { name: options.shop.name, permanent_domain: options.shop.domain, currency: options.shop.currency },
     customer: options.customerId ? { id: Number(options.customerId) } : null,
     request: { locale: { iso_code: options.locale } },
     routes: { root_url: "/" },
-  });
+  };
+  const html = await engine.parseAndRender(
+    block.source,
+    { block: { id: blockId, type: `shopify://apps/harbor-support/blocks/${block.handle}`, settings, shopify_attributes: "" } },
+    { globals },
+  );
   return `<div id="shopify-block-${blockId}" class="shopify-app-block">${html}</div>`;
+}
+
+/** An app embed: Shopify injects it into every page (once the merchant turns it on) instead of a section. */
+export function isAppEmbed(block: Block): boolean {
+  return block.schema.target === "body";
+}
+
+/**
+ * Every block of the help page: app blocks for the main column, in order, and app embeds for the end
+ * of <body>, each with its schema defaults unless `options.settings` overrides them.
+ */
+export async function renderPageBlocks(blocks: Block[], options: RenderOptions): Promise<{ main: string[]; bodyEnd: string[] }> {
+  const rendered = await Promise.all(blocks.map((block, i) => renderBlock(block, options, i)));
+  return {
+    main: rendered.filter((_html, i) => blocks[i]!.schema.target === "section"),
+    bodyEnd: rendered.filter((_html, i) => isAppEmbed(blocks[i]!)),
+  };
 }
 
 /** The <head> tags Shopify adds for the blocks on a page: each asset once. */

@@ -24,3 +24,25 @@ export function PageSaveBar(props: { id: string; open: boolean; saving: boolean;
     </SaveBar>
   );
 }
+
+/**
+ * A form page's draft against the values it opened with: whether it changed, whether a save is
+ * under way, the last failed save (until discarded), and discard, which restores the opening values.
+ */
+export function useSaveDraft<V, D extends { ok: boolean }>(initial: () => V, save: { state: string; data?: D }) {
+  const [baseline] = useState(initial);
+  const [values, setValues] = useState(baseline);
+  const [dismissed, setDismissed] = useState<unknown>(null);
+  const failed = save.state === "idle" && save.data && !save.data.ok && dismissed !== save.data ? (save.data as Extract<D, { ok: false }>) : null;
+  return {
+    values,
+    setValues,
+    dirty: JSON.stringify(values) !== JSON.stringify(baseline),
+    saving: save.state !== "idle",
+    failed,
+    discard: () => {
+      setValues(baseline);
+      setDismissed(save.data ?? null);
+    },
+  };
+}

@@ -5,16 +5,15 @@ import {
   type LoaderFunctionArgs,
 } from "@remix-run/node";
 import {
-  isRouteErrorResponse,
   useFetcher,
   useLoaderData,
   useNavigate,
-  useRouteError,
 } from "@remix-run/react";
 import { useAppBridge } from "@shopify/app-bridge-react";
-import { PageSaveBar, useHasSaveBar } from "../components/page-save-bar";
+import { NotFoundBoundary } from "../components/not-found-boundary";
+import { PageSaveBar, useHasSaveBar, useSaveDraft } from "../components/page-save-bar";
+import { insertPlaceholder, VariablePicker } from "../components/variable-picker";
 import {
-  ActionList,
   Badge,
   Banner,
   BlockStack,
@@ -25,7 +24,6 @@ import {
   InlineStack,
   Layout,
   Page,
-  Popover,
   Select,
   Text,
   TextField,
@@ -115,14 +113,15 @@ function MacroEditor({ editor }: { editor: MacroEditorData }) {
   const save = useFetcher<MacroSaveOutcome>();
   const shopify = useAppBridge();
   const navigate = useNavigate();
-  const [baseline] = useState<Values>(() => ({
-    title: editor.macro.title,
-    family: editor.macro.family,
-    customFamily: "",
-    body: editor.macro.body,
-  }));
-  const [values, setValues] = useState(baseline);
-  const [dismissed, setDismissed] = useState<unknown>(null);
+  const { values, setValues, dirty, saving, failed: outcome, discard } = useSaveDraft(
+    (): Values => ({
+      title: editor.macro.title,
+      family: editor.macro.family,
+      customFamily: "",
+      body: editor.macro.body,
+    }),
+    save
+  );
   const hasSaveBar = useHasSaveBar();
   const bodyId = useId();
   const isNew = editor.macro.id === null;
@@ -134,15 +133,6 @@ function MacroEditor({ editor }: { editor: MacroEditorData }) {
       navigate(`/app/macros/${save.data.id}`, { replace: true });
   }, [save.state, save.data, shopify, navigate]);
 
-  const saving = save.state !== "idle";
-  const outcome =
-    save.state === "idle" &&
-    save.data &&
-    !save.data.ok &&
-    dismissed !== save.data
-      ? save.data
-      : null;
-  const dirty = JSON.stringify(values) !== JSON.stringify(baseline);
   const set = <K extends keyof Values>(key: K, value: Values[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
 
@@ -156,26 +146,8 @@ function MacroEditor({ editor }: { editor: MacroEditorData }) {
       },
       { method: "post" }
     );
-  const discard = () => {
-    setValues(baseline);
-    setDismissed(save.data ?? null);
-  };
-
-  /** At the cursor when the body has focus or a selection, else at the end. */
-  const insertVariable = (path: string) => {
-    const token = `{{ ${path} }}`;
-    const field =
-      typeof document !== "undefined"
-        ? (document.getElementById(bodyId) as HTMLTextAreaElement | null)
-        : null;
-    const start = field?.selectionStart ?? values.body.length;
-    const end = field?.selectionEnd ?? values.body.length;
-    set("body", values.body.slice(0, start) + token + values.body.slice(end));
-    requestAnimationFrame(() => {
-      field?.focus();
-      field?.setSelectionRange(start + token.length, start + token.length);
-    });
-  };
+  const insertVariable = (path: string) =>
+    insertPlaceholder(bodyId, values.body, path, (body) => set("body", body));
 
   const familyOptions = [
     ...editor.families.map((f) => ({ label: capitalize(f), value: f })),
@@ -260,7 +232,12 @@ function MacroEditor({ editor }: { editor: MacroEditorData }) {
                 </FormLayout.Group>
                 <BlockStack gap="200">
                   <InlineStack align="end">
-                    <VariablePicker onPick={insertVariable} />
+                    <VariablePicker
+                      label="Insert variable"
+                      groups={MACRO_VARIABLE_GROUPS}
+                      variables={MACRO_VARIABLES}
+                      onPick={insertVariable}
+                    />
                   </InlineStack>
                   <TextField
                     id={bodyId}
@@ -283,38 +260,6 @@ function MacroEditor({ editor }: { editor: MacroEditorData }) {
         </Layout.Section>
       </Layout>
     </Page>
-  );
-}
-
-function VariablePicker({ onPick }: { onPick(path: string): void }) {
-  const [open, setOpen] = useState(false);
-  const sections = MACRO_VARIABLE_GROUPS.map(({ group, label }) => ({
-    title: label,
-    items: MACRO_VARIABLES.filter((v) => v.group === group).map((v) => ({
-      content: v.path,
-      helpText: v.description,
-      onAction: () => {
-        onPick(v.path);
-        setOpen(false);
-      },
-    })),
-  }));
-  return (
-    <Popover
-      active={open}
-      onClose={() => setOpen(false)}
-      activator={
-        <Button disclosure onClick={() => setOpen((o) => !o)}>
-          Insert variable
-        </Button>
-      }
-    >
-      <Box maxWidth="360px">
-        <div style={{ maxHeight: 360, overflowY: "auto" }}>
-          <ActionList actionRole="menuitem" sections={sections} />
-        </div>
-      </Box>
-    </Popover>
   );
 }
 
@@ -402,29 +347,13 @@ function PreviewCard({ body }: { body: string }) {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error) && error.status === 404) {
-    return (
-      <Page
-        backAction={{ content: "Macros", url: "/app/macros" }}
-        title="Macro not found"
-      >
-        <Card>
-          <BlockStack gap="300">
-            <Text as="p">
-              This macro does not exist in this shop. It may belong to another
-              store.
-            </Text>
-            <InlineStack>
-              <Button url="/app/macros">Back to macros</Button>
-            </InlineStack>
-          </BlockStack>
-        </Card>
-      </Page>
-    );
-  }
-  // Shopify needs Remix to catch thrown responses so its headers reach the browser.
-  return boundary.error(error);
+  return (
+    <NotFoundBoundary
+      title="Macro not found"
+      back={{ content: "Macros", url: "/app/macros", label: "Back to macros" }}
+      message="This macro does not exist in this shop. It may belong to another store."
+    />
+  );
 }
 
 export const headers: HeadersFunction = (headersArgs) =>

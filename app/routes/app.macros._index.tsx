@@ -27,7 +27,8 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { boundary } from "@shopify/shopify-app-remix/server";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
+import { useSearchQuery } from "../components/search-query";
 import db from "../db.server";
 import {
   loadMacroList,
@@ -75,19 +76,7 @@ export default function MacrosPage() {
   const list = useLoaderData<typeof loader>();
   const [searchParams, setSearchParams] = useSearchParams();
   const navigation = useNavigation();
-  const [query, setQuery] = useState(list.q);
-
-  // Searching as the admin types, a moment after the last key.
-  useEffect(() => {
-    if (query.trim() === list.q) return;
-    const timer = setTimeout(() => {
-      const next = new URLSearchParams(searchParams);
-      if (query.trim()) next.set("q", query.trim());
-      else next.delete("q");
-      setSearchParams(next, { replace: true });
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [query, list.q, searchParams, setSearchParams]);
+  const [query, setQuery] = useSearchQuery(list.q);
 
   const toggleArchived = (checked: boolean) => {
     const next = new URLSearchParams(searchParams);

@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useAppBridge } from "@shopify/app-bridge-react";
 import {
   Badge,
@@ -31,15 +31,20 @@ import {
   defaultApprovalMessage,
   loadReturnDetail,
   ReturnIdSchema,
-  shopTimeZone,
+  shopProfile,
   staffName,
   submitDecision,
-  type CustomerSegment,
   type DecisionOutcome,
   type ReturnDetail,
 } from "../services/returns-admin.server";
 import { decide, syncDueRequests } from "../services/returns.server";
-import { capitalize, ReturnStatusBadge, TimeLeft, type Tone } from "../components/return-status";
+import { MacroIdSchema, recordMacroUse, loadReplyMacros, type MacroChoice } from "../services/macro-replies.server";
+import { decisionMacros } from "../services/returns-admin.server";
+import { staffFirstName, supportProfile } from "../services/support-settings.server";
+import { MacroPicker, useMacroMessage } from "../components/macro-picker";
+import { NotFoundBoundary } from "../components/not-found-boundary";
+import { OrderSummaryCard, Row, SegmentBadge } from "../components/order-summary";
+import { capitalize, ReturnStatusBadge, TimeLeft } from "../components/return-status";
 import { authenticate } from "../shopify.server";
 
 const notFound = () => new Response("This return request does not exist in this shop.", { status: 404 });
@@ -48,15 +53,31 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const id = ReturnIdSchema.safeParse(params.id);
   if (!id.success) throw notFound();
-  const [timeZone, policy] = await Promise.all([shopTimeZone(admin.graphql, session.shop), currentReturnPolicy(db, session.shop)]);
+  const now = new Date();
+  const [profile, policy, macros] = await Promise.all([
+    shopProfile(admin.graphql, session.shop),
+    currentReturnPolicy(db, session.shop),
+    loadReplyMacros(db, session.shop),
+  ]);
   const detail = await loadReturnDetail({ db, shop: session.shop, graphql: admin.graphql }, id.data, {
-    now: new Date(),
-    timeZone,
+    now,
+    timeZone: profile.timeZone,
     policy,
     secret: env.SHOPIFY_API_SECRET,
   });
   if (!detail) throw notFound();
-  return { detail, approvalMessage: defaultApprovalMessage(detail.reference, detail.orderName), declineNoteMax: DECLINE_NOTE_MAX };
+  const support = await supportProfile(db, session.shop, profile.timeZone);
+  const replies = decisionMacros({
+    detail,
+    macros,
+    policy,
+    profile,
+    now,
+    staffFirstName: staffFirstName(session.onlineAccessInfo?.associated_user),
+    returnLink: support.links.returns(session.shop),
+    support: { hours: support.hoursText, responseTime: support.responseTimeFor("returns") },
+  });
+  return { detail, approvalMessage: defaultApprovalMessage(detail.reference, detail.orderName), declineNoteMax: DECLINE_NOTE_MAX, replies };
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
@@ -64,13 +85,9 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const id = ReturnIdSchema.safeParse(params.id);
   if (!id.success) throw notFound();
   const staff = staffName({ shop: session.shop, user: session.onlineAccessInfo?.associated_user, userId: sessionToken?.sub });
-  const outcome = await submitDecision(
-    { shop: session.shop, graphql: admin.graphql, db },
-    { decide, syncDueRequests },
-    id.data,
-    staff,
-    await request.formData(),
-  );
+  const form = await request.formData();
+  const outcome = await submitDecision({ shop: session.shop, graphql: admin.graphql, db }, { decide, syncDueRequests }, id.data, staff, form);
+  if (outcome.ok) await recordMacroUse(db, session.shop, MacroIdSchema.safeParse(form.get("macroId")).data, new Date());
   return data<DecisionOutcome>(outcome, { status: outcome.ok ? 200 : outcome.status });
 };
 
@@ -84,22 +101,6 @@ const DECLINE_REASON_OPTIONS = [
   { label: "Other", value: "OTHER" },
 ];
 
-const SEGMENTS: Record<CustomerSegment, { label: string; tone?: Tone }> = {
-  new: { label: "New customer" },
-  repeat: { label: "Repeat customer", tone: "info" },
-  vip: { label: "VIP", tone: "success" },
-};
-
-const ORDER_STATES: Record<string, string> = {
-  placed: "Placed, not shipped",
-  fulfilled: "Fulfilled",
-  in_transit: "In transit",
-  out_for_delivery: "Out for delivery",
-  delivered: "Delivered",
-  cancelled: "Cancelled",
-  refunded: "Refunded",
-};
-
 const EVENT_LABELS: Record<string, string> = {
   received: "Request received",
   requested: "Created in Shopify",
@@ -112,7 +113,7 @@ const EVENT_LABELS: Record<string, string> = {
 
 
 export default function ReturnDetailPage() {
-  const { detail, approvalMessage, declineNoteMax } = useLoaderData<typeof loader>();
+  const { detail, approvalMessage, declineNoteMax, replies } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const shopify = useAppBridge();
 
@@ -157,7 +158,7 @@ export default function ReturnDetailPage() {
             )}
             <ItemsCard detail={detail} />
             {detail.status === "requested" ? (
-              <DecisionForms detail={detail} approvalMessage={approvalMessage} declineNoteMax={declineNoteMax} outcome={outcome} />
+              <DecisionForms detail={detail} approvalMessage={approvalMessage} declineNoteMax={declineNoteMax} replies={replies} outcome={outcome} />
             ) : (
               <DecisionSummary detail={detail} />
             )}
@@ -250,20 +251,34 @@ function ItemsCard({ detail }: { detail: Detail }) {
   );
 }
 
-function ApproveForm({ detail, approvalMessage, outcome }: { detail: Detail; approvalMessage: string; outcome: DecisionOutcome | undefined }) {
+type Replies = { approve: MacroChoice[]; decline: Record<string, MacroChoice[]> };
+
+function ApproveForm({
+  detail,
+  approvalMessage,
+  macros,
+  outcome,
+}: {
+  detail: Detail;
+  approvalMessage: string;
+  macros: MacroChoice[];
+  outcome: DecisionOutcome | undefined;
+}) {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formData?.get("intent") === "approve";
-  const [message, setMessage] = useState(approvalMessage);
+  const { message, setMessage, macroId, pick } = useMacroMessage(approvalMessage);
   const [overrideReason, setOverrideReason] = useState("");
   const errors = outcome && !outcome.ok && outcome.intent === "approve" ? outcome.fieldErrors : {};
   const needsReason = detail.failedRules.length > 0;
   return (
     <Form method="post">
       <input type="hidden" name="intent" value="approve" />
+      <input type="hidden" name="macroId" value={macroId} />
       <FormLayout>
         <Text as="h3" variant="headingSm">
           Approve
         </Text>
+        <MacroPicker macros={macros} value={macroId} onPick={pick} />
         {needsReason && (
           <TextField
             label="Why approve despite the failed rule?"
@@ -299,21 +314,24 @@ function ApproveForm({ detail, approvalMessage, outcome }: { detail: Detail; app
   );
 }
 
-function DeclineForm({ noteMax, outcome }: { noteMax: number; outcome: DecisionOutcome | undefined }) {
+function DeclineForm({ noteMax, macros, outcome }: { noteMax: number; macros: Record<string, MacroChoice[]>; outcome: DecisionOutcome | undefined }) {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formData?.get("intent") === "decline";
   const [reason, setReason] = useState("");
   const [note, setNote] = useState("");
-  const [message, setMessage] = useState("");
+  const { message, setMessage, macroId, pick } = useMacroMessage("");
   const errors = outcome && !outcome.ok && outcome.intent === "decline" ? outcome.fieldErrors : {};
   return (
     <Form method="post">
       <input type="hidden" name="intent" value="decline" />
+      <input type="hidden" name="macroId" value={macroId} />
       <FormLayout>
         <Text as="h3" variant="headingSm">
           Decline
         </Text>
         <Select label="Reason" name="reason" options={DECLINE_REASON_OPTIONS} value={reason} onChange={setReason} error={errors.reason} requiredIndicator />
+        {/* Macros quote the reason, so they are offered once it is chosen. */}
+        {reason && <MacroPicker macros={macros[reason] ?? []} value={macroId} onPick={pick} />}
         <TextField
           label="Note shown to the shopper"
           name="note"
@@ -351,11 +369,13 @@ function DecisionForms({
   detail,
   approvalMessage,
   declineNoteMax,
+  replies,
   outcome,
 }: {
   detail: Detail;
   approvalMessage: string;
   declineNoteMax: number;
+  replies: Replies;
   outcome: DecisionOutcome | undefined;
 }) {
   return (
@@ -365,8 +385,8 @@ function DecisionForms({
           Decision
         </Text>
         <InlineGrid columns={{ xs: 1, md: 2 }} gap="600">
-          <ApproveForm detail={detail} approvalMessage={approvalMessage} outcome={outcome} />
-          <DeclineForm noteMax={declineNoteMax} outcome={outcome} />
+          <ApproveForm detail={detail} approvalMessage={approvalMessage} macros={replies.approve} outcome={outcome} />
+          <DeclineForm noteMax={declineNoteMax} macros={replies.decline} outcome={outcome} />
         </InlineGrid>
       </BlockStack>
     </Card>
@@ -467,20 +487,6 @@ function TimelineCard({ detail }: { detail: Detail }) {
   );
 }
 
-
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <InlineStack align="space-between" gap="200" wrap={false}>
-      <Text as="span" tone="subdued">
-        {label}
-      </Text>
-      <Text as="span" alignment="end">
-        {children}
-      </Text>
-    </InlineStack>
-  );
-}
-
 function SummaryCard({ detail }: { detail: Detail }) {
   const quote = detail.quote;
   return (
@@ -525,52 +531,13 @@ function SummaryCard({ detail }: { detail: Detail }) {
 function OrderCard({ detail }: { detail: Detail }) {
   const order = detail.order;
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Order {detail.orderName}
+    <OrderSummaryCard name={detail.orderName} order={order}>
+      {order.ok && order.shipments.length === 0 && (
+        <Text as="p" tone="subdued">
+          Not shipped yet.
         </Text>
-        {!order.ok ? (
-          <Banner tone="warning">
-            <p>{order.error}</p>
-          </Banner>
-        ) : (
-          <>
-            <Row label="Status">{ORDER_STATES[order.state] ?? order.state}</Row>
-            <Row label="Placed">{order.placedAt}</Row>
-            {order.shipments.length === 0 && (
-              <Text as="p" tone="subdued">
-                Not shipped yet.
-              </Text>
-            )}
-            {order.shipments.map((shipment, n) => (
-              <BlockStack gap="100" key={shipment.id}>
-                <Divider />
-                <Text as="h3" variant="headingSm">
-                  Shipment {n + 1}: {ORDER_STATES[shipment.step] ?? shipment.step}
-                </Text>
-                <Text as="p">
-                  {shipment.carrier ?? "Carrier unknown"}
-                  {shipment.trackingNumber && " · "}
-                  {shipment.trackingNumber &&
-                    (shipment.trackingUrl ? (
-                      <Link url={shipment.trackingUrl} target="_blank">
-                        {shipment.trackingNumber}
-                      </Link>
-                    ) : (
-                      shipment.trackingNumber
-                    ))}
-                </Text>
-                <Text as="p" tone="subdued" variant="bodySm">
-                  Shipped {shipment.shippedAt}
-                  {shipment.deliveredAt ? ` · delivered ${shipment.deliveredAt}` : ""}
-                </Text>
-              </BlockStack>
-            ))}
-          </>
-        )}
-      </BlockStack>
-    </Card>
+      )}
+    </OrderSummaryCard>
   );
 }
 
@@ -590,7 +557,6 @@ function CustomerCard({ detail }: { detail: Detail }) {
       </Card>
     );
   }
-  const segment = customer.segment ? SEGMENTS[customer.segment] : null;
   return (
     <Card>
       <BlockStack gap="300">
@@ -598,7 +564,7 @@ function CustomerCard({ detail }: { detail: Detail }) {
           <Text as="h2" variant="headingMd">
             Customer
           </Text>
-          {segment && <Badge tone={segment.tone}>{segment.label}</Badge>}
+          <SegmentBadge segment={customer.segment} />
         </InlineStack>
         <Text as="p" breakWord>
           {customer.email}
@@ -637,28 +603,15 @@ function CustomerCard({ detail }: { detail: Detail }) {
   );
 }
 
-/** A request of another shop, or a mistyped id, reads as "not found" inside the admin frame. */
 export function ErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error) && error.status === 404) {
-    return (
-      <Page backAction={{ content: "Returns", url: "/app/returns" }} title="Return request not found">
-        <Card>
-          <BlockStack gap="300">
-            <Text as="h2" variant="headingMd">
-              This return request does not exist in this shop
-            </Text>
-            <Text as="p">It may have been removed, or the link belongs to another store.</Text>
-            <InlineStack>
-              <Button url="/app/returns">Back to returns</Button>
-            </InlineStack>
-          </BlockStack>
-        </Card>
-      </Page>
-    );
-  }
-  // Shopify's own responses (re-authentication) must reach the browser unchanged.
-  return boundary.error(error);
+  return (
+    <NotFoundBoundary
+      title="Return request not found"
+      back={{ content: "Returns", url: "/app/returns", label: "Back to returns" }}
+      heading="This return request does not exist in this shop"
+      message="It may have been removed, or the link belongs to another store."
+    />
+  );
 }
 
 export const headers: HeadersFunction = (headersArgs) => boundary.headers(headersArgs);

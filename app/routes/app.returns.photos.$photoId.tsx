@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import db from "../db.server";
 import { env } from "../env.server";
 import { findPhoto, ReturnIdSchema, verifyPhotoSignature } from "../services/returns-admin.server";
+import { refusedLinkResponse, storedImageResponse } from "../services/signed-image.server";
 
 /**
  * GET /app/returns/photos/:photoId?shop=…&exp=…&sig=… — a shopper's photo, for the detail page.
@@ -13,21 +14,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const photoId = ReturnIdSchema.safeParse(params.photoId);
   if (!photoId.success) return new Response("Not found", { status: 404 });
   const verdict = verifyPhotoSignature(env.SHOPIFY_API_SECRET, photoId.data, new URL(request.url).searchParams, new Date());
-  if (!verdict.ok) {
-    const text = verdict.reason === "expired" ? "This link has expired: reload the return request." : "Invalid link.";
-    return new Response(text, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
-  }
+  if (!verdict.ok) return refusedLinkResponse(verdict.reason, "the return request");
   const photo = await findPhoto(db, verdict.shop, photoId.data);
   if (!photo) return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
-  return new Response(new Uint8Array(photo.data), {
-    headers: {
-      // Stored only after sniffing the bytes (JPEG, PNG or WebP); never the shopper's declared type.
-      "Content-Type": photo.contentType,
-      "Content-Length": String(photo.data.length),
-      "Cache-Control": "private, max-age=600",
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
-      "Referrer-Policy": "no-referrer",
-    },
-  });
+  return storedImageResponse(photo.data, photo.contentType);
 };

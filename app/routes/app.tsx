@@ -26,10 +26,13 @@ export default function App() {
         <Link to="/app" rel="home">
           Home
         </Link>
+        <Link to="/app/inbox">Inbox</Link>
         <Link to="/app/returns">Returns</Link>
         <Link to="/app/macros">Macros</Link>
+        <Link to="/app/faq">FAQ</Link>
         <Link to="/app/policies">Policies</Link>
         <Link to="/app/outbox">Outbox</Link>
+        <Link to="/app/import-export">Import and export</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

@@ -1,9 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import db from "../db.server";
 import { requireAppProxy } from "../services/app-proxy.server";
+import { recordActivity } from "../services/self-service-events.server";
 import { submitReturnRequest } from "../services/returns.server";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, admin } = await requireAppProxy(request);
-  return submitReturnRequest(request, { shop, graphql: admin.graphql, db });
+  const response = await submitReturnRequest(request, { shop, graphql: admin.graphql, db });
+  if (response.status === 201) await recordActivity(db, shop, "return_started", { visitor: new URL(request.url).searchParams.get("visitor") }, new Date());
+  return response;
 };

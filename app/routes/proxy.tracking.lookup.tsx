@@ -1,10 +1,15 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import db from "../db.server";
 import { requireAppProxy } from "../services/app-proxy.server";
+import { recordActivity } from "../services/self-service-events.server";
 import { lookup } from "../services/tracking.server";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, admin } = await requireAppProxy(request);
-  return lookup(request, { shop, graphql: admin.graphql });
+  const response = await lookup(request, { shop, graphql: admin.graphql });
+  // Counted for the dashboard; the block passes its anonymous visitor id in the query.
+  if (response.ok) await recordActivity(db, shop, "tracking_lookup", { visitor: new URL(request.url).searchParams.get("visitor") }, new Date());
+  return response;
 };
 
 export const loader = () => Response.json({ code: "method", error: "Send the lookup as a POST." }, { status: 405 });

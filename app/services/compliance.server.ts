@@ -56,6 +56,15 @@ function returnRequestsOf(customer: CustomerRef) {
   return { shop: customer.shop, OR: anyOf.length ? anyOf : [{ id: "" }] };
 }
 
+function ticketsOf(customer: CustomerRef) {
+  const anyOf = [
+    ...(customer.customerId ? [{ customerId: customer.customerId }] : []),
+    ...(customer.email ? [{ customerEmail: customer.email }] : []),
+    ...(customer.orderIds.length ? [{ orderId: { in: orderGids(customer) } }] : []),
+  ];
+  return { shop: customer.shop, OR: anyOf.length ? anyOf : [{ id: "" }] };
+}
+
 function messagesTo(customer: CustomerRef) {
   return { shop: customer.shop, to: customer.email ?? "" };
 }
@@ -71,6 +80,16 @@ export const CUSTOMER_DATA: CustomerDataTable[] = [
       }),
     // Items, photos and events go with their request (cascade).
     erase: async (tx, customer) => (await tx.returnRequest.deleteMany({ where: returnRequestsOf(customer) })).count,
+  },
+  {
+    name: "ticket",
+    export: (tx, customer) =>
+      tx.ticket.findMany({
+        where: ticketsOf(customer),
+        include: { messages: { select: { id: true, kind: true, author: true, body: true, attachmentType: true, attachmentSize: true, createdAt: true } } },
+      }),
+    // The thread goes with its ticket (cascade).
+    erase: async (tx, customer) => (await tx.ticket.deleteMany({ where: ticketsOf(customer) })).count,
   },
   {
     name: "outboxMessage",
@@ -141,6 +160,14 @@ export const SHOP_TABLES = [
   "returnEvent",
   "outboxMessage",
   "macro",
+  "faqTranslation",
+  "faqArticle",
+  "faqCategory",
+  "faqVote",
+  "supportEvent",
+  "ticketMessage",
+  "ticket",
+  "staffMember",
 ] as const;
 
 export async function redactShop(tx: Tx, shop: string, payload: unknown): Promise<number> {

@@ -1,11 +1,14 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../db-client.server";
 import type { ReturnPolicy } from "../domain/returns/types";
+import { signedResourceLinks, type SignatureVerdict } from "../domain/signed-url";
 import { deriveTracking } from "../domain/tracking/derive";
+import { type TrackingView } from "../domain/tracking/types";
 import type { AdminGraphql } from "../shopify.server";
 import { searchOrders, searchValue } from "../shopify/orders.server";
 import { fetchShopConnection } from "../shopify/shop.server";
+import { macroChoices, returnMacroContext, type MacroChoice } from "./macro-replies.server";
+import type { Macro } from "../models/macros.server";
 import type { decide, ReturnsContext, syncDueRequests } from "./returns.server";
 
 /**
@@ -75,36 +78,16 @@ export function staffName(input: {
 /** <img> requests carry no session token, so photos are served on a signature instead. */
 export const PHOTO_URL_TTL_SECONDS = 10 * 60;
 
-function photoMac(secret: string, shop: string, photoId: string, exp: number): string {
-  // Prefixed so this MAC can never be mistaken for another token signed with the same secret.
-  return createHmac("sha256", secret).update(`return-photo\n${shop}\n${photoId}\n${exp}`).digest("base64url");
-}
+const PHOTO_LINKS = signedResourceLinks("return-photo", "/app/returns/photos");
 
 /** A URL for one photo, valid for one shop and this photo only, for PHOTO_URL_TTL_SECONDS. */
 export function signPhotoUrl(secret: string, input: { shop: string; photoId: string }, now: Date, ttlSeconds = PHOTO_URL_TTL_SECONDS): string {
-  const exp = Math.floor(now.getTime() / 1000) + ttlSeconds;
-  const params = new URLSearchParams({ shop: input.shop, exp: String(exp), sig: photoMac(secret, input.shop, input.photoId, exp) });
-  return `/app/returns/photos/${encodeURIComponent(input.photoId)}?${params}`;
+  return PHOTO_LINKS.sign(secret, input.shop, input.photoId, now, ttlSeconds);
 }
 
-export type PhotoSignatureVerdict = { ok: true; shop: string } | { ok: false; reason: "invalid" | "expired" };
-
-const PhotoQuerySchema = z.object({
-  shop: z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/i),
-  exp: z.string().regex(/^\d{1,12}$/).transform(Number),
-  sig: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
-});
-
 /** Checks a photo URL's query (shop, exp, sig) for the photo id in its path. */
-export function verifyPhotoSignature(secret: string, photoId: string, query: URLSearchParams, now: Date): PhotoSignatureVerdict {
-  const parsed = PhotoQuerySchema.safeParse({ shop: query.get("shop"), exp: query.get("exp"), sig: query.get("sig") });
-  if (!parsed.success) return { ok: false, reason: "invalid" };
-  const { shop, exp, sig } = parsed.data;
-  const expected = Buffer.from(photoMac(secret, shop, photoId, exp));
-  const given = Buffer.from(sig);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: "invalid" };
-  if (exp * 1000 <= now.getTime()) return { ok: false, reason: "expired" };
-  return { ok: true, shop };
+export function verifyPhotoSignature(secret: string, photoId: string, query: URLSearchParams, now: Date): SignatureVerdict {
+  return PHOTO_LINKS.verify(secret, photoId, query, now);
 }
 
 // ---- stored JSON --------------------------------------------------------------------------------
@@ -297,24 +280,31 @@ export async function listReturnQueue(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Shop time zone (one small query per shop every 10 minutes)
+// Shop name, time zone and currency (one small query per shop every 10 minutes)
 // ---------------------------------------------------------------------------------------------
 
-const zoneCache = new Map<string, { zone: string; until: number }>();
-const ZONE_TTL_MS = 10 * MINUTE;
+export type ShopProfile = { name: string; contactEmail: string; timeZone: string; currency: string };
 
-export async function shopTimeZone(graphql: AdminGraphql, shop: string, now = Date.now()): Promise<string> {
-  const cached = zoneCache.get(shop);
-  if (cached && cached.until > now) return cached.zone;
+const profileCache = new Map<string, { profile: ShopProfile; until: number }>();
+const PROFILE_TTL_MS = 10 * MINUTE;
+
+export async function shopProfile(graphql: AdminGraphql, shop: string, now = Date.now()): Promise<ShopProfile> {
+  const cached = profileCache.get(shop);
+  if (cached && cached.until > now) return cached.profile;
   try {
-    const zone = (await fetchShopConnection(graphql)).timezone || "UTC";
-    zoneCache.set(shop, { zone, until: now + ZONE_TTL_MS });
-    return zone;
+    const connection = await fetchShopConnection(graphql);
+    const profile = { name: connection.name, contactEmail: connection.contactEmail, timeZone: connection.timezone || "UTC", currency: connection.currency };
+    profileCache.set(shop, { profile, until: now + PROFILE_TTL_MS });
+    return profile;
   } catch (error) {
     // Dates in UTC beat a page that does not load.
-    console.warn("[returns-admin] shop time zone unavailable", error instanceof Error ? error.message : error);
-    return "UTC";
+    console.warn("[returns-admin] shop profile unavailable", error instanceof Error ? error.message : error);
+    return { name: shop, contactEmail: "", timeZone: "UTC", currency: "USD" };
   }
+}
+
+export async function shopTimeZone(graphql: AdminGraphql, shop: string, now = Date.now()): Promise<string> {
+  return (await shopProfile(graphql, shop, now)).timeZone;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -329,9 +319,30 @@ export function legacyId(gid: string): string | null {
   return match ? match[1]! : null;
 }
 
-export type OrderContext =
-  | { ok: true; name: string; state: string; placedAt: string; shipments: { id: string; step: string; carrier: string | null; trackingNumber: string | null; trackingUrl: string | null; shippedAt: string; deliveredAt: string | null }[] }
-  | { ok: false; error: string };
+export type ShipmentSummary = {
+  id: string;
+  step: string;
+  carrier: string | null;
+  trackingNumber: string | null;
+  trackingUrl: string | null;
+  shippedAt: string;
+  deliveredAt: string | null;
+};
+
+/** An order's shipments as staff read them, dates in the shop's time zone. */
+export function shipmentSummaries(shipments: TrackingView["shipments"], timeZone: string): ShipmentSummary[] {
+  return shipments.map((s) => ({
+    id: s.id,
+    step: s.step,
+    carrier: s.carrier,
+    trackingNumber: s.trackingNumber,
+    trackingUrl: s.trackingUrl,
+    shippedAt: formatDateTime(s.shippedAt, timeZone),
+    deliveredAt: s.deliveredAt ? formatDateTime(s.deliveredAt, timeZone) : null,
+  }));
+}
+
+export type OrderContext = { ok: true; name: string; state: string; placedAt: string; shipments: ShipmentSummary[] } | { ok: false; error: string };
 
 export type CustomerContext = {
   email: string;
@@ -354,15 +365,7 @@ async function orderContext(graphql: AdminGraphql, orderId: string, timeZone: st
       name: view.orderName,
       state: view.state,
       placedAt: formatDateTime(view.placedAt, timeZone),
-      shipments: view.shipments.map((s) => ({
-        id: s.id,
-        step: s.step,
-        carrier: s.carrier,
-        trackingNumber: s.trackingNumber,
-        trackingUrl: s.trackingUrl,
-        shippedAt: formatDateTime(s.shippedAt, timeZone),
-        deliveredAt: s.deliveredAt ? formatDateTime(s.deliveredAt, timeZone) : null,
-      })),
+      shipments: shipmentSummaries(view.shipments, timeZone),
     };
   } catch (error) {
     console.warn("[returns-admin] order context unavailable", error instanceof Error ? error.message : error);
@@ -533,7 +536,28 @@ export const RetryFormSchema = z.object({ intent: z.literal("retry") });
 
 export const DecisionFormSchema = z.discriminatedUnion("intent", [ApproveFormSchema, DeclineFormSchema, RetryFormSchema]);
 
-export type DecisionField = "message" | "overrideReason" | "reason" | "note";
+const DECISION_FIELDS = ["message", "overrideReason", "reason", "note"] as const;
+export type DecisionField = (typeof DECISION_FIELDS)[number];
+
+/** A posted form's text fields (files dropped), as zod reads them. */
+export function formTextFields(form: FormData): Record<string, string> {
+  return Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+}
+
+/**
+ * A refused form as its page shows it: each of the page's fields with its first message; an issue
+ * anywhere else means the page is out of date.
+ */
+export function formIssues<F extends string>(error: z.ZodError, fields: readonly F[]): { fieldErrors: Partial<Record<F, string>>; formError: string | null } {
+  const fieldErrors: Partial<Record<F, string>> = {};
+  let formError: string | null = null;
+  for (const issue of error.issues) {
+    const field = fields.find((name) => name === issue.path[0]);
+    if (field) fieldErrors[field] ??= issue.message;
+    else formError = "Unknown action: reload the page and try again.";
+  }
+  return { fieldErrors, formError };
+}
 
 export type DecisionOutcome =
   | { ok: true; intent: string; toast: string }
@@ -556,17 +580,11 @@ export async function submitDecision(
   staff: string,
   form: FormData,
 ): Promise<DecisionOutcome> {
-  const fields = Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  const fields = formTextFields(form);
   const parsed = DecisionFormSchema.safeParse(fields);
   const intent = typeof fields.intent === "string" ? fields.intent : null;
   if (!parsed.success) {
-    const fieldErrors: Partial<Record<DecisionField, string>> = {};
-    let formError: string | null = null;
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0];
-      if (field === "message" || field === "overrideReason" || field === "reason" || field === "note") fieldErrors[field] ??= issue.message;
-      else formError = "Unknown action: reload the page and try again.";
-    }
+    const { fieldErrors, formError } = formIssues(parsed.error, DECISION_FIELDS);
     return refused(intent, 400, formError, fieldErrors);
   }
   const input = parsed.data;
@@ -684,5 +702,58 @@ export async function listOutbox(db: Db, shop: string, page: number, timeZone: s
       relatedId: m.relatedId,
       created: formatDateTime(m.createdAt, timeZone),
     })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Macros offered in the decision forms
+// ---------------------------------------------------------------------------------------------
+
+/** How a decline reason reads inside a sentence to the shopper ("The reason: …"). */
+export const DECLINE_REASON_WORDS: Record<(typeof DECLINE_REASONS)[number], string> = {
+  FINAL_SALE: "the item was sold as final sale",
+  RETURN_PERIOD_ENDED: "the return period for this order has ended",
+  OTHER: "the request does not meet our return policy",
+};
+
+/** Every macro rendered for this request: once for approving, once per decline reason. */
+export function decisionMacros(input: {
+  detail: NonNullable<ReturnDetail>;
+  macros: Pick<Macro, "id" | "family" | "title" | "body">[];
+  policy: ReturnPolicy;
+  profile: ShopProfile;
+  now: Date;
+  staffFirstName: string;
+  returnLink: string;
+  support: { hours: string; responseTime: string };
+}): { approve: MacroChoice[]; decline: Record<string, MacroChoice[]> } {
+  const { detail, policy, profile } = input;
+  const context = (status: string, declineReason: string | null) =>
+    returnMacroContext({
+      reference: detail.reference,
+      status,
+      orderName: detail.orderName,
+      items: detail.items,
+      refundAmount: detail.quote?.expected ?? null,
+      declineReason,
+      customerEmail: detail.customer?.email ?? null,
+      order: detail.order.ok ? detail.order : null,
+      shopName: profile.name,
+      shopEmail: profile.contactEmail,
+      returnLink: input.returnLink,
+      staffFirstName: input.staffFirstName,
+      policy: {
+        returnWindowDays: policy.windowDays,
+        restockingFeePercent: policy.restockingFeePercent,
+        storeCreditBonusPercent: policy.storeCreditBonusPercent,
+        returnShippingFee: policy.returnShipping.paidBy === "merchant" ? "free" : formatMoney(policy.returnShipping.fee, profile.currency),
+        responseTime: input.support.responseTime,
+        supportHours: input.support.hours,
+      },
+    });
+  const options = { timeZone: profile.timeZone, currency: profile.currency, now: input.now, preferFamilies: ["refunds", "orders"] };
+  return {
+    approve: macroChoices(input.macros, context("approved", null), options),
+    decline: Object.fromEntries(DECLINE_REASONS.map((reason) => [reason, macroChoices(input.macros, context("declined", DECLINE_REASON_WORDS[reason]), options)])),
   };
 }

@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { Db } from "../db-client.server";
 import { evaluateEligibility } from "../domain/returns/eligibility";
 import { checkPhotos, sniffImageType, type PhotoProblem } from "../domain/returns/photos";
-import { autoApproveDecision, quoteReturn, responseDueAt, validateSelection } from "../domain/returns/quote";
+import { autoApproveDecision, quoteReturn, validateSelection } from "../domain/returns/quote";
+import { addBusinessMinutes } from "../domain/support/business-hours";
 import { RESOLUTIONS, type Eligibility, type ReturnPolicy, type ReturnSelection } from "../domain/returns/types";
 import { issueOrderAccessToken } from "../domain/tracking/order-access";
 import { env } from "../env.server";
@@ -20,6 +21,7 @@ import {
   type ShopifyReturnOrder,
 } from "../shopify/returns.server";
 import { createKeyedMutex } from "../utils/keyed-mutex";
+import { supportProfile } from "./support-settings.server";
 import { sendToShopper } from "./notifications.server";
 import { json, requireOrderAccess, UNAVAILABLE, verifyShopperLookup } from "./tracking.server";
 
@@ -277,6 +279,7 @@ export async function submitReturnRequest(request: Request, ctx: ReturnsContext)
 
     const priced = quoteReturn(policy, order, selection, submission.resolution);
     const now = new Date();
+    const support = await supportProfile(ctx.db, ctx.shop, order.timeZone, now);
     const stored = await ctx.db.returnRequest.create({
       data: {
         shop: ctx.shop,
@@ -297,7 +300,8 @@ export async function submitReturnRequest(request: Request, ctx: ReturnsContext)
             .filter((l) => submission.items.some((i) => i.lineItemId === l.lineItemId))
             .map((l) => ({ lineItemId: l.lineItemId, title: l.title, rules: l.rules })),
         ),
-        respondBy: responseDueAt(now, policy),
+        // The policy's target counted in the team's business hours, like every other SLA.
+        respondBy: addBusinessMinutes(now, policy.responseTargetHours * 60, support.sla),
         nextSyncAt: now,
         items: {
           create: submission.items.map((i) => ({

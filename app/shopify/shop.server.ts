@@ -6,6 +6,7 @@ export const SHOP_CONNECTION_QUERY = `#graphql
   query ShopConnection {
     shop {
       name
+      contactEmail
       myshopifyDomain
       ianaTimezone
       currencyCode
@@ -20,6 +21,8 @@ export const SHOP_CONNECTION_QUERY = `#graphql
 
 export type ShopConnection = {
   name: string;
+  /** The public address shoppers write to. */
+  contactEmail: string;
   domain: string;
   timezone: string;
   currency: string;
@@ -30,6 +33,7 @@ export async function fetchShopConnection(graphql: AdminGraphql): Promise<ShopCo
   const data = await runQuery<ShopConnectionQuery>(graphql, "ShopConnection", SHOP_CONNECTION_QUERY);
   return {
     name: data.shop.name,
+    contactEmail: data.shop.contactEmail,
     domain: data.shop.myshopifyDomain,
     timezone: data.shop.ianaTimezone,
     currency: data.shop.currencyCode,

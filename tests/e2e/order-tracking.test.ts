@@ -36,7 +36,7 @@ async function done(page: Page) {
 describe("order tracking block in a browser", () => {
   it("GIVEN a seeded in-transit order WHEN the shopper looks it up THEN they see its tracking number and timeline", async () => {
     const page = await storefront();
-    await page.getByLabel("Order number").fill("1017");
+    await page.locator("harbor-order-tracking").getByLabel("Order number").fill("1017");
     await page.getByLabel("Email address or phone number").fill("liam.oconnor@example.com");
     await page.getByRole("button", { name: "Track order" }).click();
 
@@ -44,13 +44,13 @@ describe("order tracking block in a browser", () => {
     const current = page.locator('[aria-current="step"]');
     expect(await current.innerText()).toContain("In transit");
     expect(await page.getByRole("link", { name: /Track this shipment/ }).getAttribute("href")).toContain("ups.com");
-    expect(await page.getByText("UPS").first().isVisible()).toBe(true);
+    expect(await page.locator("harbor-order-tracking").getByText("UPS").first().isVisible()).toBe(true);
     await done(page);
   });
 
   it("GIVEN a wrong email WHEN the shopper submits THEN they see the generic message, announced", async () => {
     const page = await storefront();
-    await page.getByLabel("Order number").fill("#1017");
+    await page.locator("harbor-order-tracking").getByLabel("Order number").fill("#1017");
     await page.getByLabel("Email address or phone number").fill("someone@example.com");
     await page.getByRole("button", { name: "Track order" }).click();
 
@@ -62,7 +62,7 @@ describe("order tracking block in a browser", () => {
 
   it("GIVEN only a keyboard WHEN the shopper tabs through the form and presses Enter THEN the order is found", async () => {
     const page = await storefront();
-    await page.getByLabel("Order number").focus();
+    await page.locator("harbor-order-tracking").getByLabel("Order number").focus();
     await page.keyboard.type("1013");
     await page.keyboard.press("Tab");
     await page.keyboard.type("lucas.silva@example.com");

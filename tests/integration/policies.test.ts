@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_RETURN_POLICY } from "../../app/domain/returns/policy";
 import { currentReturnPolicy, saveReturnPolicy } from "../../app/models/policy.server";
-import { policyToForm, type PolicyFormValues } from "../../app/services/policies.server";
+import { returnPolicyToForm, type ReturnPolicyFormValues } from "../../app/services/returns-form";
 import { sessionToken } from "../../simulator/signing";
 import { browserFetch, DEMO_CREDENTIALS, DEMO_SHOP, installApp, startHarness, type Harness } from "../helpers/harness";
 import { decodeBody } from "../helpers/remix-data";
@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => harness?.close());
 
-const ROUTE = "routes/app.policies";
+const ROUTE = "routes/app.policies._index";
 const OTHER_SHOP = "other-store.myshopify.com";
 const DAY = 86_400_000;
 
@@ -28,7 +28,7 @@ const bearer = () => ({ Authorization: `Bearer ${sessionToken({ shop: DEMO_SHOP,
 
 type PageData = {
   version: number;
-  form: PolicyFormValues;
+  form: ReturnPolicyFormValues;
   versions: { version: number; createdBy: string | null; createdAt: string | null; created: string | null; inForce: boolean }[];
 };
 type Outcome = { ok: boolean; version?: number; status?: number; errors?: Record<string, string>; formError?: string | null };
@@ -40,10 +40,10 @@ async function loadPage(): Promise<{ status: number; data: PageData }> {
 }
 
 /** The page's save: the whole form as JSON in `policy`, and the version it was opened on. */
-async function save(form: PolicyFormValues, baseVersion?: number, headers: Record<string, string> = bearer()): Promise<{ status: number; data: Outcome; raw: unknown }> {
+async function save(form: ReturnPolicyFormValues, baseVersion?: number, headers: Record<string, string> = bearer()): Promise<{ status: number; data: Outcome; raw: unknown }> {
   const fields: [string, string][] = [["policy", JSON.stringify(form)]];
   if (baseVersion !== undefined) fields.push(["baseVersion", String(baseVersion)]);
-  const response = await browserFetch(`${harness.app.url}/app/policies.data`, {
+  const response = await browserFetch(`${harness.app.url}/app/policies.data?index`, {
     method: "POST",
     headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams(fields).toString(),
@@ -81,7 +81,7 @@ describe("policies page: loading", () => {
 
     expect(status).toBe(200);
     expect(data.version).toBe(1);
-    expect(data.form).toEqual(policyToForm(DEFAULT_RETURN_POLICY));
+    expect(data.form).toEqual(returnPolicyToForm(DEFAULT_RETURN_POLICY));
     expect(data.versions).toEqual([{ version: 1, createdBy: null, createdAt: null, created: null, inForce: true }]);
   });
 
@@ -94,7 +94,7 @@ describe("policies page: loading", () => {
 });
 
 describe("policies page: invalid input", () => {
-  const cases: [string, (form: PolicyFormValues) => void, string, RegExp][] = [
+  const cases: [string, (form: ReturnPolicyFormValues) => void, string, RegExp][] = [
     ["a window of 0 days", (f) => (f.windowDays = "0"), "windowDays", /between 1 and 365/],
     ["a 150 % restocking fee", (f) => (f.restockingFeePercent = "150"), "restockingFeePercent", /between 0 and 100/],
     [
@@ -107,7 +107,7 @@ describe("policies page: invalid input", () => {
   ];
 
   it.each(cases)("GIVEN %s THEN the error is returned for its field and no version is created", async (_, change, path, message) => {
-    const form = policyToForm(DEFAULT_RETURN_POLICY);
+    const form = returnPolicyToForm(DEFAULT_RETURN_POLICY);
     change(form);
 
     const { status, data } = await save(form, 1);
@@ -119,14 +119,14 @@ describe("policies page: invalid input", () => {
   });
 
   it("GIVEN several problems at once THEN each is reported on its own path", async () => {
-    const form = { ...policyToForm(DEFAULT_RETURN_POLICY), windowDays: "0", restockingFeePercent: "150", resolutions: [] };
+    const form = { ...returnPolicyToForm(DEFAULT_RETURN_POLICY), windowDays: "0", restockingFeePercent: "150", resolutions: [] };
     const { data } = await save(form, 1);
     expect(Object.keys(data.errors ?? {}).sort()).toEqual(["resolutions", "restockingFeePercent", "windowDays"]);
     expect(await versionCount()).toBe(0);
   });
 
   it("GIVEN a body that is not a policy THEN it is a form-level error and nothing is saved", async () => {
-    const response = await browserFetch(`${harness.app.url}/app/policies.data`, {
+    const response = await browserFetch(`${harness.app.url}/app/policies.data?index`, {
       method: "POST",
       headers: { ...bearer(), "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ policy: '{"windowDays": 45}' }).toString(),
@@ -138,7 +138,7 @@ describe("policies page: invalid input", () => {
   });
 
   it("GIVEN no session token THEN a save is refused and nothing is saved", async () => {
-    const { raw } = await save({ ...policyToForm(DEFAULT_RETURN_POLICY), windowDays: "45" }, 1, {});
+    const { raw } = await save({ ...returnPolicyToForm(DEFAULT_RETURN_POLICY), windowDays: "45" }, 1, {});
     expect(JSON.stringify(raw)).toContain("/auth/login");
     expect(await versionCount()).toBe(0);
   });
@@ -162,7 +162,7 @@ describe("policies page: saving", () => {
     expect(before.body.policy.windowDays).toBe(30);
     expect(before.body.lines[0]).toMatchObject({ returnable: 0, reasons: ["window_passed"] });
 
-    const { status, data } = await save({ ...policyToForm(DEFAULT_RETURN_POLICY), windowDays: "45" }, 1);
+    const { status, data } = await save({ ...returnPolicyToForm(DEFAULT_RETURN_POLICY), windowDays: "45" }, 1);
 
     expect(status).toBe(200);
     expect(data).toEqual({ ok: true, version: 2 });
@@ -189,7 +189,7 @@ describe("policies page: saving", () => {
   });
 
   it("GIVEN a form opened on version 1 WHEN it is saved after version 2 THEN it is refused as a conflict and nothing is saved", async () => {
-    const { status, data } = await save({ ...policyToForm(DEFAULT_RETURN_POLICY), windowDays: "20" }, 1);
+    const { status, data } = await save({ ...returnPolicyToForm(DEFAULT_RETURN_POLICY), windowDays: "20" }, 1);
 
     expect(status).toBe(409);
     expect(data.formError).toMatch(/Someone else saved/);

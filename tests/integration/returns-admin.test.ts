@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addBusinessMinutes } from "../../app/domain/support/business-hours";
+import { DEFAULT_SUPPORT_SETTINGS } from "../../app/domain/support/settings";
+import { savePolicy, SUPPORT } from "../../app/models/policy.server";
 import { signPhotoUrl } from "../../app/services/returns-admin.server";
 import { sessionToken } from "../../simulator/signing";
 import { browserFetch, DEMO_CREDENTIALS, DEMO_SHOP, installApp, startHarness, type Harness } from "../helpers/harness";
@@ -12,9 +15,14 @@ import { PNG, returnsLookup, submitReturn } from "../helpers/returns";
  */
 
 let harness: Harness;
+/** Support around the clock, so "time left" labels do not depend on when the tests run. */
+const ALWAYS_OPEN = { ...DEFAULT_SUPPORT_SETTINGS, businessHours: Array.from({ length: 7 }, () => ({ open: "00:00", close: "24:00" })) };
+
 beforeAll(async () => {
   harness = await startHarness({ env: { TRACKING_LOOKUP_LIMIT: "1000", RETURNS_SYNC_INTERVAL_MS: "200" } });
   await installApp(harness);
+  const { version: _version, ...settings } = ALWAYS_OPEN;
+  await savePolicy(harness.db, DEMO_SHOP, SUPPORT, settings, "test");
 });
 afterAll(() => harness?.close());
 
@@ -508,5 +516,21 @@ describe("pages", () => {
     expect(response.status).toBe(200);
     expect(html).toContain(LUCAS.email);
     expect(html).toContain("Show message");
+  });
+});
+
+describe("answer-by time", () => {
+  it("GIVEN the default office hours THEN a request's answer-by time is the 2-hour target counted in business hours", async () => {
+    const { version: _version, ...settings } = DEFAULT_SUPPORT_SETTINGS;
+    await savePolicy(harness.db, DEMO_SHOP, SUPPORT, settings, "test");
+    const store = harness.shop.store;
+    const email = `shopper-${randomUUID().slice(0, 8)}@example.com`;
+    const order = store.createOrder(DEMO_SHOP, { email, lineItems: [{ variantId: "gid://shopify/ProductVariant/45011", quantity: 1 }], shippingAddress: null });
+    const fulfillment = store.createFulfillment(DEMO_SHOP, order.id);
+    store.markDelivered(DEMO_SHOP, fulfillment.id, { happenedAt: new Date(Date.now() - 86_400_000) });
+    const request = await shopperRequest(order.name, email, order.lineItems[0]!.id);
+
+    const expected = addBusinessMinutes(request.createdAt, 120, { ...DEFAULT_SUPPORT_SETTINGS, timeZone: "America/Toronto" });
+    expect(Math.abs(request.respondBy.getTime() - expected.getTime())).toBeLessThan(5_000);
   });
 });

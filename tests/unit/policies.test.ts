@@ -1,17 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RETURN_POLICY, ReturnPolicySchema } from "../../app/domain/returns/policy";
+import { FORM_ERROR, flattenIssues, parseDocumentForm } from "../../app/services/policy-form";
 import {
-  FORM_ERROR,
-  flattenIssues,
-  formToPolicy,
-  parsePolicyForm,
-  policyToForm,
+  formToReturnPolicy,
+  RETURN_POLICY_FORM,
+  returnPolicyToForm,
   slugify,
-  type PolicyFormValues,
-} from "../../app/services/policies.server";
+  type ReturnPolicyFormValues,
+} from "../../app/services/returns-form";
 
-const defaults = () => policyToForm(DEFAULT_RETURN_POLICY);
-const submit = (change: (form: PolicyFormValues) => void = () => {}) => {
+const defaults = () => returnPolicyToForm(DEFAULT_RETURN_POLICY);
+const parsePolicyForm = (json: unknown) => parseDocumentForm(RETURN_POLICY_FORM, json);
+const submit = (change: (form: ReturnPolicyFormValues) => void = () => {}) => {
   const form = defaults();
   change(form);
   return parsePolicyForm(JSON.stringify(form));
@@ -58,7 +58,7 @@ describe("form ↔ policy", () => {
   it("GIVEN the defaults THEN form → policy gives them back exactly", () => {
     const { version, ...rest } = DEFAULT_RETURN_POLICY;
     expect(version).toBe(1);
-    expect(ReturnPolicySchema.parse({ ...(formToPolicy(defaults()) as object), version: 1 })).toEqual({ ...rest, version: 1 });
+    expect(ReturnPolicySchema.parse({ ...(formToReturnPolicy(defaults()) as object), version: 1 })).toEqual({ ...rest, version: 1 });
   });
 
   it("GIVEN the defaults THEN reasons that auto-approve skips are marked on their rows", () => {
@@ -67,7 +67,7 @@ describe("form ↔ policy", () => {
   });
 
   it("GIVEN a new reason row without a handle THEN its handle is made from the label, and its review flag follows it", () => {
-    const candidate = formToPolicy({
+    const candidate = formToReturnPolicy({
       ...defaults(),
       reasons: [{ label: "Arrived late", handle: "", photoRequired: false, alwaysReview: true }],
     }) as { reasons: { handle: string }[]; autoApprove: { excludedReasons: string[] } };
@@ -76,14 +76,14 @@ describe("form ↔ policy", () => {
   });
 
   it("GIVEN typed numbers THEN they become numbers; blanks become missing; words stay for the schema to reject", () => {
-    const candidate = formToPolicy({ ...defaults(), windowDays: " 45 ", restockingFeePercent: "", responseTargetHours: "soon" }) as Record<string, unknown>;
+    const candidate = formToReturnPolicy({ ...defaults(), windowDays: " 45 ", restockingFeePercent: "", responseTargetHours: "soon" }) as Record<string, unknown>;
     expect(candidate.windowDays).toBe(45);
     expect(candidate.restockingFeePercent).toBeUndefined();
     expect(candidate.responseTargetHours).toBe("soon");
   });
 
   it("GIVEN pasted comma-separated tags with repeats THEN each tag is kept once, in order", () => {
-    const candidate = formToPolicy({ ...defaults(), finalSaleTags: ["final-sale, Clearance", "clearance", " "] }) as { finalSaleTags: string[] };
+    const candidate = formToReturnPolicy({ ...defaults(), finalSaleTags: ["final-sale, Clearance", "clearance", " "] }) as { finalSaleTags: string[] };
     expect(candidate.finalSaleTags).toEqual(["final-sale", "Clearance"]);
   });
 });
@@ -91,8 +91,8 @@ describe("form ↔ policy", () => {
 describe("parsePolicyForm", () => {
   it("GIVEN a changed window THEN the policy comes back without a version", () => {
     const result = submit((f) => (f.windowDays = "45"));
-    expect(result).toMatchObject({ ok: true, policy: { windowDays: 45 } });
-    expect(result.ok && "version" in result.policy).toBe(false);
+    expect(result).toMatchObject({ ok: true, document: { windowDays: 45 } });
+    expect(result.ok && "version" in result.document).toBe(false);
   });
 
   it("GIVEN a window of 0 days THEN the error sits on windowDays", () => {

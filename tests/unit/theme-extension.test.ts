@@ -24,8 +24,10 @@ function flatten(node: unknown, prefix = ""): Record<string, string> {
 const OTHER_LOCALES = ["fr", "de", "es"];
 const storefront = { en: flatten(readJson("locales/en.default.json")), ...Object.fromEntries(OTHER_LOCALES.map((l) => [l, flatten(readJson(`locales/${l}.json`))])) };
 const schema = { en: flatten(readJson("locales/en.default.schema.json")), ...Object.fromEntries(OTHER_LOCALES.map((l) => [l, flatten(readJson(`locales/${l}.schema.json`))])) };
-const blockFiles = readdirSync(join(dir, "blocks")).filter((f) => f.endsWith(".liquid"));
-const blockSources = blockFiles.map((f) => read(`blocks/${f}`));
+// Blocks and the snippets they render (the markup lives in snippets, shared with the Help launcher).
+const liquidSources = ["blocks", "snippets"].flatMap((folder) =>
+  readdirSync(join(dir, folder)).filter((f) => f.endsWith(".liquid")).map((f) => read(`${folder}/${f}`)),
+);
 const block = loadBlocks(extensionsDir).find((b) => b.extension === extension && b.handle === "order-tracking")!;
 const script = read("assets/order-tracking.js");
 const placeholders = (s: string) => [...s.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
@@ -38,8 +40,8 @@ const base: RenderOptions = {
 };
 
 describe("theme app extension: translations", () => {
-  it("GIVEN the blocks THEN every storefront `| t` key exists in all four locale files", () => {
-    const keys = blockSources.flatMap((s) => [...s.matchAll(/'([\w.]+)'\s*\|\s*t\b/g)].map((m) => m[1]!));
+  it("GIVEN the blocks and snippets THEN every storefront `| t` key exists in all four locale files", () => {
+    const keys = liquidSources.flatMap((s) => [...s.matchAll(/'([\w.]+)'\s*\|\s*t\b/g)].map((m) => m[1]!));
     expect(keys.length).toBeGreaterThan(40);
     for (const locale of ["en", ...OTHER_LOCALES]) {
       expect(keys.filter((k) => !(k in storefront[locale as "en"])), locale).toEqual([]);
@@ -47,7 +49,7 @@ describe("theme app extension: translations", () => {
   });
 
   it("GIVEN the block schemas THEN every `t:` key exists in all four schema locale files", () => {
-    const keys = blockSources.flatMap((s) => [...s.matchAll(/"t:([\w.]+)"/g)].map((m) => m[1]!));
+    const keys = liquidSources.flatMap((s) => [...s.matchAll(/"t:([\w.]+)"/g)].map((m) => m[1]!));
     expect(keys.length).toBeGreaterThan(6);
     for (const locale of ["en", ...OTHER_LOCALES]) {
       expect(keys.filter((k) => !(k in schema[locale as "en"])), locale).toEqual([]);
@@ -155,7 +157,7 @@ describe("theme app extension: rendering", () => {
     ["/fr", "/fr/apps/support/tracking"],
     ["/fr/", "/fr/apps/support/tracking"],
   ])("GIVEN routes.root_url %s THEN the endpoint is %s", async (rootUrl, endpoint) => {
-    const assign = block.source.match(/assign endpoint = .*/)![0];
+    const assign = read("snippets/order-tracking.liquid").match(/assign endpoint = .*/)![0];
     const liquid = new Liquid({ strictFilters: true });
     expect(await liquid.parseAndRender(`{% liquid\n${assign}\necho endpoint\n%}`, { routes: { root_url: rootUrl } })).toBe(endpoint);
   });

@@ -1,8 +1,9 @@
 /**
- * Macro templates: save-time validation and sandboxed rendering of Liquid. Framework-free.
+ * Liquid templates: save-time validation and sandboxed rendering, for macros and for anything else
+ * with a variable catalogue of its own (`createTemplateKit`). Framework-free.
  *
  * The engine is locked down rather than trusted: only the tags and filters listed below exist (a
- * macro using anything else fails to parse), the file system refuses every lookup, prototype
+ * template using anything else fails to parse), the file system refuses every lookup, prototype
  * properties are hidden, and every render is bounded in time, allocations and output size.
  */
 import {
@@ -16,7 +17,7 @@ import {
   type Template,
   type Variable,
 } from "liquidjs";
-import { exampleContext, isMacroVariable, isMacroVariableGroup, MACRO_VARIABLES, type MacroRenderContext } from "./variables";
+import { exampleContext, MACRO_VARIABLES, type MacroRenderContext } from "./variables";
 
 /**
  * Conditionals, loops, local variables and literal text. Everything that can load another template
@@ -72,7 +73,11 @@ export const MACRO_LIMITS = Object.freeze({
   /** A long macro is a few thousand characters; anything past this is not a reply. */
   maxSourceChars: 20_000,
   maxOutputChars: 10_000,
-  timeoutMs: 100,
+  /**
+   * A backstop only: the allocation budget below stops runaway loops deterministically, so this is
+   * generous enough that a busy server never refuses an ordinary macro for being slow.
+   */
+  timeoutMs: 500,
   /**
    * liquidjs charges ranges, `split`, `join`, `append` … against this budget, so it also bounds loop
    * iterations: `(1..n)` costs n, and a nested loop pays for its range on every outer iteration.
@@ -83,16 +88,16 @@ export const MACRO_LIMITS = Object.freeze({
 /** The clock used when validating `{{ "now" | date }}` against the example context. */
 const EXAMPLE_NOW = new Date("2026-03-04T15:00:00Z");
 
-export interface MacroError {
+export interface TemplateError {
   message: string;
   line: number;
   column: number;
 }
 
-export type MacroValidation = { ok: true; variables: string[] } | { ok: false; errors: MacroError[] };
-export type MacroRender = { ok: true; text: string } | { ok: false; error: string };
+export type TemplateValidation = { ok: true; variables: string[] } | { ok: false; errors: TemplateError[] };
+export type TemplateRender = { ok: true; text: string } | { ok: false; error: string };
 
-export interface MacroRenderOptions {
+export interface TemplateRenderOptions {
   maxOutputChars?: number;
   timeoutMs?: number;
   /** ISO 4217 code for the `money` filter. Default USD. */
@@ -101,14 +106,56 @@ export interface MacroRenderOptions {
   locale?: string;
   /** IANA time zone for the `date` filter. Default UTC. */
   timeZone?: string;
-  /** The render time, for `{{ "now" | date: … }}`. Without it such a macro fails to render. */
+  /** The render time, for `{{ "now" | date: … }}`. Without it such a template fails to render. */
   now?: Date;
 }
 
-export interface MacroValidationOptions {
+export interface TemplateValidationOptions {
   currency?: string;
   locale?: string;
   timeZone?: string;
+}
+
+export type MacroError = TemplateError;
+export type MacroValidation = TemplateValidation;
+export type MacroRender = TemplateRender;
+export type MacroRenderOptions = TemplateRenderOptions;
+export type MacroValidationOptions = TemplateValidationOptions;
+
+/** What templates of one kind may refer to, and how messages name them. */
+export interface TemplateCatalogue<RenderContext extends object> {
+  /** Names the template in messages: "macro", "FAQ answer" (its plural adds an "s"). */
+  label: string;
+  /** What a render fills placeholders for, in messages about missing values: "this conversation". */
+  subject: string;
+  /** Every placeholder as `group.name`, in catalogue order: the allow-list, and the source of hints. */
+  paths: readonly string[];
+  /** A complete context of example values: validation renders against it. */
+  example(): RenderContext;
+}
+
+export interface TemplateKit<RenderContext extends object> {
+  /**
+   * Save-time check: the template parses with only the allowed tags and filters, every placeholder
+   * is in the catalogue (all unknown ones reported, with positions), and it renders against the
+   * example context within the limits.
+   */
+  validate(source: string, options?: TemplateValidationOptions): TemplateValidation;
+  /** Plain text: values are inserted as they are. */
+  render(source: string, context: RenderContext, options?: TemplateRenderOptions): TemplateRender;
+  /** HTML: every printed value is HTML-escaped, and there is no `raw` to opt out. */
+  renderHtml(source: string, context: RenderContext, options?: TemplateRenderOptions): TemplateRender;
+  /** The catalogue variables a template uses, in order of first use; empty when it does not parse. */
+  extractVariables(source: string): string[];
+}
+
+/** The catalogue as the checks and messages below consult it. */
+interface Vocabulary {
+  label: string;
+  subject: string;
+  paths: readonly string[];
+  isVariable(path: string): boolean;
+  isGroup(name: string): boolean;
 }
 
 /** Every lookup refused: the sandbox has no files, whatever a template asks for. */
@@ -116,10 +163,10 @@ const NO_FILES: FS = {
   exists: async () => false,
   existsSync: () => false,
   readFile: async (file) => {
-    throw new Error(`macros cannot read files (${file})`);
+    throw new Error(`templates cannot read files (${file})`);
   },
   readFileSync: (file) => {
-    throw new Error(`macros cannot read files (${file})`);
+    throw new Error(`templates cannot read files (${file})`);
   },
   resolve: (_dir, file) => file,
   contains: async () => false,
@@ -202,7 +249,7 @@ function engineFor(settings: EngineSettings): Liquid {
   return engine;
 }
 
-function settingsFrom(options: MacroValidationOptions, html: boolean): EngineSettings {
+function settingsFrom(options: TemplateValidationOptions, html: boolean): EngineSettings {
   return {
     html,
     currency: options.currency ?? "USD",
@@ -243,31 +290,36 @@ function bareMessage(error: unknown): string {
   return message.replace(/, line:\d+, col:\d+$/, "");
 }
 
-function friendlyMessage(message: string, options: { timeoutMs: number; maxOutputChars: number }): string {
+function friendlyMessage(
+  message: string,
+  options: { timeoutMs: number; maxOutputChars: number },
+  vocabulary: Vocabulary,
+): string {
+  const { label, subject } = vocabulary;
   let match: RegExpMatchArray | null;
   if ((match = message.match(/^tag "([^"]+)" not found/))) {
-    return `The {% ${match[1]} %} tag is not allowed in macros`;
+    return `The {% ${match[1]} %} tag is not allowed in ${label}s`;
   }
   if ((match = message.match(/^undefined filter: (.+)$/))) {
     return `Unknown filter "${match[1]}"`;
   }
   if ((match = message.match(/^undefined variable: (.+)$/))) {
     const path = match[1] ?? "";
-    if (isMacroVariableGroup(path))
-      return `There is no ${path} for this conversation, so its "${path}." placeholders cannot be filled`;
-    return isMacroVariable(path) ? `"${path}" has no value for this conversation` : unknownVariableMessage(path);
+    if (vocabulary.isGroup(path))
+      return `There is no ${path} for ${subject}, so its "${path}." placeholders cannot be filled`;
+    return vocabulary.isVariable(path) ? `"${path}" has no value for ${subject}` : unknownVariableMessage(path, vocabulary);
   }
   if (message.startsWith("template render limit exceeded")) {
-    return `The macro took too long to render (limit ${options.timeoutMs} ms); check its loops`;
+    return `The ${label} took too long to render (limit ${options.timeoutMs} ms); check its loops`;
   }
   if (message.startsWith("memory alloc limit exceeded")) {
-    return "The macro loops or builds text beyond the allowed size; check its loops";
+    return `The ${label} loops or builds text beyond the allowed size; check its loops`;
   }
   if (message.startsWith("parse length limit exceeded")) {
-    return `The macro is longer than ${MACRO_LIMITS.maxSourceChars} characters`;
+    return `The ${label} is longer than ${MACRO_LIMITS.maxSourceChars} characters`;
   }
   if (message.startsWith("output exceeds")) {
-    return `The macro's text is longer than ${options.maxOutputChars} characters`;
+    return `The ${label}'s text is longer than ${options.maxOutputChars} characters`;
   }
   return message.charAt(0).toUpperCase() + message.slice(1);
 }
@@ -289,14 +341,18 @@ function filterPosition(error: unknown, filter: string): { line: number; column:
   return lineAndColumn(token.input, token.begin + match.index + match[0].length - filter.length);
 }
 
-function toMacroError(error: unknown, options: { timeoutMs: number; maxOutputChars: number }): MacroError {
+function toTemplateError(
+  error: unknown,
+  options: { timeoutMs: number; maxOutputChars: number },
+  vocabulary: Vocabulary,
+): TemplateError {
   const message = bareMessage(error);
   const filter = message.match(/^undefined filter: (.+)$/)?.[1];
   const position = (filter !== undefined ? filterPosition(error, filter) : undefined) ?? positionOf(error);
-  return { message: friendlyMessage(message, options), ...position };
+  return { message: friendlyMessage(message, options, vocabulary), ...position };
 }
 
-function describeError(error: MacroError): string {
+function describeError(error: TemplateError): string {
   return `Line ${error.line}, column ${error.column}: ${error.message}`;
 }
 
@@ -319,11 +375,11 @@ function editDistance(a: string, b: string): number {
   return previous[b.length] ?? Math.max(a.length, b.length);
 }
 
-function unknownVariableMessage(path: string): string {
+function unknownVariableMessage(path: string, vocabulary: Vocabulary): string {
   let best: { path: string; distance: number } | undefined;
-  for (const variable of MACRO_VARIABLES) {
-    const distance = editDistance(path, variable.path);
-    if (!best || distance < best.distance) best = { path: variable.path, distance };
+  for (const known of vocabulary.paths) {
+    const distance = editDistance(path, known);
+    if (!best || distance < best.distance) best = { path: known, distance };
   }
   const hint = best && best.distance <= 3 ? `; did you mean "${best.path}"?` : "";
   return `Unknown variable "${path}"${hint}`;
@@ -338,7 +394,7 @@ interface VariableUse {
   column: number;
 }
 
-function classify(variable: Variable): VariableUse {
+function classify(variable: Variable, vocabulary: Vocabulary): VariableUse {
   const { row: line, col: column } = variable.location;
   const written = variable.toString();
   const [group, name, ...rest] = variable.segments;
@@ -348,42 +404,32 @@ function classify(variable: Variable): VariableUse {
       known: false,
       line,
       column,
-      message: `"${written}" looks a value up dynamically; use a catalogue variable such as "customer.first_name"`,
+      message: `"${written}" looks a value up dynamically; use a catalogue variable such as "${vocabulary.paths[0]}"`,
     };
   }
-  if (typeof group === "string" && isMacroVariableGroup(group) && name === undefined) {
-    const sample = MACRO_VARIABLES.find((v) => v.group === group)?.path ?? `${group}.…`;
+  if (typeof group === "string" && vocabulary.isGroup(group) && name === undefined) {
+    const sample = vocabulary.paths.find((p) => p.startsWith(`${group}.`)) ?? `${group}.…`;
     const message = `"${group}" is a group; use one of its variables, such as "${sample}"`;
     return { path: written, known: false, line, column, message };
   }
   const path = `${String(group)}.${String(name)}`;
   const builtInOnly = rest.length <= 1 && rest.every((segment) => BUILT_IN_PROPERTIES.has(String(segment)));
-  if (name !== undefined && isMacroVariable(path) && builtInOnly) {
+  if (name !== undefined && vocabulary.isVariable(path) && builtInOnly) {
     return { path, known: true, line, column };
   }
-  return { path: written, known: false, line, column, message: unknownVariableMessage(written) };
+  return { path: written, known: false, line, column, message: unknownVariableMessage(written, vocabulary) };
 }
 
-function variableUses(engine: Liquid, templates: Template[]): VariableUse[] {
+function variableUses(engine: Liquid, templates: Template[], vocabulary: Vocabulary): VariableUse[] {
   const analysis = engine.analyzeSync(templates, { partials: false });
   return Object.values(analysis.globals)
     .flat()
-    .map(classify)
+    .map((variable) => classify(variable, vocabulary))
     .sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 function uniqueKnownPaths(uses: VariableUse[]): string[] {
   return [...new Set(uses.filter((use) => use.known).map((use) => use.path))];
-}
-
-/** The catalogue variables a macro uses, in order of first use; empty when it does not parse. */
-export function extractVariables(source: string): string[] {
-  const engine = engineFor(settingsFrom({}, false));
-  try {
-    return uniqueKnownPaths(variableUses(engine, engine.parse(source)));
-  } catch {
-    return [];
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -398,9 +444,10 @@ interface RunOptions {
 function run(
   engine: Liquid,
   templates: Template[],
-  context: MacroRenderContext,
+  context: object,
   options: RunOptions,
-): { ok: true; text: string } | { ok: false; error: MacroError } {
+  vocabulary: Vocabulary,
+): { ok: true; text: string } | { ok: false; error: TemplateError } {
   const emitter = new BoundedEmitter(options.maxOutputChars);
   const ctx = new Context(
     context,
@@ -415,8 +462,11 @@ function run(
   } catch (error) {
     // Our own throw comes back wrapped in a RenderError (with the position of the offending output).
     if (emitter.exceeded)
-      return { ok: false, error: { ...toMacroError(new OutputTooLong("output exceeds"), options), ...positionOf(error) } };
-    return { ok: false, error: toMacroError(error, options) };
+      return {
+        ok: false,
+        error: { ...toTemplateError(new OutputTooLong("output exceeds"), options, vocabulary), ...positionOf(error) },
+      };
+    return { ok: false, error: toTemplateError(error, options, vocabulary) };
   }
 }
 
@@ -424,15 +474,101 @@ function parse(
   engine: Liquid,
   source: string,
   options: RunOptions,
-): { ok: true; templates: Template[] } | { ok: false; error: MacroError } {
+  vocabulary: Vocabulary,
+): { ok: true; templates: Template[] } | { ok: false; error: TemplateError } {
   if (source.length > MACRO_LIMITS.maxSourceChars) {
-    return { ok: false, error: { message: friendlyMessage("parse length limit exceeded", options), line: 1, column: 1 } };
+    const message = friendlyMessage("parse length limit exceeded", options, vocabulary);
+    return { ok: false, error: { message, line: 1, column: 1 } };
   }
   try {
     return { ok: true, templates: engine.parse(source) };
   } catch (error) {
-    return { ok: false, error: toMacroError(error, options) };
+    return { ok: false, error: toTemplateError(error, options, vocabulary) };
   }
+}
+
+function unknownUseError(use: VariableUse): TemplateError {
+  return { message: use.message ?? `Unknown variable "${use.path}"`, line: use.line, column: use.column };
+}
+
+/** Validation and rendering against one variable catalogue; the engines are shared by every kit. */
+export function createTemplateKit<RenderContext extends object>(
+  catalogue: TemplateCatalogue<RenderContext>,
+): TemplateKit<RenderContext> {
+  const paths: ReadonlySet<string> = new Set(catalogue.paths);
+  const groups: ReadonlySet<string> = new Set(catalogue.paths.map((path) => path.slice(0, path.indexOf("."))));
+  const vocabulary: Vocabulary = {
+    label: catalogue.label,
+    subject: catalogue.subject,
+    paths: catalogue.paths,
+    isVariable: (path) => paths.has(path),
+    isGroup: (name) => groups.has(name),
+  };
+
+  function validate(source: string, options: TemplateValidationOptions = {}): TemplateValidation {
+    const engine = engineFor(settingsFrom(options, false));
+    const runOptions: RunOptions = {
+      maxOutputChars: MACRO_LIMITS.maxOutputChars,
+      timeoutMs: MACRO_LIMITS.timeoutMs,
+      now: EXAMPLE_NOW,
+    };
+    const parsed = parse(engine, source, runOptions, vocabulary);
+    if (!parsed.ok) return { ok: false, errors: [parsed.error] };
+    const uses = variableUses(engine, parsed.templates, vocabulary);
+    const unknown = uses.filter((use) => !use.known);
+    if (unknown.length > 0) return { ok: false, errors: unknown.map(unknownUseError) };
+    // Catches what static analysis cannot see (`{% assign c = customer %}{{ c.frist_name }}`) and
+    // templates that only blow a limit once rendered.
+    const rendered = run(engine, parsed.templates, catalogue.example(), runOptions, vocabulary);
+    if (!rendered.ok) return { ok: false, errors: [rendered.error] };
+    return { ok: true, variables: uniqueKnownPaths(uses) };
+  }
+
+  function renderWith(source: string, context: RenderContext, options: TemplateRenderOptions, html: boolean): TemplateRender {
+    const engine = engineFor(settingsFrom(options, html));
+    const runOptions: RunOptions = {
+      maxOutputChars: options.maxOutputChars ?? MACRO_LIMITS.maxOutputChars,
+      timeoutMs: options.timeoutMs ?? MACRO_LIMITS.timeoutMs,
+      now: options.now,
+    };
+    const parsed = parse(engine, source, runOptions, vocabulary);
+    if (!parsed.ok) return { ok: false, error: describeError(parsed.error) };
+    const unknown = variableUses(engine, parsed.templates, vocabulary).find((use) => !use.known);
+    if (unknown) return { ok: false, error: describeError(unknownUseError(unknown)) };
+    const rendered = run(engine, parsed.templates, context, runOptions, vocabulary);
+    return rendered.ok ? rendered : { ok: false, error: describeError(rendered.error) };
+  }
+
+  function extractVariables(source: string): string[] {
+    const engine = engineFor(settingsFrom({}, false));
+    try {
+      return uniqueKnownPaths(variableUses(engine, engine.parse(source), vocabulary));
+    } catch {
+      return [];
+    }
+  }
+
+  return {
+    validate,
+    render: (source, context, options = {}) => renderWith(source, context, options, false),
+    renderHtml: (source, context, options = {}) => renderWith(source, context, options, true),
+    extractVariables,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Macros
+
+const macroTemplates = createTemplateKit<MacroRenderContext>({
+  label: "macro",
+  subject: "this conversation",
+  paths: MACRO_VARIABLES.map((variable) => variable.path),
+  example: exampleContext,
+});
+
+/** The catalogue variables a macro uses, in order of first use; empty when it does not parse. */
+export function extractVariables(source: string): string[] {
+  return macroTemplates.extractVariables(source);
 }
 
 /**
@@ -441,62 +577,15 @@ function parse(
  * context within the limits.
  */
 export function validateMacro(source: string, options: MacroValidationOptions = {}): MacroValidation {
-  const engine = engineFor(settingsFrom(options, false));
-  const runOptions: RunOptions = {
-    maxOutputChars: MACRO_LIMITS.maxOutputChars,
-    timeoutMs: MACRO_LIMITS.timeoutMs,
-    now: EXAMPLE_NOW,
-  };
-  const parsed = parse(engine, source, runOptions);
-  if (!parsed.ok) return { ok: false, errors: [parsed.error] };
-  const uses = variableUses(engine, parsed.templates);
-  const unknown = uses.filter((use) => !use.known);
-  if (unknown.length > 0) {
-    return {
-      ok: false,
-      errors: unknown.map((use) => ({
-        message: use.message ?? `Unknown variable "${use.path}"`,
-        line: use.line,
-        column: use.column,
-      })),
-    };
-  }
-  // Catches what static analysis cannot see (`{% assign c = customer %}{{ c.frist_name }}`) and
-  // macros that only blow a limit once rendered.
-  const rendered = run(engine, parsed.templates, exampleContext(), runOptions);
-  if (!rendered.ok) return { ok: false, errors: [rendered.error] };
-  return { ok: true, variables: uniqueKnownPaths(uses) };
-}
-
-function render(source: string, context: MacroRenderContext, options: MacroRenderOptions, html: boolean): MacroRender {
-  const engine = engineFor(settingsFrom(options, html));
-  const runOptions: RunOptions = {
-    maxOutputChars: options.maxOutputChars ?? MACRO_LIMITS.maxOutputChars,
-    timeoutMs: options.timeoutMs ?? MACRO_LIMITS.timeoutMs,
-    now: options.now,
-  };
-  const parsed = parse(engine, source, runOptions);
-  if (!parsed.ok) return { ok: false, error: describeError(parsed.error) };
-  const unknown = variableUses(engine, parsed.templates).find((use) => !use.known);
-  if (unknown)
-    return {
-      ok: false,
-      error: describeError({
-        message: unknown.message ?? `Unknown variable "${unknown.path}"`,
-        line: unknown.line,
-        column: unknown.column,
-      }),
-    };
-  const rendered = run(engine, parsed.templates, context, runOptions);
-  return rendered.ok ? rendered : { ok: false, error: describeError(rendered.error) };
+  return macroTemplates.validate(source, options);
 }
 
 /** Plain-text reply: values are inserted as they are. */
 export function renderMacro(source: string, context: MacroRenderContext, options: MacroRenderOptions = {}): MacroRender {
-  return render(source, context, options, false);
+  return macroTemplates.render(source, context, options);
 }
 
 /** HTML email variant: every printed value is HTML-escaped, and there is no `raw` to opt out. */
 export function renderMacroHtml(source: string, context: MacroRenderContext, options: MacroRenderOptions = {}): MacroRender {
-  return render(source, context, options, true);
+  return macroTemplates.renderHtml(source, context, options);
 }

@@ -50,24 +50,60 @@ export type MacroVariableGroup = keyof MacroContext;
  */
 export type MacroRenderContext = { [G in MacroVariableGroup]?: Partial<MacroContext[G]> };
 
-export interface MacroVariable {
-  /** The placeholder path as written in a macro, e.g. `customer.first_name`. */
+export interface CatalogueVariable<G extends string> {
+  /** The placeholder path as written in a template, e.g. `customer.first_name`. */
   path: string;
-  group: MacroVariableGroup;
+  group: G;
   name: string;
   description: string;
   example: string | number;
 }
 
-type Catalogue = {
-  [G in MacroVariableGroup]: {
+/** A catalogue typed against its context: adding a field to one without the other does not compile. */
+export type VariableCatalogue<C> = {
+  [G in keyof C]: {
     label: string;
-    variables: { [K in keyof MacroContext[G]]: { description: string; example: MacroContext[G][K] } };
+    variables: { [K in keyof C[G]]: { description: string; example: C[G][K] } };
   };
 };
 
-/** Typed against `MacroContext`: adding a field to one without the other does not compile. */
-const CATALOGUE: Catalogue = {
+/**
+ * What templates need from a catalogue (macros here, FAQ answers too): its groups and variables
+ * in catalogue order, frozen; whether a path or a group name is in it; and a complete context
+ * filled with the example values, for previews and save-time validation.
+ */
+export function variableCatalogue<C>(catalogue: VariableCatalogue<C>) {
+  type Group = keyof C & string;
+  const groups: readonly { group: Group; label: string }[] = Object.freeze(
+    (Object.keys(catalogue) as Group[]).map((group) => Object.freeze({ group, label: catalogue[group].label })),
+  );
+  const variables: readonly CatalogueVariable<Group>[] = Object.freeze(
+    groups.flatMap(({ group }) =>
+      Object.entries(catalogue[group].variables).map(([name, entry]) => {
+        const { description, example } = entry as { description: string; example: string | number };
+        return Object.freeze({ path: `${group}.${name}`, group, name, description, example });
+      }),
+    ),
+  );
+  const paths: ReadonlySet<string> = new Set(variables.map((v) => v.path));
+  return {
+    groups,
+    variables,
+    isVariable: (path: string): boolean => paths.has(path),
+    isGroup: (name: string): name is Group => Object.prototype.hasOwnProperty.call(catalogue, name),
+    example: (): C => {
+      const context: Record<string, Record<string, string | number>> = {};
+      for (const variable of variables) {
+        (context[variable.group] ??= {})[variable.name] = variable.example;
+      }
+      return context as unknown as C;
+    },
+  };
+}
+
+export type MacroVariable = CatalogueVariable<MacroVariableGroup>;
+
+const CATALOGUE = variableCatalogue<MacroContext>({
   customer: {
     label: "Customer",
     variables: {
@@ -142,37 +178,16 @@ const CATALOGUE: Catalogue = {
       first_name: { description: "The first name of the staff member replying", example: "Sam" },
     },
   },
-};
+});
 
-export const MACRO_VARIABLE_GROUPS: readonly { group: MacroVariableGroup; label: string }[] = Object.freeze(
-  (Object.keys(CATALOGUE) as MacroVariableGroup[]).map((group) => Object.freeze({ group, label: CATALOGUE[group].label })),
-);
+export const MACRO_VARIABLE_GROUPS = CATALOGUE.groups;
 
 /** Every variable, grouped in catalogue order. */
-export const MACRO_VARIABLES: readonly MacroVariable[] = Object.freeze(
-  MACRO_VARIABLE_GROUPS.flatMap(({ group }) =>
-    Object.entries(CATALOGUE[group].variables).map(([name, entry]) => {
-      const { description, example } = entry as { description: string; example: string | number };
-      return Object.freeze({ path: `${group}.${name}`, group, name, description, example });
-    }),
-  ),
-);
+export const MACRO_VARIABLES: readonly MacroVariable[] = CATALOGUE.variables;
 
-const PATHS: ReadonlySet<string> = new Set(MACRO_VARIABLES.map((v) => v.path));
+export const isMacroVariable = CATALOGUE.isVariable;
 
-export function isMacroVariable(path: string): boolean {
-  return PATHS.has(path);
-}
-
-export function isMacroVariableGroup(name: string): name is MacroVariableGroup {
-  return Object.prototype.hasOwnProperty.call(CATALOGUE, name);
-}
+export const isMacroVariableGroup = CATALOGUE.isGroup;
 
 /** A complete context filled with the example values, for previews and save-time validation. */
-export function exampleContext(): MacroContext {
-  const context: Record<string, Record<string, string | number>> = {};
-  for (const variable of MACRO_VARIABLES) {
-    (context[variable.group] ??= {})[variable.name] = variable.example;
-  }
-  return context as unknown as MacroContext;
-}
+export const exampleContext = CATALOGUE.example;

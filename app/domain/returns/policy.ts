@@ -3,18 +3,11 @@
  * or loaded policy goes through. Framework-free.
  */
 import { z } from "zod";
+import { deepFreeze, money } from "../policy-schema";
 import { RESOLUTIONS, type ReturnPolicy } from "./types";
 
 /** Reasons where the merchant is at fault: the shopper never pays return shipping for them. */
 export const MERCHANT_FAULT_REASONS: readonly string[] = Object.freeze(["damaged", "wrong-item", "not-as-described"]);
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object") {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /**
  * What a merchant who changes nothing gets: 30 days from delivery, gift cards and final-sale items
@@ -48,22 +41,12 @@ export const DEFAULT_RETURN_POLICY: ReturnPolicy = deepFreeze({
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const isCents = (n: number) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6;
-
 const percent = (what: string) =>
   z
     .number({ required_error: `${what} is required`, invalid_type_error: `${what} must be a number` })
     .finite(`${what} must be a number`)
     .min(0, `${what} must be between 0 and 100 %`)
     .max(100, `${what} must be between 0 and 100 %`);
-
-const money = (what: string) =>
-  z
-    .number({ required_error: `${what} is required`, invalid_type_error: `${what} must be a number` })
-    .finite(`${what} must be a number`)
-    .min(0, `${what} cannot be negative`)
-    .max(1_000_000, `${what} must be at most 1,000,000`)
-    .refine(isCents, `${what} must be in whole cents (at most 2 decimals)`);
 
 const tagList = (what: string) =>
   z

@@ -175,11 +175,3 @@ export function autoApproveDecision(
     because: `Items value ${formatMoney(quote.itemsValue, quote.currency)} is within the auto-approve limit of ${formatMoney(maxValue, quote.currency)} and no reason needs review`,
   };
 }
-
-/**
- * When staff should have answered a request: createdAt + responseTargetHours, counted in plain
- * clock hours. Business hours (nights, weekends, holidays) are not considered yet.
- */
-export function responseDueAt(createdAt: Date, policy: ReturnPolicy): Date {
-  return new Date(createdAt.getTime() + policy.responseTargetHours * 3_600_000);
-}

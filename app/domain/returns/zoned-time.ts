@@ -60,11 +60,15 @@ export function localDayNumber(instantMs: number, timeZone: string): number {
   return Date.UTC(year, month - 1, day) / MS_PER_DAY;
 }
 
-/** The zone's offset from UTC at an instant, in milliseconds (positive east of Greenwich). */
-function offsetMs(instantMs: number, timeZone: string): number {
+/** The local wall-clock reading at an instant, written as if it were a UTC instant (whole seconds). */
+export function wallClockMs(instantMs: number, timeZone: string): number {
   const c = wallClock(instantMs, timeZone);
-  const wholeSecond = Math.floor(instantMs / 1000) * 1000;
-  return Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second) - wholeSecond;
+  return Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second);
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds (positive east of Greenwich). */
+export function offsetMs(instantMs: number, timeZone: string): number {
+  return wallClockMs(instantMs, timeZone) - Math.floor(instantMs / 1000) * 1000;
 }
 
 /** The first instant whose local calendar day is `dayNumber` or later. */

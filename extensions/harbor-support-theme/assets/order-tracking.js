@@ -1,6 +1,16 @@
 // Harbor Support order tracking. All strings come translated from the block's <template data-strings>.
 (() => {
 if (customElements.get("harbor-order-tracking")) return;
+// The anonymous id every Harbor block shares, so the dashboard can tell self-service from tickets.
+const visitor = () => {
+  try {
+    let v = localStorage.getItem("harbor-support:visitor");
+    if (!v) localStorage.setItem("harbor-support:visitor", (v = crypto.randomUUID()));
+    return v;
+  } catch {
+    return "";
+  }
+};
 // el("p", {attrs}?, ...kids): kids become text nodes, so server data never reaches the HTML parser.
 const el = (tag, a, ...kids) => {
   const n = document.createElement(tag);
@@ -67,7 +77,7 @@ async lookup() {
   this.busy(true);
   let res, body;
   try {
-    res = await fetch(this.dataset.endpoint + "/lookup", { ...req, method: "POST", body: JSON.stringify({ order, [by]: c }) });
+    res = await fetch(this.dataset.endpoint + "/lookup?visitor=" + visitor(), { ...req, method: "POST", body: JSON.stringify({ order, [by]: c }) });
     body = await res.json().catch(() => ({}));
   } catch {
     return this.fail("network");
@@ -143,7 +153,8 @@ show(v, token) {
   }
   const acts = [
     d.returns && !ended && el("a", { class: "hs-button", href: add(d.returns, "order_token", token) }, t("start_return")),
-    d.contact && el("a", { href: add(d.contact, "order", v.orderName) }, t("contact")),
+    // The token lets the contact form attach this order without the shopper proving it again.
+    d.contact && el("a", { href: add(add(add(d.contact, "order", v.orderName), "order_token", token), "topic", "order_status") }, t("contact")),
   ].filter(Boolean);
   if (acts.length) out.push(el("p", { class: "hs-actions" }, ...acts));
   this.out.replaceChildren(...out);

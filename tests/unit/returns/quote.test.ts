@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluateEligibility } from "../../../app/domain/returns/eligibility";
-import { autoApproveDecision, quoteReturn, responseDueAt, validateSelection } from "../../../app/domain/returns/quote";
+import { autoApproveDecision, quoteReturn, validateSelection } from "../../../app/domain/returns/quote";
 import type { ReturnPolicy, ReturnQuote, ReturnSelection } from "../../../app/domain/returns/types";
 import { fulfillment, line, order, policy, TORONTO } from "./builders";
 
@@ -242,17 +242,5 @@ describe("autoApproveDecision", () => {
 
   it("GIVEN nothing selected THEN it is not approved", () => {
     expect(autoApproveDecision(policy(), quote(0), []).approve).toBe(false);
-  });
-});
-
-describe("responseDueAt", () => {
-  it("GIVEN the default 2-hour target THEN the answer is due 2 clock hours after the request", () => {
-    expect(responseDueAt(new Date("2026-11-15T23:30:00Z"), policy()).toISOString()).toBe("2026-11-16T01:30:00.000Z");
-  });
-
-  it("GIVEN a 1.5-hour target THEN minutes are kept", () => {
-    expect(responseDueAt(new Date("2026-11-15T10:00:00Z"), policy({ responseTargetHours: 1.5 })).toISOString()).toBe(
-      "2026-11-15T11:30:00.000Z",
-    );
   });
 });

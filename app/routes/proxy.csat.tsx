@@ -1,0 +1,16 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import db from "../db.server";
+import { requireAppProxy } from "../services/app-proxy.server";
+import { postCsat, showCsat } from "../services/shopper-thread.server";
+
+/** GET /apps/support/csat?t=…&rating=1..5 — the survey, with the rating picked in the email chosen. */
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { shop, admin } = await requireAppProxy(request);
+  return showCsat(request, { db, shop, graphql: admin.graphql });
+};
+
+/** POST /apps/support/csat?t=… — records the answer (the first one is final). */
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { shop, admin } = await requireAppProxy(request);
+  return postCsat(request, { db, shop, graphql: admin.graphql });
+};

@@ -1,0 +1,15 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import db from "../db.server";
+import { requireAppProxy } from "../services/app-proxy.server";
+import { recordEvent, SelfServiceEventSchema } from "../services/self-service-events.server";
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { shop } = await requireAppProxy(request);
+  const event = SelfServiceEventSchema.safeParse(await request.json().catch(() => null));
+  if (!event.success) return Response.json({ error: "invalid" }, { status: 400 });
+  const outcome = await recordEvent(db, shop, event.data, new Date());
+  if (outcome === "rate_limited") return Response.json({ error: "rate_limited" }, { status: 429, headers: { "Retry-After": "60" } });
+  return new Response(null, { status: 204 });
+};
+
+export const loader = () => Response.json({ error: "method" }, { status: 405 });

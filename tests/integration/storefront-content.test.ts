@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_RETURN_POLICY } from "../../app/domain/returns/policy";
+import { DEFAULT_SUPPORT_SETTINGS } from "../../app/domain/support/settings";
+import { saveReturnPolicy, savePolicy, SUPPORT } from "../../app/models/policy.server";
+import { installApp, signedProxyUrl, startHarness, type Harness } from "../helpers/harness";
+
+/**
+ * What the storefront blocks read through the app proxy: the FAQ with live policy values, the
+ * policy summary, and anonymous self-service events. Requests go through the simulated shop's
+ * signed proxy, as a shopper's browser sends them.
+ */
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+  await installApp(harness);
+});
+afterAll(() => harness?.close());
+
+const proxy = (path: string, init: RequestInit = {}) => fetch(`${harness.shop.url}/apps/support${path}`, init);
+type Faq = { locale: string; categories: { handle: string; title: string; articles: { handle: string; question: string; answerHtml: string; answerText: string }[] }[] };
+const articles = (faq: Faq) => faq.categories.flatMap((c) => c.articles);
+const windowAnswer = (faq: Faq) => articles(faq).find((a) => a.handle === "what-is-your-return-policy")!;
+
+describe("GET /apps/support/faq", () => {
+  it("GIVEN a shop that never edited its FAQ THEN the starter pack is served with policy values filled in", async () => {
+    const response = await proxy("/faq?locale=en");
+    expect(response.status).toBe(200);
+    const faq = (await response.json()) as Faq;
+    expect(articles(faq).length).toBeGreaterThanOrEqual(20);
+    for (const article of articles(faq)) {
+      expect(article.answerHtml).not.toMatch(/\{\{|\{%/);
+      expect(article.answerText).not.toMatch(/\{\{|\{%/);
+    }
+    expect(windowAnswer(faq).answerText).toContain(`${DEFAULT_RETURN_POLICY.windowDays} days`);
+  });
+
+  it("GIVEN the ETag of a previous answer THEN the same content answers 304, and a saved return window changes the answer and its ETag", async () => {
+    const first = await proxy("/faq?locale=en");
+    const etag = first.headers.get("etag")!;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers.get("cache-control")).toBe("public, max-age=60");
+    expect((await proxy("/faq?locale=en", { headers: { "If-None-Match": etag } })).status).toBe(304);
+
+    const { version: _v, ...policy } = DEFAULT_RETURN_POLICY;
+    await saveReturnPolicy(harness.db, "harbor-demo.myshopify.com", { ...policy, windowDays: 45 }, "test");
+    const after = await proxy("/faq?locale=en", { headers: { "If-None-Match": etag } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get("etag")).not.toBe(etag);
+    expect(windowAnswer((await after.json()) as Faq).answerText).toContain("45 days");
+  });
+
+  it("GIVEN an unknown locale THEN English is served; GIVEN a French translation THEN French is served for that article", async () => {
+    const unknown = (await (await proxy("/faq?locale=xx")).json()) as Faq;
+    expect(unknown.locale).toBe("en");
+    const article = await harness.db.faqArticle.findFirstOrThrow({ where: { shop: "harbor-demo.myshopify.com" }, orderBy: { position: "asc" } });
+    await harness.db.faqTranslation.create({
+      data: { shop: article.shop, articleId: article.id, locale: "fr", question: "Combien de temps pour retourner ?", answer: "Vous avez **{{ returns.window_days }} jours**." },
+    });
+    const french = (await (await proxy("/faq?locale=fr-CA")).json()) as Faq;
+    expect(french.locale).toBe("fr");
+    const translated = articles(french).find((a) => a.handle === article.handle)!;
+    expect(translated.question).toBe("Combien de temps pour retourner ?");
+    expect(translated.answerHtml).toMatch(/<strong>\d+ jours<\/strong>/);
+  });
+
+  it("GIVEN an unpublished article THEN the storefront does not list it", async () => {
+    const article = await harness.db.faqArticle.findFirstOrThrow({ where: { shop: "harbor-demo.myshopify.com" }, orderBy: { position: "desc" } });
+    await harness.db.faqArticle.update({ where: { id: article.id }, data: { published: false } });
+    const faq = (await (await proxy("/faq")).json()) as Faq;
+    expect(articles(faq).map((a) => a.handle)).not.toContain(article.handle);
+  });
+
+  it("GIVEN a request that did not come through the store THEN it is refused", async () => {
+    const forged = signedProxyUrl(harness.app.url, "/faq").replace(/signature=\w+/, "signature=00");
+    expect((await fetch(forged)).status).toBe(401);
+  });
+});
+
+describe("GET /apps/support/policy", () => {
+  it("GIVEN saved support hours THEN the policy summary shows them, with a promise for every topic", async () => {
+    const { version: _v, ...settings } = DEFAULT_SUPPORT_SETTINGS;
+    await savePolicy(harness.db, "harbor-demo.myshopify.com", SUPPORT, { ...settings, timeZone: "Europe/Paris" }, "test");
+    const response = await proxy("/policy");
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      returns: { windowDays: number };
+      support: { timeZone: string; hours: string; topics: { topic: string; minutes: number; dueAt: string; openNow: boolean }[] };
+    };
+    expect(body.support.timeZone).toBe("Europe/Paris");
+    expect(body.support.hours).toContain("Europe/Paris");
+    expect(body.support.topics.map((t) => t.topic)).toEqual(["order_status", "returns", "payment", "shipping", "product", "other"]);
+    const payment = body.support.topics.find((t) => t.topic === "payment")!;
+    expect(payment.minutes).toBe(DEFAULT_SUPPORT_SETTINGS.targets.P1.firstResponseMinutes);
+    expect(Date.parse(payment.dueAt)).toBeGreaterThan(Date.now());
+  });
+});
+
+describe("POST /apps/support/events", () => {
+  const visitor = "4f6c1c1e-8d1b-4a4e-9c55-0a3b7f0e2d11";
+  const post = (body: unknown) => proxy("/events", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+
+  it("GIVEN an answer opened and a search that found nothing THEN both are stored, the search without the visitor", async () => {
+    expect((await post({ type: "faq_view", visitor, article: "returns-window" })).status).toBe(204);
+    expect((await post({ type: "faq_search", visitor, query: "  Gift   WRAP ", results: 0 })).status).toBe(204);
+    expect((await post({ type: "faq_search", visitor, query: "returns", results: 3 })).status).toBe(204);
+    const events = await harness.db.supportEvent.findMany({ where: { shop: "harbor-demo.myshopify.com", type: { in: ["faq_view", "faq_search_miss"] } } });
+    expect(events.map((e) => [e.type, e.visitor, e.subject]).sort()).toEqual([
+      ["faq_search_miss", null, "gift wrap"],
+      ["faq_view", visitor, "returns-window"],
+    ]);
+  });
+
+  it("GIVEN two votes by one visitor on one article THEN one vote is kept, the later one", async () => {
+    await post({ type: "faq_vote", visitor, article: "returns-window", helpful: true });
+    await post({ type: "faq_vote", visitor, article: "returns-window", helpful: false });
+    const votes = await harness.db.faqVote.findMany({ where: { shop: "harbor-demo.myshopify.com", article: "returns-window" } });
+    expect(votes.map((v) => [v.visitor, v.helpful])).toEqual([[visitor, false]]);
+  });
+
+  it("GIVEN malformed events THEN 400 and nothing is stored", async () => {
+    const before = await harness.db.supportEvent.count();
+    for (const body of [{ type: "faq_view", visitor }, { type: "nope", visitor }, { type: "faq_view", visitor: "x", article: "a" }, "not json"]) {
+      expect((await post(body)).status).toBe(400);
+    }
+    expect(await harness.db.supportEvent.count()).toBe(before);
+  });
+});
