@@ -19,6 +19,12 @@ const stack = await startStack({
   shopPort: Number(process.env.DEMO_SHOP_PORT ?? 3001),
 });
 
+// A real shop installs the app by opening it once in the admin; the demo does that for the
+// simulated shop, so the storefront blocks work before anyone visits the admin.
+const shop = stack.shop.store.shops()[0]!.domain;
+const installed = await fetch(stack.shop.embeddedAppUrl(shop), { headers: { "User-Agent": "Mozilla/5.0 Chrome/156" } });
+if (!installed.ok) console.warn(`Installing on ${shop} answered ${installed.status}; open the Admin address once to install.`);
+
 console.log(`Storefront: ${stack.shop.storefrontUrl}`);
 console.log(`Admin: ${stack.shop.adminUrl}`);
 console.log(`App: ${stack.app.url}`);
