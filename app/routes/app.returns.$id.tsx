@@ -59,14 +59,16 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     currentReturnPolicy(db, session.shop),
     loadReplyMacros(db, session.shop),
   ]);
+  const support = await supportProfile(db, session.shop, profile.timeZone);
   const detail = await loadReturnDetail({ db, shop: session.shop, graphql: admin.graphql }, id.data, {
     now,
     timeZone: profile.timeZone,
+    currency: profile.currency,
+    segments: support.settings.segments,
     policy,
     secret: env.SHOPIFY_API_SECRET,
   });
   if (!detail) throw notFound();
-  const support = await supportProfile(db, session.shop, profile.timeZone);
   const replies = decisionMacros({
     detail,
     macros,
@@ -570,11 +572,9 @@ function CustomerCard({ detail }: { detail: Detail }) {
           {customer.email}
         </Text>
         <Text as="p" tone="subdued">
-          {customer.orderCount === null
-            ? "Order count unavailable"
-            : customer.orderCount >= customer.countCap
-              ? `${customer.countCap}+ orders`
-              : `${customer.orderCount} order${customer.orderCount === 1 ? "" : "s"}`}
+          {customer.history === null
+            ? "Order history unavailable"
+            : `${customer.history.orderCount}${customer.history.capped ? "+" : ""} order${customer.history.orderCount === 1 ? "" : "s"} · ${customer.history.spent} spent`}
         </Text>
         <Text as="h3" variant="headingSm">
           Other return requests

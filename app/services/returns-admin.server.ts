@@ -5,8 +5,11 @@ import { signedResourceLinks, type SignatureVerdict } from "../domain/signed-url
 import { deriveTracking } from "../domain/tracking/derive";
 import { type TrackingView } from "../domain/tracking/types";
 import type { AdminGraphql } from "../shopify.server";
-import { searchOrders, searchValue } from "../shopify/orders.server";
+import { searchOrders } from "../shopify/orders.server";
 import { fetchShopConnection } from "../shopify/shop.server";
+import { customerHistory, type CustomerHistory } from "../shopify/customer-history.server";
+import { customerSegment, type CustomerSegment } from "../domain/support/segment";
+import type { SegmentThresholds } from "../domain/support/types";
 import { macroChoices, returnMacroContext, type MacroChoice } from "./macro-replies.server";
 import type { Macro } from "../models/macros.server";
 import type { decide, ReturnsContext, syncDueRequests } from "./returns.server";
@@ -48,17 +51,7 @@ export function slaState(respondBy: Date, now: Date): SlaState {
   return { label: `due in ${formatDuration(left)}`, tone: left <= SLA_WARNING_MS ? "warning" : null, overdue: false };
 }
 
-export type CustomerSegment = "new" | "repeat" | "vip";
-
-/** Thresholds on the shopper's order count: 5 or more is VIP, 2 or more is repeat. */
-export const VIP_ORDERS = 5;
-export const REPEAT_ORDERS = 2;
-
-export function customerSegment(orderCount: number): CustomerSegment {
-  if (orderCount >= VIP_ORDERS) return "vip";
-  if (orderCount >= REPEAT_ORDERS) return "repeat";
-  return "new";
-}
+export type { CustomerSegment };
 
 /** Who decided, for the record: the staff member when Shopify says who it is, else the shop. */
 export function staffName(input: {
@@ -346,9 +339,8 @@ export type OrderContext = { ok: true; name: string; state: string; placedAt: st
 
 export type CustomerContext = {
   email: string;
-  /** Counted up to countCap: a VIP may have many more. */
-  orderCount: number | null;
-  countCap: number;
+  /** null when Shopify could not be asked; `capped` when the shopper has more than were counted. */
+  history: { orderCount: number; capped: boolean; spent: string } | null;
   segment: CustomerSegment | null;
   otherRequests: { id: string; reference: string; orderName: string; status: string; created: string }[];
 };
@@ -373,16 +365,12 @@ async function orderContext(graphql: AdminGraphql, orderId: string, timeZone: st
   }
 }
 
-/**
- * How many orders the shopper has, counted up to VIP_ORDERS: enough to tell new / repeat / VIP
- * apart. The tracking query costs about 200 points per order, so 10 would exceed Shopify's
- * 1,000-point single-query limit; 5 stays under it.
- */
-async function customerOrderCount(graphql: AdminGraphql, email: string): Promise<number | null> {
+/** The shopper's orders and spend for the segment, or null when Shopify does not answer. */
+export async function customerHistoryOrNull(graphql: AdminGraphql, email: string): Promise<CustomerHistory | null> {
   try {
-    return (await searchOrders(graphql, `email:${searchValue(email)}`, VIP_ORDERS)).length;
+    return await customerHistory(graphql, email);
   } catch (error) {
-    console.warn("[returns-admin] customer orders unavailable", error instanceof Error ? error.message : error);
+    console.warn("[customers] order history unavailable", error instanceof Error ? error.message : error);
     return null;
   }
 }
@@ -393,7 +381,7 @@ export type ReturnDetail = Awaited<ReturnType<typeof loadReturnDetail>>;
 export async function loadReturnDetail(
   ctx: { db: Db; shop: string; graphql: AdminGraphql },
   id: string,
-  opts: { now: Date; timeZone: string; policy: Pick<ReturnPolicy, "reasons">; secret: string },
+  opts: { now: Date; timeZone: string; currency: string; segments: SegmentThresholds; policy: Pick<ReturnPolicy, "reasons">; secret: string },
 ) {
   const request = await ctx.db.returnRequest.findFirst({
     where: { id, shop: ctx.shop },
@@ -406,9 +394,9 @@ export async function loadReturnDetail(
   if (!request) return null;
   const label = reasonLabeller(opts.policy);
   const email = request.customerEmail;
-  const [order, orderCount, otherRequests] = await Promise.all([
+  const [order, history, otherRequests] = await Promise.all([
     orderContext(ctx.graphql, request.orderId, opts.timeZone),
-    email ? customerOrderCount(ctx.graphql, email) : Promise.resolve(null),
+    email ? customerHistoryOrNull(ctx.graphql, email) : Promise.resolve(null),
     email
       ? ctx.db.returnRequest.findMany({
           where: { shop: ctx.shop, customerEmail: email, NOT: { id: request.id } },
@@ -440,9 +428,8 @@ export async function loadReturnDetail(
   const customer: CustomerContext | null = email
     ? {
         email,
-        orderCount,
-        countCap: VIP_ORDERS,
-        segment: orderCount === null ? null : customerSegment(orderCount),
+        history: history && { orderCount: history.orderCount, capped: history.capped, spent: formatMoney(history.totalSpent, opts.currency) },
+        segment: history && customerSegment(history, opts.segments),
         otherRequests: otherRequests.map((r) => ({
           id: r.id,
           reference: r.reference,

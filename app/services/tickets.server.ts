@@ -25,7 +25,7 @@ import { addMessage, createTicket, findTicket, type MessageKind } from "../model
 import { type AdminGraphql } from "../shopify.server";
 import { searchOrders, searchValue } from "../shopify/orders.server";
 import { sendToShopper } from "./notifications.server";
-import { formatDateTime, legacyId, shopProfile } from "./returns-admin.server";
+import { customerHistoryOrNull, formatDateTime, legacyId, shopProfile } from "./returns-admin.server";
 import { recordMacroUse } from "./macro-replies.server";
 import { supportProfile } from "./support-settings.server";
 import { json } from "./tracking.server";
@@ -85,9 +85,6 @@ export function threadLink(shop: string, ticketId: string, now: Date): string {
 // The contact form
 // ---------------------------------------------------------------------------------------------
 
-/** How many of the shopper's orders are counted for the segment: the tracking query's cost limit. */
-const SEGMENT_ORDER_CAP = 5;
-
 type ResolvedOrder = { order: OrderSnapshot | null; typedName: string | null };
 
 /**
@@ -117,19 +114,10 @@ async function resolveOrder(ctx: TicketContext, form: ContactForm, now: Date): P
   }
 }
 
-/**
- * new / repeat / VIP from the shopper's orders. The tracking query gives neither the customer's
- * total spent nor an order count, so orders are counted by email up to SEGMENT_ORDER_CAP (a VIP
- * threshold above that cannot be reached by count) and spend never promotes anyone here.
- */
+/** new / repeat / VIP from the shopper's order count and spend, with the shop's thresholds. */
 async function segmentOf(ctx: TicketContext, email: string, thresholds: Parameters<typeof customerSegment>[1]): Promise<CustomerSegment | null> {
-  try {
-    const orders = await searchOrders(ctx.graphql, `email:${searchValue(email)}`, SEGMENT_ORDER_CAP);
-    return customerSegment({ orderCount: orders.length, totalSpent: Number.NaN }, thresholds);
-  } catch (error) {
-    console.warn("[tickets] customer orders unavailable", ctx.shop, error instanceof Error ? error.message : error);
-    return null;
-  }
+  const history = await customerHistoryOrNull(ctx.graphql, email);
+  return history && customerSegment(history, thresholds);
 }
 
 /**

@@ -66,7 +66,7 @@ type DetailData = {
     failedRules: string[];
     events: { actor: string; type: string }[];
     order: { ok: boolean; state?: string; shipments?: { carrier: string | null; trackingNumber: string | null }[] };
-    customer: { email: string; orderCount: number | null; segment: string | null; otherRequests: unknown[] } | null;
+    customer: { email: string; history: { orderCount: number; capped: boolean; spent: string } | null; segment: string | null; otherRequests: unknown[] } | null;
     quote: { expected: string } | null;
     sla: { label: string } | null;
   };
@@ -226,7 +226,7 @@ describe("return request detail", () => {
     expect(detail.failedRules).toEqual([]);
     expect(detail.quote?.expected).toMatch(/^CA\$/);
     expect(detail.order).toMatchObject({ ok: true, state: "delivered" });
-    expect(detail.customer).toMatchObject({ email: LUCAS.email, orderCount: 1, segment: "new" });
+    expect(detail.customer).toMatchObject({ email: LUCAS.email, history: { orderCount: 1, capped: false }, segment: "new" });
     expect(detail.events.map((e) => e.type)).toEqual(["received", "requested"]);
     expect(data.approvalMessage).toContain(request.reference);
   });
@@ -234,7 +234,21 @@ describe("return request detail", () => {
   it("GIVEN a shopper with five orders THEN the detail labels them VIP", async () => {
     const request = await storedRequest({ orderName: "#1003", lineItemId: "gid://shopify/LineItem/12031", status: "requested" });
     const { data } = await loaderData<DetailData>(`/app/returns/${request.id}`, DETAIL_ROUTE);
-    expect(data.detail.customer).toMatchObject({ email: "maya.chen@example.com", orderCount: 5, segment: "vip" });
+    expect(data.detail.customer).toMatchObject({ email: "maya.chen@example.com", history: { orderCount: 5, capped: false }, segment: "vip" });
+    expect(data.detail.customer!.history!.spent).toMatch(/^CA\$\d{1,3}(,\d{3})*\.\d{2}$/);
+  });
+
+  it("GIVEN the shop's own segment thresholds THEN spend alone can make a VIP, and a higher bar makes the same shopper a repeat customer", async () => {
+    const request = await storedRequest({ orderName: "#1003", lineItemId: "gid://shopify/LineItem/12031", status: "requested" });
+    const segmentWith = async (segments: { repeatOrders: number; vipOrders: number; vipSpend: number }) => {
+      const { version: _version, ...settings } = { ...ALWAYS_OPEN, segments };
+      await savePolicy(harness.db, DEMO_SHOP, SUPPORT, settings, "test");
+      return (await loaderData<DetailData>(`/app/returns/${request.id}`, DETAIL_ROUTE)).data.detail.customer!.segment;
+    };
+    expect(await segmentWith({ repeatOrders: 2, vipOrders: 50, vipSpend: 1 })).toBe("vip");
+    expect(await segmentWith({ repeatOrders: 2, vipOrders: 50, vipSpend: 1_000_000 })).toBe("repeat");
+    expect(await segmentWith({ repeatOrders: 6, vipOrders: 50, vipSpend: 1_000_000 })).toBe("new");
+    await segmentWith(DEFAULT_SUPPORT_SETTINGS.segments);
   });
 
   it("GIVEN a request id of another shop THEN the detail is not found", async () => {

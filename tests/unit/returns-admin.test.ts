@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  customerSegment,
   failedRuleMessages,
   formatDuration,
   parseQueueParams,
@@ -50,19 +49,6 @@ describe("SLA: time left to answer", () => {
     [-90 * MIN, "1 h 30 min"],
   ])("GIVEN %i ms THEN the duration reads %s", (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
-  });
-});
-
-describe("customer segment", () => {
-  it.each([
-    [0, "new"],
-    [1, "new"],
-    [2, "repeat"],
-    [4, "repeat"],
-    [5, "vip"],
-    [10, "vip"],
-  ] as const)("GIVEN %i orders THEN the shopper is %s", (orders, segment) => {
-    expect(customerSegment(orders)).toBe(segment);
   });
 });
 
