@@ -40,6 +40,9 @@ const KINDS: Record<string, string> = {
   return_received: "Return received",
   return_approved: "Return approved",
   return_declined: "Return declined",
+  ticket_received: "Message received",
+  ticket_reply: "Reply to a message",
+  ticket_csat: "Satisfaction survey",
 };
 
 type Message = ReturnType<typeof useLoaderData<typeof loader>>["messages"][number];
