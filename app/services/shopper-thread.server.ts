@@ -1,8 +1,9 @@
+import { formatShopperDateTime, shopperLocale, type ShopperLocale } from "../domain/support/shopper-messages";
 import { CsatAnswerSchema, verifyTicketToken, type TicketLinkPurpose } from "../domain/support/tickets";
 import { env } from "../env.server";
 import { findTicketWithThread } from "../models/tickets.server";
-import { formatDateTime, shopProfile } from "./returns-admin.server";
-import { csatPage, csatThanksPage, htmlResponse, linkProblemPage, threadPage, type ReplyErrors } from "./ticket-pages.server";
+import { shopProfile } from "./returns-admin.server";
+import { csatPage, csatThanksPage, htmlResponse, linkProblemPage, threadPage, type LinkProblem, type ReplyErrors } from "./ticket-pages.server";
 import { addShopperReply, readMultipart, recordCsat, requestTooLarge, shopperAuthor, type TicketContext } from "./tickets.server";
 
 /**
@@ -10,14 +11,21 @@ import { addShopperReply, readMultipart, recordCsat, requestTooLarge, shopperAut
  * GET/POST /apps/support/ticket?t=… (the thread, and answering it) and
  * GET/POST /apps/support/csat?t=…&rating=… (the survey). A link that is forged, altered, for
  * another shop or expired gets a 403 page in words; a valid link to a deleted ticket a 404 page.
+ * Pages speak the ticket's language; a page that cannot read the ticket, the language the link
+ * names (`lang`, unsigned: it only picks the words of that page).
  */
 
 type Verified = { ticketId: string; token: string };
 
+/** The language named in the link, for the pages shown without a ticket. */
+const linkLocale = (request: Request): ShopperLocale => shopperLocale(new URL(request.url).searchParams.get("lang"));
+
+const problemResponse = (request: Request, problem: LinkProblem, status: 403 | 404) => htmlResponse(linkProblemPage(problem, linkLocale(request)), status);
+
 function requireLink(request: Request, shop: string, purpose: TicketLinkPurpose): Verified | Response {
   const token = new URL(request.url).searchParams.get("t");
   const verdict = verifyTicketToken(env.SHOPIFY_API_SECRET, token, { shop, purpose }, new Date());
-  if (!verdict.ok) return htmlResponse(linkProblemPage(verdict.reason), 403);
+  if (!verdict.ok) return problemResponse(request, verdict.reason, 403);
   return { ticketId: verdict.ticketId, token: token! };
 }
 
@@ -30,14 +38,17 @@ function seeOther(request: Request, page: "ticket" | "csat", query: Record<strin
 }
 
 async function renderThread(
+  request: Request,
   ctx: TicketContext,
   link: Verified,
   view: { notice?: "sent" | "rate_limited" | null; errors?: ReplyErrors; draft?: string; status?: number } = {},
 ): Promise<Response> {
   const ticket = await findTicketWithThread(ctx.db, ctx.shop, link.ticketId, { withNotes: false });
-  if (!ticket) return htmlResponse(linkProblemPage("not_found"), 404);
+  if (!ticket) return problemResponse(request, "not_found", 404);
   const profile = await shopProfile(ctx.graphql, ctx.shop);
+  const locale = shopperLocale(ticket.locale);
   const html = threadPage({
+    locale,
     shopName: profile.name,
     reference: ticket.reference,
     subject: ticket.subject,
@@ -48,9 +59,9 @@ async function renderThread(
     draft: view.draft,
     messages: ticket.messages.map((m) => ({
       fromShopper: m.kind === "customer",
-      author: shopperAuthor(m.kind, profile.name),
+      author: shopperAuthor(m.kind, profile.name, locale),
       body: m.body,
-      at: formatDateTime(m.createdAt, profile.timeZone),
+      at: formatShopperDateTime(m.createdAt, locale, profile.timeZone),
       atIso: m.createdAt.toISOString(),
       attachment: m.attachmentType && m.attachmentSize ? { type: m.attachmentType, size: m.attachmentSize } : null,
     })),
@@ -62,18 +73,18 @@ export async function showThread(request: Request, ctx: TicketContext): Promise<
   const link = requireLink(request, ctx.shop, "thread");
   if (link instanceof Response) return link;
   const sent = new URL(request.url).searchParams.get("sent") === "1";
-  return renderThread(ctx, link, { notice: sent ? "sent" : null });
+  return renderThread(request, ctx, link, { notice: sent ? "sent" : null });
 }
 
 export async function postThreadReply(request: Request, ctx: TicketContext): Promise<Response> {
   const link = requireLink(request, ctx.shop, "thread");
   if (link instanceof Response) return link;
-  if (requestTooLarge(request)) return renderThread(ctx, link, { errors: { attachment: "photo_too_large" }, status: 400 });
+  if (requestTooLarge(request)) return renderThread(request, ctx, link, { errors: { attachment: "photo_too_large" }, status: 400 });
   const result = await addShopperReply(ctx.db, ctx.shop, link.ticketId, await readMultipart(request));
   if (result.ok) return seeOther(request, "ticket", { t: link.token, sent: "1" });
-  if (result.kind === "not_found") return htmlResponse(linkProblemPage("not_found"), 404);
-  if (result.kind === "rate_limited") return renderThread(ctx, link, { notice: "rate_limited", status: 429 });
-  return renderThread(ctx, link, { errors: result.errors, draft: result.draft, status: 400 });
+  if (result.kind === "not_found") return problemResponse(request, "not_found", 404);
+  if (result.kind === "rate_limited") return renderThread(request, ctx, link, { notice: "rate_limited", status: 429 });
+  return renderThread(request, ctx, link, { errors: result.errors, draft: result.draft, status: 400 });
 }
 
 // ---- the survey ----------------------------------------------------------------------------------
@@ -82,11 +93,11 @@ async function surveyTicket(ctx: TicketContext, link: Verified) {
   const [ticket, profile] = await Promise.all([
     ctx.db.ticket.findFirst({
       where: { id: link.ticketId, shop: ctx.shop },
-      select: { reference: true, csatRating: true, csatComment: true, csatAt: true },
+      select: { reference: true, locale: true, csatRating: true, csatComment: true, csatAt: true },
     }),
     shopProfile(ctx.graphql, ctx.shop),
   ]);
-  return ticket ? { ticket, shopName: profile.name } : null;
+  return ticket ? { ticket, shopName: profile.name, locale: shopperLocale(ticket.locale) } : null;
 }
 
 /**
@@ -97,13 +108,13 @@ export async function showCsat(request: Request, ctx: TicketContext): Promise<Re
   const link = requireLink(request, ctx.shop, "csat");
   if (link instanceof Response) return link;
   const found = await surveyTicket(ctx, link);
-  if (!found) return htmlResponse(linkProblemPage("not_found"), 404);
-  const { ticket, shopName } = found;
+  if (!found) return problemResponse(request, "not_found", 404);
+  const { ticket, shopName, locale } = found;
   if (ticket.csatAt && ticket.csatRating) {
-    return htmlResponse(csatThanksPage({ shopName, reference: ticket.reference, rating: ticket.csatRating, comment: ticket.csatComment }));
+    return htmlResponse(csatThanksPage({ locale, shopName, reference: ticket.reference, rating: ticket.csatRating, comment: ticket.csatComment }));
   }
   const rating = Number(new URL(request.url).searchParams.get("rating"));
-  return htmlResponse(csatPage({ shopName, reference: ticket.reference, token: link.token, rating: [1, 2, 3, 4, 5].includes(rating) ? rating : null }));
+  return htmlResponse(csatPage({ locale, shopName, reference: ticket.reference, token: link.token, rating: [1, 2, 3, 4, 5].includes(rating) ? rating : null }));
 }
 
 export async function postCsat(request: Request, ctx: TicketContext): Promise<Response> {
@@ -114,11 +125,12 @@ export async function postCsat(request: Request, ctx: TicketContext): Promise<Re
   const parsed = CsatAnswerSchema.safeParse(fields);
   if (!parsed.success) {
     const found = await surveyTicket(ctx, link);
-    if (!found) return htmlResponse(linkProblemPage("not_found"), 404);
+    if (!found) return problemResponse(request, "not_found", 404);
     const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
     const rating = Number(fields.rating);
     return htmlResponse(
       csatPage({
+        locale: found.locale,
         shopName: found.shopName,
         reference: found.ticket.reference,
         token: link.token,
@@ -130,7 +142,7 @@ export async function postCsat(request: Request, ctx: TicketContext): Promise<Re
     );
   }
   const outcome = await recordCsat(ctx.db, ctx.shop, link.ticketId, parsed.data);
-  if (outcome === "not_found") return htmlResponse(linkProblemPage("not_found"), 404);
+  if (outcome === "not_found") return problemResponse(request, "not_found", 404);
   // Recorded or answered before: the page then shows the answer on file.
   return seeOther(request, "csat", { t: link.token });
 }

@@ -1,10 +1,23 @@
-import { CSAT_COMMENT_MAX, CSAT_LABELS, MESSAGE_MAX } from "../domain/support/tickets";
+import { MAX_PHOTO_BYTES } from "../domain/returns/photos";
+import {
+  csatLabel,
+  formatShopperFileSize,
+  formatShopperNumber,
+  interpolate,
+  SHOPPER_MESSAGES,
+  shopperText,
+  type ShopperLocale,
+  type ShopperMessageKey,
+  type ShopperText,
+} from "../domain/support/shopper-messages";
+import { CSAT_COMMENT_MAX, MESSAGE_MAX } from "../domain/support/tickets";
 
 /**
  * The shopper's pages behind a signed link: the conversation with a reply form, and the
  * satisfaction survey. Served through the app proxy as plain HTML (Shopify passes text/html
  * through untouched), so each page is self-contained: inline CSS, no script, no external asset,
- * and every value escaped. English only for now.
+ * and every value escaped. Worded in the ticket's language (shopper-messages.ts); every text, the
+ * catalogue's included, is escaped here.
  */
 
 export function escapeHtml(value: string | number): string {
@@ -40,9 +53,9 @@ button{margin-top:1rem;font:inherit;font-weight:600;padding:.6rem 1.25rem;border
 .banner.problem{background:#fbeae5;border-color:#d9826f}
 `;
 
-function document(title: string, main: string): string {
+function document(locale: ShopperLocale, title: string, main: string): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(locale)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
@@ -78,13 +91,19 @@ export function htmlResponse(html: string, status = 200, headers: Record<string,
   });
 }
 
+/**
+ * A message as HTML whose slots are HTML already built by the caller (each value escaped there):
+ * for the few sentences with markup inside, such as the reference in bold.
+ */
+function markup(template: string, html: Readonly<Record<string, string>>): string {
+  return interpolate(escapeHtml(template), html);
+}
+
 // ---- the conversation -------------------------------------------------------------------------------
 
-const STATUS_WORDS: Record<string, string> = {
-  open: "Waiting for our reply",
-  pending: "We replied",
-  closed: "Closed (write below to reopen it)",
-};
+const STATUS_KEYS = { open: "status_open", pending: "status_pending", closed: "status_closed" } as const;
+
+const statusWords = (status: string, t: ShopperText) => (Object.hasOwn(STATUS_KEYS, status) ? t(STATUS_KEYS[status as keyof typeof STATUS_KEYS]) : status);
 
 export type ThreadPageMessage = {
   fromShopper: boolean;
@@ -97,16 +116,24 @@ export type ThreadPageMessage = {
 
 export type ReplyErrors = Partial<Record<"message" | "attachment", string>>;
 
-const REPLY_ERROR_TEXT: Record<string, string> = {
-  required: "Write your message.",
-  too_long: `Keep your message under ${MESSAGE_MAX.toLocaleString("en-US")} characters.`,
-  photo_type: "Attach a JPEG, PNG or WebP image.",
-  photo_too_large: "The photo must be 5 MB or smaller.",
-};
-
-const kilobytes = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString("en-US")} KB`;
+/** The reply's error codes (ThreadReplySchema, checkAttachment) in words. */
+function replyErrorText(code: string, t: ShopperText, limits: { message: string; photo: string }): string {
+  switch (code) {
+    case "required":
+      return t("error_message_required");
+    case "too_long":
+      return t("error_message_too_long", { max: limits.message });
+    case "photo_type":
+      return t("error_photo_type");
+    case "photo_too_large":
+      return t("error_photo_too_large", { size: limits.photo });
+    default:
+      return "";
+  }
+}
 
 export function threadPage(input: {
+  locale: ShopperLocale;
   shopName: string;
   reference: string;
   subject: string;
@@ -118,50 +145,61 @@ export function threadPage(input: {
   errors?: ReplyErrors;
   draft?: string;
 }): string {
+  const { locale } = input;
+  const t = shopperText(locale);
+  const photoLimit = formatShopperFileSize(MAX_PHOTO_BYTES, locale);
+  const limits = { message: formatShopperNumber(MESSAGE_MAX, locale), photo: photoLimit };
   const errors = input.errors ?? {};
-  const messageError = errors.message ? REPLY_ERROR_TEXT[errors.message] ?? "Check your message." : null;
-  const attachmentError = errors.attachment ? REPLY_ERROR_TEXT[errors.attachment] ?? "Check the photo." : null;
+  const messageError = errors.message ? replyErrorText(errors.message, t, limits) || t("error_message_other") : null;
+  const attachmentError = errors.attachment ? replyErrorText(errors.attachment, t, limits) || t("error_photo_other") : null;
   const notice =
     input.notice === "sent"
-      ? `<p class="banner" role="status">Thanks, your message was added. We will answer by email.</p>`
+      ? `<p class="banner" role="status">${escapeHtml(t("notice_sent"))}</p>`
       : input.notice === "rate_limited"
-        ? `<p class="banner problem" role="alert">You have sent several messages in a short time. Please wait a few minutes and try again.</p>`
+        ? `<p class="banner problem" role="alert">${escapeHtml(t("notice_rate_limited"))}</p>`
         : messageError || attachmentError
-          ? `<p class="banner problem" role="alert">Your message was not sent: check the fields below.</p>`
+          ? `<p class="banner problem" role="alert">${escapeHtml(t("notice_reply_invalid"))}</p>`
           : "";
   const messages = input.messages
     .map(
       (m) => `<li class="msg ${m.fromShopper ? "shopper" : "team"}">
-<p class="who"><strong>${escapeHtml(m.fromShopper ? "You" : m.author)}</strong> <time datetime="${escapeHtml(m.atIso)}">${escapeHtml(m.at)}</time></p>
+<p class="who"><strong>${escapeHtml(m.fromShopper ? t("author_you") : m.author)}</strong> <time datetime="${escapeHtml(m.atIso)}">${escapeHtml(m.at)}</time></p>
 <p class="body">${escapeHtml(m.body)}</p>${
-        m.attachment ? `\n<p class="note">Photo attached (${escapeHtml(m.attachment.type.replace("image/", "").toUpperCase())}, ${kilobytes(m.attachment.size)})</p>` : ""
+        m.attachment
+          ? `\n<p class="note">${escapeHtml(
+              t("photo_attached", { type: m.attachment.type.replace("image/", "").toUpperCase(), size: formatShopperFileSize(m.attachment.size, locale) }),
+            )}</p>`
+          : ""
       }
 </li>`,
     )
     .join("\n");
   return document(
+    locale,
     `${input.reference} · ${input.shopName}`,
-    `<h1>Your conversation with ${escapeHtml(input.shopName)}</h1>
-<p class="meta">Reference <strong>${escapeHtml(input.reference)}</strong> · ${escapeHtml(STATUS_WORDS[input.status] ?? input.status)}</p>
+    `<h1>${escapeHtml(t("thread_heading", { shop: input.shopName }))}</h1>
+<p class="meta">${markup(SHOPPER_MESSAGES[locale].thread_reference, { reference: `<strong>${escapeHtml(input.reference)}</strong>` })} · ${escapeHtml(
+      statusWords(input.status, t),
+    )}</p>
 ${notice}
 <h2>${escapeHtml(input.subject)}</h2>
-<ol class="thread" aria-label="Messages, oldest first">
+<ol class="thread" aria-label="${escapeHtml(t("thread_messages_label"))}">
 ${messages}
 </ol>
 <form method="post" enctype="multipart/form-data" action="?t=${escapeHtml(encodeURIComponent(input.token))}" aria-labelledby="reply-heading">
-<h2 id="reply-heading">Reply</h2>
-<label for="message">Your message</label>
+<h2 id="reply-heading">${escapeHtml(t("reply_heading"))}</h2>
+<label for="message">${escapeHtml(t("reply_label"))}</label>
 <textarea id="message" name="message" required maxlength="${MESSAGE_MAX}" aria-invalid="${messageError ? "true" : "false"}"${
       messageError ? ` aria-describedby="message-error"` : ""
     }>${escapeHtml(input.draft ?? "")}</textarea>
 ${messageError ? `<p id="message-error" class="error">${escapeHtml(messageError)}</p>` : ""}
-<label for="attachment">Photo (optional)</label>
-<p class="hint" id="attachment-hint">JPEG, PNG or WebP, up to 5 MB.</p>
+<label for="attachment">${escapeHtml(t("photo_label"))}</label>
+<p class="hint" id="attachment-hint">${escapeHtml(t("photo_hint", { size: photoLimit }))}</p>
 <input type="file" id="attachment" name="attachment" accept="image/jpeg,image/png,image/webp" aria-describedby="attachment-hint${
       attachmentError ? " attachment-error" : ""
     }" aria-invalid="${attachmentError ? "true" : "false"}">
 ${attachmentError ? `<p id="attachment-error" class="error">${escapeHtml(attachmentError)}</p>` : ""}
-<button type="submit">Send</button>
+<button type="submit">${escapeHtml(t("reply_send"))}</button>
 </form>`,
   );
 }
@@ -169,6 +207,7 @@ ${attachmentError ? `<p id="attachment-error" class="error">${escapeHtml(attachm
 // ---- the survey --------------------------------------------------------------------------------------
 
 export function csatPage(input: {
+  locale: ShopperLocale;
   shopName: string;
   reference: string;
   token: string;
@@ -176,66 +215,67 @@ export function csatPage(input: {
   comment?: string;
   errors?: Partial<Record<"rating" | "comment", string>>;
 }): string {
+  const { locale } = input;
+  const t = shopperText(locale);
   const errors = input.errors ?? {};
-  const ratingError = errors.rating ? "Choose a rating from 1 to 5." : null;
-  const commentError = errors.comment ? `Keep your comment under ${CSAT_COMMENT_MAX.toLocaleString("en-US")} characters.` : null;
+  const ratingError = errors.rating ? t("csat_error_rating") : null;
+  const commentError = errors.comment ? t("csat_error_comment_too_long", { max: formatShopperNumber(CSAT_COMMENT_MAX, locale) }) : null;
   const options = [1, 2, 3, 4, 5]
     .map(
       (n) =>
-        `<label><input type="radio" name="rating" value="${n}" required${input.rating === n ? " checked" : ""}> ${n} – ${escapeHtml(CSAT_LABELS[n]!)}</label>`,
+        `<label><input type="radio" name="rating" value="${n}" required${input.rating === n ? " checked" : ""}> ${n} – ${escapeHtml(csatLabel(locale, n))}</label>`,
     )
     .join("\n");
   return document(
-    `How did we do? · ${input.shopName}`,
-    `<h1>How did we do?</h1>
-<p class="meta">Your conversation ${escapeHtml(input.reference)} with ${escapeHtml(input.shopName)}</p>
-${ratingError || commentError ? `<p class="banner problem" role="alert">Your answer was not sent: check the fields below.</p>` : ""}
+    locale,
+    `${t("csat_title")} · ${input.shopName}`,
+    `<h1>${escapeHtml(t("csat_title"))}</h1>
+<p class="meta">${escapeHtml(t("csat_intro", { reference: input.reference, shop: input.shopName }))}</p>
+${ratingError || commentError ? `<p class="banner problem" role="alert">${escapeHtml(t("csat_invalid"))}</p>` : ""}
 <form method="post" action="?t=${escapeHtml(encodeURIComponent(input.token))}">
 <fieldset${ratingError ? ` aria-describedby="rating-error"` : ""}>
-<legend>Your rating</legend>
+<legend>${escapeHtml(t("csat_rating_legend"))}</legend>
 <div class="ratings">
 ${options}
 </div>
 ${ratingError ? `<p id="rating-error" class="error">${escapeHtml(ratingError)}</p>` : ""}
 </fieldset>
-<label for="comment">Anything you would like to add? (optional)</label>
+<label for="comment">${escapeHtml(t("csat_comment_label"))}</label>
 <textarea id="comment" name="comment" maxlength="${CSAT_COMMENT_MAX}" aria-invalid="${commentError ? "true" : "false"}"${
       commentError ? ` aria-describedby="comment-error"` : ""
     }>${escapeHtml(input.comment ?? "")}</textarea>
 ${commentError ? `<p id="comment-error" class="error">${escapeHtml(commentError)}</p>` : ""}
-<button type="submit">Send my answer</button>
+<button type="submit">${escapeHtml(t("csat_send"))}</button>
 </form>`,
   );
 }
 
-export function csatThanksPage(input: { shopName: string; reference: string; rating: number; comment: string | null }): string {
+export function csatThanksPage(input: { locale: ShopperLocale; shopName: string; reference: string; rating: number; comment: string | null }): string {
+  const { locale } = input;
+  const t = shopperText(locale);
+  const rating = t("csat_thanks_rating", { reference: input.reference, rating: input.rating, label: csatLabel(locale, input.rating) });
   return document(
-    `Thank you · ${input.shopName}`,
-    `<h1>Thank you for your answer</h1>
-<p class="banner" role="status">You rated our help with ${escapeHtml(input.reference)} ${input.rating} out of 5 (${escapeHtml(CSAT_LABELS[input.rating] ?? "")}).</p>
+    locale,
+    `${t("csat_thanks_title")} · ${input.shopName}`,
+    `<h1>${escapeHtml(t("csat_thanks_heading"))}</h1>
+<p class="banner" role="status">${escapeHtml(rating)}</p>
 ${input.comment ? `<p class="body">${escapeHtml(input.comment)}</p>` : ""}
-<p>${escapeHtml(input.shopName)} reads every answer.</p>`,
+<p>${escapeHtml(t("csat_thanks_reads", { shop: input.shopName }))}</p>`,
   );
 }
 
 // ---- when the link does not work ----------------------------------------------------------------------
 
 const LINK_PROBLEMS = {
-  invalid: {
-    title: "This link does not work",
-    text: "The link may be incomplete or changed. Open it again from our most recent email, or contact us again from the store.",
-  },
-  expired: {
-    title: "This link has expired",
-    text: "For your privacy, links to a conversation work for a limited time. Use the link in our most recent email, or contact us again from the store.",
-  },
-  not_found: {
-    title: "This conversation is no longer available",
-    text: "It may have been removed at your request. Contact us again from the store if you still need help.",
-  },
-} as const;
+  invalid: { title: "link_invalid_title", text: "link_invalid_text" },
+  expired: { title: "link_expired_title", text: "link_expired_text" },
+  not_found: { title: "link_not_found_title", text: "link_not_found_text" },
+} as const satisfies Record<string, { title: ShopperMessageKey; text: ShopperMessageKey }>;
 
-export function linkProblemPage(problem: keyof typeof LINK_PROBLEMS): string {
-  const { title, text } = LINK_PROBLEMS[problem];
-  return document(title, `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(text)}</p>`);
+export type LinkProblem = keyof typeof LINK_PROBLEMS;
+
+export function linkProblemPage(problem: LinkProblem, locale: ShopperLocale): string {
+  const t = shopperText(locale);
+  const title = t(LINK_PROBLEMS[problem].title);
+  return document(locale, title, `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(t(LINK_PROBLEMS[problem].text))}</p>`);
 }

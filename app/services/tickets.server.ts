@@ -3,11 +3,18 @@ import { createRateLimiter } from "../domain/rate-limit";
 import { MAX_PHOTO_BYTES } from "../domain/returns/photos";
 import { categorise, detectOrderNumber, prioritise } from "../domain/support/classify";
 import { customerSegment, type CustomerSegment } from "../domain/support/segment";
+import {
+  csatLabel,
+  formatShopperDateTime,
+  formatShopperDuration,
+  shopperLocale,
+  shopperText,
+  type ShopperLocale,
+} from "../domain/support/shopper-messages";
 import { promiseFor, resolutionDueAt, responseDueAt } from "../domain/support/sla";
 import {
   checkAttachment,
   checkContactForm,
-  CSAT_LABELS,
   newTicketReference,
   signTicketToken,
   storefrontTicketUrl,
@@ -25,7 +32,7 @@ import { addMessage, createTicket, findTicket, type MessageKind } from "../model
 import { type AdminGraphql } from "../shopify.server";
 import { searchOrders, searchValue } from "../shopify/orders.server";
 import { sendToShopper } from "./notifications.server";
-import { customerHistoryOrNull, formatDateTime, legacyId, shopProfile } from "./returns-admin.server";
+import { customerHistoryOrNull, legacyId, shopProfile } from "./returns-admin.server";
 import { recordMacroUse } from "./macro-replies.server";
 import { supportProfile } from "./support-settings.server";
 import { json } from "./tracking.server";
@@ -70,15 +77,23 @@ export async function readMultipart(request: Request): Promise<{ fields: Record<
   return { fields, file };
 }
 
-/** The receipt's promise: the usual response time while the team works, else when to expect a reply. */
-function promiseLine(promise: { minutes: number; dueAt: Date; openNow: boolean }, timeZone: string, responseTime: string): string {
+type ResponsePromise = { minutes: number; dueAt: Date; openNow: boolean };
+
+/**
+ * The receipt's promise as the contact block showed it: the usual response time while the team
+ * works, else when to expect a reply.
+ */
+function promiseLine(promise: ResponsePromise, timeZone: string, locale: ShopperLocale): string {
+  const t = shopperText(locale);
   return promise.openNow
-    ? `We usually reply ${responseTime}.`
-    : `We're closed right now; expect a reply by ${formatDateTime(promise.dueAt, timeZone)} (${timeZone}).`;
+    ? t("receipt_promise_open", { duration: formatShopperDuration(promise.minutes, locale) })
+    : t("receipt_promise_closed", { date: formatShopperDateTime(promise.dueAt, locale, timeZone), timeZone });
 }
 
-export function threadLink(shop: string, ticketId: string, now: Date): string {
-  return storefrontTicketUrl(shop, "ticket", signTicketToken(env.SHOPIFY_API_SECRET, { shop, ticketId, purpose: "thread" }, now));
+/** The signed thread link; `lang` words the pages that cannot read the ticket (an expired link). */
+export function threadLink(shop: string, ticketId: string, now: Date, locale: ShopperLocale): string {
+  const token = signTicketToken(env.SHOPIFY_API_SECRET, { shop, ticketId, purpose: "thread" }, now);
+  return storefrontTicketUrl(shop, "ticket", token, { lang: locale });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -178,7 +193,8 @@ export async function createFromContact(request: Request, ctx: TicketContext): P
       reference: ticket.reference,
       to: form.email,
       shopName: shop.name,
-      promise: promiseLine(promise, support.timeZone, support.responseTimeFor(topic)),
+      locale: form.locale,
+      promise: promiseLine(promise, support.timeZone, form.locale),
       now,
     });
     return answer(ticket.reference);
@@ -194,29 +210,30 @@ export async function createFromContact(request: Request, ctx: TicketContext): P
  */
 async function sendReceipt(
   ctx: TicketContext,
-  input: { ticketId: string; reference: string; to: string; shopName: string; promise: string; now: Date },
+  input: { ticketId: string; reference: string; to: string; shopName: string; locale: ShopperLocale; promise: string; now: Date },
 ): Promise<void> {
+  const t = shopperText(input.locale);
   try {
     await sendToShopper(ctx.db, {
       shop: ctx.shop,
       to: input.to,
-      subject: `We received your message ${input.reference}`,
+      subject: t("receipt_subject", { reference: input.reference }),
       kind: "ticket_received",
       relatedId: input.ticketId,
       text: [
-        "Hello,",
+        t("email_greeting"),
         "",
-        `Thanks for contacting ${input.shopName}. We received your message and will answer by email.`,
+        t("receipt_thanks", { shop: input.shopName }),
         "",
-        `Your reference: ${input.reference}`,
+        t("receipt_reference", { reference: input.reference }),
         input.promise,
         "",
-        "To read the conversation or add details (no account needed):",
-        threadLink(ctx.shop, input.ticketId, input.now),
+        t("receipt_link_intro"),
+        threadLink(ctx.shop, input.ticketId, input.now, input.locale),
         "",
-        "If you did not write to us, you can ignore this email.",
+        t("receipt_not_you"),
         "",
-        `${input.shopName}`,
+        input.shopName,
       ].join("\n"),
     });
   } catch (error) {
@@ -254,18 +271,20 @@ export async function replyToTicket(
     await tx.ticket.updateMany({ where: { id: ticket.id, shop: ctx.shop, firstResponseAt: null }, data: { firstResponseAt: now } });
   });
   await recordMacroUse(ctx.db, ctx.shop, input.macroId, now);
+  const locale = shopperLocale(ticket.locale);
+  const t = shopperText(locale);
   await sendToShopper(ctx.db, {
     shop: ctx.shop,
     to: ticket.customerEmail,
-    subject: `Re: ${ticket.subject} [${ticket.reference}]`,
+    subject: t("reply_subject", { subject: ticket.subject, reference: ticket.reference }),
     kind: "ticket_reply",
     relatedId: ticket.id,
     text: [
       input.message,
       "",
       "—",
-      `To answer, open the conversation ${ticket.reference} (replies to this email may not reach us):`,
-      threadLink(ctx.shop, ticket.id, now),
+      t("reply_link_intro", { reference: ticket.reference }),
+      threadLink(ctx.shop, ticket.id, now, locale),
       "",
       input.shopName,
     ].join("\n"),
@@ -313,24 +332,28 @@ export async function closeTicket(ctx: TicketContext, ticketId: string, input: {
   const claimed = await ctx.db.ticket.updateMany({ where: { id: ticket.id, shop: ctx.shop, surveySentAt: null }, data: { surveySentAt: now } });
   if (claimed.count === 0) return { ok: true, surveySent: false };
   const token = signTicketToken(env.SHOPIFY_API_SECRET, { shop: ctx.shop, ticketId: ticket.id, purpose: "csat" }, now);
-  const choices = [5, 4, 3, 2, 1].map((n) => `${n} – ${CSAT_LABELS[n]}: ${storefrontTicketUrl(ctx.shop, "csat", token, { rating: String(n) })}`);
+  const locale = shopperLocale(ticket.locale);
+  const t = shopperText(locale);
+  const choices = [5, 4, 3, 2, 1].map(
+    (n) => `${n} – ${csatLabel(locale, n)}: ${storefrontTicketUrl(ctx.shop, "csat", token, { rating: String(n), lang: locale })}`,
+  );
   await sendToShopper(ctx.db, {
     shop: ctx.shop,
     to: ticket.customerEmail,
-    subject: `How did we do? [${ticket.reference}]`,
+    subject: t("csat_email_subject", { reference: ticket.reference }),
     kind: "ticket_csat",
     relatedId: ticket.id,
     text: [
-      "Hello,",
+      t("email_greeting"),
       "",
-      `We have closed your conversation ${ticket.reference} ("${ticket.subject}"). How would you rate our help?`,
+      t("csat_email_intro", { reference: ticket.reference, subject: ticket.subject }),
       "",
       ...choices,
       "",
-      "Pick a rating, then add a comment if you like. It takes a few seconds.",
+      t("csat_email_pick"),
       "",
-      "Need more help? Answer in the conversation and it reopens:",
-      threadLink(ctx.shop, ticket.id, now),
+      t("csat_email_more_help"),
+      threadLink(ctx.shop, ticket.id, now, locale),
       "",
       input.shopName,
     ].join("\n"),
@@ -392,6 +415,7 @@ export async function recordCsat(db: Db, shop: string, ticketId: string, answer:
 }
 
 /** Who a thread entry is from, as the shopper sees it (staff names stay inside the shop). */
-export function shopperAuthor(kind: MessageKind | string, shopName: string): string {
-  return kind === "customer" ? "You" : `${shopName} support`;
+export function shopperAuthor(kind: MessageKind | string, shopName: string, locale: ShopperLocale): string {
+  const t = shopperText(locale);
+  return kind === "customer" ? t("author_you") : t("author_team", { shop: shopName });
 }

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { MAX_PHOTO_BYTES, sniffImageType, type PhotoType } from "../returns/photos";
 import { signaturesMatch, signedResourceLinks, type SignatureVerdict } from "../signed-url";
 import { normalizeOrderName } from "../tracking/verify";
+import { csatLabel, shopperLocale } from "./shopper-messages";
 import { TOPICS } from "./types";
 
 // ---- references and subjects ---------------------------------------------------------------------
@@ -73,12 +74,8 @@ export const ContactFormSchema = z.object({
   order_token: z.string().max(2000).optional().catch(undefined),
   message: z.string(required).trim().min(1, "required").min(MESSAGE_MIN, "too_short").max(MESSAGE_MAX, "too_long"),
   visitor: Visitor.optional().catch(undefined),
-  locale: z
-    .string()
-    .trim()
-    .regex(/^[a-z]{2}(?:-[A-Za-z]{2,4})?$/)
-    .catch("en")
-    .default("en"),
+  // Stored as one of the languages our emails and pages speak ("fr-CA" → "fr", "pt-BR" → "en").
+  locale: z.unknown().transform(shopperLocale),
 });
 export type ContactForm = z.infer<typeof ContactFormSchema>;
 
@@ -138,13 +135,8 @@ export const CsatAnswerSchema = z.object({
     .transform((comment) => comment || null),
 });
 
-export const CSAT_LABELS: Readonly<Record<number, string>> = Object.freeze({
-  1: "Very poor",
-  2: "Poor",
-  3: "Okay",
-  4: "Good",
-  5: "Excellent",
-});
+/** The rating words staff see: the shopper's, in English. */
+export const CSAT_LABELS: Readonly<Record<number, string>> = Object.freeze(Object.fromEntries([1, 2, 3, 4, 5].map((n) => [n, csatLabel("en", n)])));
 
 // ---- signed links for the shopper -------------------------------------------------------------------
 
