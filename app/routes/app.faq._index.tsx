@@ -310,6 +310,11 @@ function ArticleRow({ article, first, last, reorderable }: { article: FaqArticle
             <Text as="span" tone="subdued" variant="bodySm">
               {article.locales.map((locale) => localeNames[locale]).join(", ")}
             </Text>
+            {article.votes.yes + article.votes.no > 0 && (
+              <Text as="span" tone={article.votes.no > article.votes.yes ? "critical" : "subdued"} variant="bodySm">
+                Helpful: {article.votes.yes} yes, {article.votes.no} no
+              </Text>
+            )}
           </InlineStack>
         </BlockStack>
         <InlineStack gap="200" wrap={false}>

@@ -240,7 +240,10 @@ const isUniqueViolation = (error: unknown) => (error as { code?: unknown })?.cod
 
 export const FaqListParamsSchema = z.object({ q: z.string().trim().max(200).catch("") });
 
-export type FaqArticleRow = { id: string; handle: string; question: string; published: boolean; locales: FaqLocale[] };
+/** Shoppers' "Was this helpful?" answers for an article, one per visitor. */
+export type Helpfulness = { yes: number; no: number };
+
+export type FaqArticleRow = { id: string; handle: string; question: string; published: boolean; locales: FaqLocale[]; votes: Helpfulness };
 export type FaqCategoryView = {
   id: string;
   handle: string;
@@ -260,9 +263,22 @@ export type FaqList = {
 };
 
 /** The shop's FAQ in order (seeded with the starters on the first visit), filtered by `?q=`. */
+/** Votes are kept by the article's handle, as the storefront knows it. */
+async function helpfulnessByArticle(db: Db, shop: string): Promise<Map<string, Helpfulness>> {
+  const rows = await db.faqVote.groupBy({ by: ["article", "helpful"], where: { shop }, _count: { _all: true } });
+  const votes = new Map<string, Helpfulness>();
+  for (const row of rows) {
+    const entry = votes.get(row.article) ?? { yes: 0, no: 0 };
+    entry[row.helpful ? "yes" : "no"] += row._count._all;
+    votes.set(row.article, entry);
+  }
+  return votes;
+}
+
 export async function loadFaqList(db: Db, shop: string, url: URL): Promise<FaqList> {
   const { q } = FaqListParamsSchema.parse({ q: url.searchParams.get("q") ?? "" });
-  const categories = (await listFaq(db, shop)).map((category): FaqCategoryView => {
+  const [faq, votes] = await Promise.all([listFaq(db, shop), helpfulnessByArticle(db, shop)]);
+  const categories = faq.map((category): FaqCategoryView => {
     const titles = categoryTitles(category);
     return {
       id: category.id,
@@ -278,6 +294,7 @@ export async function loadFaqList(db: Db, shop: string, url: URL): Promise<FaqLi
           question: defaultQuestion(article.translations) || article.handle,
           published: article.published,
           locales: FAQ_LOCALES.filter((locale) => article.translations.some((t) => t.locale === locale)),
+          votes: votes.get(article.handle) ?? { yes: 0, no: 0 },
         })),
     };
   });

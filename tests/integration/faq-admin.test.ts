@@ -53,7 +53,7 @@ type ListData = {
     title: string;
     titles: Record<string, string>;
     articleCount: number;
-    articles: { id: string; handle: string; question: string; published: boolean; locales: string[] }[];
+    articles: { id: string; handle: string; question: string; published: boolean; locales: string[]; votes: { yes: number; no: number } }[];
   }[];
 };
 type EditorData = {
@@ -115,6 +115,19 @@ describe("FAQ list", () => {
 
   it("GIVEN a search that matches nothing THEN the list is empty", async () => {
     expect((await list({ q: "zebra crossing" })).data).toMatchObject({ total: 0, categories: [] });
+  });
+
+  it("GIVEN shoppers' helpful votes THEN each article shows its own shop's yes and no counts", async () => {
+    const vote = (shop: string, visitor: string, helpful: boolean) =>
+      harness.db.faqVote.create({ data: { shop, article: "when-will-i-get-my-refund", visitor, helpful } });
+    await vote(DEMO_SHOP, "visitor-aaaaaaaa", true);
+    await vote(DEMO_SHOP, "visitor-bbbbbbbb", true);
+    await vote(DEMO_SHOP, "visitor-cccccccc", false);
+    await vote(OTHER_SHOP, "visitor-dddddddd", false);
+    const { data } = await list();
+    const articles = data.categories.flatMap((c) => c.articles);
+    expect(articles.find((a) => a.handle === "when-will-i-get-my-refund")!.votes).toEqual({ yes: 2, no: 1 });
+    expect(articles.find((a) => a.handle === "store-credit")!.votes).toEqual({ yes: 0, no: 0 });
   });
 
   it("GIVEN no session token THEN the list is refused", async () => {
