@@ -1,0 +1,109 @@
+/**
+ * Request bodies read against a hard limit while they stream in. Node's `formData()`, `json()` and
+ * `text()` buffer whatever the client sends; these stop at the limit, with or without a
+ * Content-Length (chunked included), and answer 413 before anything past it is held in memory.
+ * Every failure is a thrown Response with a sentence a person can read.
+ */
+
+/** Limits per kind of body. Forms are a few short fields; an upload holds its files. */
+export const BODY_LIMITS = {
+  /** Admin forms and storefront JSON: policies, macros and FAQ answers are the longest. */
+  form: 256 * 1024,
+  /** Storefront events and lookups. */
+  small: 16 * 1024,
+  /** Shopify's webhook payloads: an order with hundreds of lines stays well below this. */
+  webhook: 5 * 1024 * 1024,
+  /** Admin file imports (CSV or JSON of macros and FAQ). */
+  import: 5 * 1024 * 1024,
+} as const;
+
+export function problem(status: number, error: string, headers: Record<string, string> = {}): Response {
+  return Response.json({ error }, { status, headers });
+}
+
+function tooLarge(limit: number): Response {
+  // Connection: close, so the server does not go on reading what the client still sends.
+  return problem(413, `This request is too large (the limit is ${formatBytes(limit)}).`, { Connection: "close" });
+}
+
+export function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** Refuses a declared Content-Length over the limit before reading a byte. */
+export function assertDeclaredLength(request: Request, limit: number): void {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > limit) throw tooLarge(limit);
+}
+
+/**
+ * The whole body as bytes, at most `limit` of them. The stream is not cancelled when the limit is
+ * passed (that would reset the connection before the 413 is sent); the 413 closes it instead.
+ */
+export async function readBody(request: Request, limit: number): Promise<Uint8Array> {
+  assertDeclaredLength(request, limit);
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) throw tooLarge(limit);
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    throw problem(400, "The request body could not be read.");
+  } finally {
+    reader.releaseLock();
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+function mediaType(request: Request): string {
+  return (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
+const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
+
+/** A form body (urlencoded or multipart) of at most `limit` bytes; anything else is a 4xx. */
+export async function readForm(request: Request, limit: number = BODY_LIMITS.form): Promise<FormData> {
+  if (!FORM_TYPES.has(mediaType(request))) throw problem(415, "This action expects a form.");
+  const bytes = await readBody(request, limit);
+  try {
+    return await new Response(bytes, { headers: { "Content-Type": request.headers.get("content-type")! } }).formData();
+  } catch {
+    throw problem(400, "The form could not be read.");
+  }
+}
+
+/** A JSON body of at most `limit` bytes; anything that is not JSON is a 4xx. */
+export async function readJson(request: Request, limit: number = BODY_LIMITS.small): Promise<unknown> {
+  const type = mediaType(request);
+  if (type !== "application/json" && type !== "text/plain" && type !== "") throw problem(415, "This request expects JSON.");
+  const text = new TextDecoder().decode(await readBody(request, limit));
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw problem(400, "The request body is not valid JSON.");
+  }
+}
+
+/**
+ * The same request with its body read against the limit, for code that reads the body itself
+ * (the Shopify library's webhook HMAC check reads `request.text()`).
+ */
+export async function boundedRequest(request: Request, limit: number): Promise<Request> {
+  if (request.method === "GET" || request.method === "HEAD") return request;
+  const body = await readBody(request, limit);
+  return new Request(request.url, { method: request.method, headers: request.headers, body });
+}
