@@ -40,7 +40,7 @@ export function assertDeclaredLength(request: Request, limit: number): void {
  * The whole body as bytes, at most `limit` of them. The stream is not cancelled when the limit is
  * passed (that would reset the connection before the 413 is sent); the 413 closes it instead.
  */
-export async function readBody(request: Request, limit: number): Promise<Uint8Array> {
+export async function readBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   assertDeclaredLength(request, limit);
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
