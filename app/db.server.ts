@@ -8,7 +8,7 @@ declare global {
   var harborDb: Db | undefined;
 }
 
-const db: Db = globalThis.harborDb ?? createDb(env.DATABASE_URL);
+const db: Db = globalThis.harborDb ?? createDb(env.DATABASE_URL, { busyTimeoutMs: env.SQLITE_BUSY_TIMEOUT_MS });
 if (env.NODE_ENV !== "production") globalThis.harborDb = db;
 
 export default db;

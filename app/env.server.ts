@@ -13,6 +13,8 @@ const EnvSchema = z.object({
   TRACKING_LOOKUP_LIMIT: z.coerce.number().int().positive().default(10),
   /** The rate limit window in seconds. */
   TRACKING_LOOKUP_WINDOW_SECONDS: z.coerce.number().positive().default(60),
+  /** SQLite: how long a write waits for another process's lock before that request fails. */
+  SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().nonnegative().default(5000),
   /** Outgoing mail to shoppers, e.g. smtp://user:pass@smtp.example.com:587; unset: messages are only logged. */
   SMTP_URL: z.string().url().optional(),
   SMTP_FROM: z.string().default("Harbor Support <support@harbor-support.app>"),

@@ -4,6 +4,7 @@ import { recordScopes, recordUninstall } from "../models/shop.server";
 import { exportCustomerData, redactCustomer, redactShop } from "./compliance.server";
 import { applyReturnWebhook } from "./returns.server";
 import { forgetOrder } from "./tracking.server";
+import { isDatabaseBusy } from "../sqlite-adapter.server";
 import { z } from "zod";
 
 export type WebhookInput = { webhookId: string; shop: string; topic: string; payload: unknown };
@@ -51,6 +52,10 @@ export async function handleWebhook(db: Db, input: WebhookInput): Promise<Respon
     );
     return Response.json({ outcome });
   } catch (error) {
+    if (isDatabaseBusy(error)) {
+      // Another process held the database past the busy timeout: nothing was written, Shopify resends.
+      return Response.json({ error: "The database is busy; try again shortly." }, { status: 503, headers: { "Retry-After": "5" } });
+    }
     if (error instanceof z.ZodError) {
       return Response.json({ error: `Unexpected ${input.topic} payload: ${error.issues[0]?.message}` }, { status: 400 });
     }
