@@ -28,6 +28,16 @@ export const CustomersRedactSchema = z.object({
 
 export const ShopRedactSchema = z.object({ shop_domain: z.string() });
 
+/**
+ * The payload as sent by `shop`: every app's deliveries share one signing secret, so a body signed
+ * for shop A could be replayed under shop B's header. The body must name the shop the header names.
+ */
+function parseFor<T extends { shop_domain: string }>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, shop: string, payload: unknown): T {
+  return schema
+    .refine((p) => p.shop_domain === shop, { message: `shop_domain is not the shop that sent it (${shop})`, path: ["shop_domain"] })
+    .parse(payload);
+}
+
 export type CustomerRef = {
   shop: string;
   customerId: string | null;
@@ -108,7 +118,7 @@ function customerRef(shop: string, customer: z.infer<typeof CustomerSchema>, ord
 }
 
 export async function exportCustomerData(tx: Tx, shop: string, payload: unknown): Promise<Record<string, unknown[]>> {
-  const request = CustomersDataRequestSchema.parse(payload);
+  const request = parseFor(CustomersDataRequestSchema, shop, payload);
   const customer = customerRef(shop, request.customer, request.orders_requested);
   const data: Record<string, unknown[]> = {};
   for (const table of CUSTOMER_DATA) data[table.name] = await table.export(tx, customer);
@@ -125,7 +135,7 @@ export async function exportCustomerData(tx: Tx, shop: string, payload: unknown)
 }
 
 export async function redactCustomer(tx: Tx, shop: string, payload: unknown): Promise<number> {
-  const request = CustomersRedactSchema.parse(payload);
+  const request = parseFor(CustomersRedactSchema, shop, payload);
   const customer = customerRef(shop, request.customer, request.orders_to_redact);
   let deleted = 0;
   for (const table of CUSTOMER_DATA) deleted += await table.erase(tx, customer);
@@ -171,8 +181,7 @@ export const SHOP_TABLES = [
 ] as const;
 
 export async function redactShop(tx: Tx, shop: string, payload: unknown): Promise<number> {
-  const { shop_domain } = ShopRedactSchema.parse(payload);
-  if (shop_domain !== shop) throw new Error("shop/redact payload names another shop");
+  parseFor(ShopRedactSchema, shop, payload);
   let deleted = 0;
   for (const table of SHOP_TABLES) {
     deleted += (await (tx[table] as unknown as ShopScoped).deleteMany({ where: { shop } })).count;

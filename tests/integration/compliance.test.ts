@@ -13,6 +13,16 @@ afterAll(() => harness?.close());
 const OTHER_SHOP = "other-store.myshopify.com";
 const lowerFirst = (name: string) => name[0]!.toLowerCase() + name.slice(1);
 
+function createTicket(shop: string, data: { customerEmail: string; customerId?: string; orderId?: string; reference: string }) {
+  return harness.db.ticket.create({
+    data: {
+      shop, status: "open", topic: "order", category: "other", priority: "normal", subject: "Where is my parcel?",
+      customerName: "Ada Lovelace", responseDueAt: new Date(), resolutionDueAt: new Date(), ...data,
+      messages: { create: [{ shop, kind: "customer", author: "Ada Lovelace", body: "It has not arrived." }] },
+    },
+  });
+}
+
 describe("compliance webhooks", () => {
   it("GIVEN every Prisma model with a shop column THEN shop/redact clears it", () => {
     const shopScoped = Prisma.dmmf.datamodel.models
@@ -81,6 +91,22 @@ describe("compliance webhooks", () => {
     const [delivery] = await harness.shop.deliverWebhook(DEMO_SHOP, "customers/redact", { shop_domain: DEMO_SHOP });
     expect(delivery?.status).toBe(400);
     expect(await harness.db.complianceRequest.count()).toBe(before);
+  });
+
+  it.each([
+    ["customers/redact", { customer: { id: 888, email: "grace@example.com" }, orders_to_redact: [] }],
+    ["customers/data_request", { customer: { id: 888, email: "grace@example.com" }, orders_requested: [] }],
+    ["shop/redact", {}],
+  ])("GIVEN shop A's signed %s body replayed under shop B's header THEN 400 and B keeps its data", async (topic, body) => {
+    await createTicket(OTHER_SHOP, { customerEmail: "grace@example.com", customerId: "888", reference: `T-REPLAY-${topic.length}` });
+    const before = { tickets: await harness.db.ticket.count({ where: { shop: OTHER_SHOP } }), records: await harness.db.complianceRequest.count() };
+
+    const [delivery] = await harness.shop.deliverWebhook(OTHER_SHOP, topic, { shop_id: 1, shop_domain: DEMO_SHOP, ...body });
+
+    expect(delivery?.status).toBe(400);
+    expect(await harness.db.ticket.count({ where: { shop: OTHER_SHOP } })).toBe(before.tickets);
+    expect(await harness.db.complianceRequest.count()).toBe(before.records);
+    expect(await harness.db.webhookDelivery.count({ where: { shop: OTHER_SHOP } })).toBe(0);
   });
 
   it("GIVEN shop/redact THEN every row of that shop is deleted and another shop's rows stay", async () => {
