@@ -1,4 +1,5 @@
 import type { Db } from "../db-client.server";
+import { env } from "../env.server";
 import { processOnce, type Tx } from "../models/webhook-delivery.server";
 import { recordScopes, recordUninstall } from "../models/shop.server";
 import { exportCustomerData, redactCustomer, redactShop } from "./compliance.server";
@@ -38,8 +39,8 @@ const HANDLERS: Record<string, Handler> = {
     return recordUninstall(tx, shop, new Date());
   },
   APP_SCOPES_UPDATE: (tx, shop, payload) => recordScopes(tx, shop, ScopesUpdateSchema.parse(payload).current),
-  CUSTOMERS_DATA_REQUEST: exportCustomerData,
-  CUSTOMERS_REDACT: redactCustomer,
+  CUSTOMERS_DATA_REQUEST: (tx, shop, payload) => exportCustomerData(tx, shop, payload, env.SHOPIFY_API_SECRET, new Date()),
+  CUSTOMERS_REDACT: (tx, shop, payload) => redactCustomer(tx, shop, payload, env.SHOPIFY_API_SECRET),
   SHOP_REDACT: redactShop,
 };
 
