@@ -231,6 +231,16 @@ describe("data request exports in the admin", () => {
     expect(file.data.ticket.map((t: { reference: string }) => t.reference)).toEqual(["T-EXPORT"]);
   });
 
+  it("GIVEN a pending request THEN the Data requests page shows who asked and when the export goes", async () => {
+    await requestData(4106, 56);
+    const response = await browserFetch(harness.shop.embeddedAppUrl(DEMO_SHOP, "/app/data-requests"));
+    const html = await response.text();
+    expect(response.status).toBe(200);
+    expect(html).toContain("Customer 4106");
+    expect(html).toContain("Shopify request 56");
+    expect(html).toContain("Download JSON");
+  });
+
   it("GIVEN another shop's export THEN this shop's admin neither lists, downloads nor deletes it", async () => {
     const theirs = await harness.db.complianceRequest.create({
       data: { shop: OTHER_SHOP, topic: "customers/data_request", customerId: "4102", export: JSON.stringify({ ticket: [{ subject: "theirs" }] }) },
