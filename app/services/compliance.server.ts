@@ -142,7 +142,7 @@ function expiresAt(handledAt: Date): Date {
 }
 
 /** Drops the content of exports past their retention, in every shop; the proof of handling stays. */
-export async function purgeExpiredExports(db: Db | Tx, now: Date): Promise<number> {
+async function purgeExpiredExports(db: Db | Tx, now: Date): Promise<number> {
   const { count } = await db.complianceRequest.updateMany({
     where: { topic: DATA_REQUEST, export: { not: null }, handledAt: { lte: new Date(now.getTime() - RETENTION_MS) } },
     data: { export: null },
