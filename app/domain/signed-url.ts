@@ -5,11 +5,12 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { ShopDomainSchema } from "../lib/shop-domain";
 
 export type SignatureVerdict = { ok: true; shop: string } | { ok: false; reason: "invalid" | "expired" };
 
 const SignedQuerySchema = z.object({
-  shop: z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/i),
+  shop: ShopDomainSchema,
   exp: z.string().regex(/^\d{1,12}$/).transform(Number),
   sig: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
 });

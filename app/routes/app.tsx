@@ -33,6 +33,7 @@ export default function App() {
         <Link to="/app/policies">Policies</Link>
         <Link to="/app/outbox">Outbox</Link>
         <Link to="/app/import-export">Import and export</Link>
+        <Link to="/app/data-requests">Data requests</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import db from "../db.server";
+import { shopperAddress } from "../lib/shopper-address";
 import { requireAppProxy } from "../services/app-proxy.server";
 import { recordEvent, SelfServiceEventSchema } from "../services/self-service-events.server";
 
@@ -7,8 +8,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAppProxy(request);
   const event = SelfServiceEventSchema.safeParse(await request.json().catch(() => null));
   if (!event.success) return Response.json({ error: "invalid" }, { status: 400 });
-  const outcome = await recordEvent(db, shop, event.data, new Date());
-  if (outcome === "rate_limited") return Response.json({ error: "rate_limited" }, { status: 429, headers: { "Retry-After": "60" } });
+  const recorded = await recordEvent(db, shop, event.data, shopperAddress(request), new Date());
+  if (recorded.outcome === "rate_limited") {
+    return Response.json({ error: "rate_limited" }, { status: 429, headers: { "Retry-After": String(recorded.retryAfterSeconds) } });
+  }
   return new Response(null, { status: 204 });
 };
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import db from "../db.server";
+import { requireWebhook } from "../services/webhook-auth.server";
 import { handleWebhook } from "../services/webhooks.server";
-import { authenticate } from "../shopify.server";
 
 /**
  * Every webhook subscription in shopify.app.toml points here; the topic picks the handler.
@@ -9,6 +9,6 @@ import { authenticate } from "../shopify.server";
  * need a session.
  */
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { webhookId, shop, topic, payload } = await authenticate.webhook(request);
+  const { webhookId, shop, topic, payload } = await requireWebhook(request);
   return handleWebhook(db, { webhookId, shop, topic, payload });
 };

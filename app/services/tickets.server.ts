@@ -1,5 +1,6 @@
 import { type Db } from "../db-client.server";
 import { createRateLimiter } from "../domain/rate-limit";
+import { shopperAddress } from "../lib/shopper-address";
 import { MAX_PHOTO_BYTES } from "../domain/returns/photos";
 import { categorise, detectOrderNumber, prioritise } from "../domain/support/classify";
 import { customerSegment, type CustomerSegment } from "../domain/support/segment";
@@ -45,12 +46,6 @@ import { json } from "./tracking.server";
  */
 
 export type TicketContext = { db: Db; shop: string; graphql: AdminGraphql };
-
-/** The shopper's address as Shopify's proxy forwards it: the last X-Forwarded-For hop. */
-function clientKey(request: Request): string {
-  const hops = (request.headers.get("x-forwarded-for") ?? "").split(",").map((h) => h.trim()).filter(Boolean);
-  return hops[hops.length - 1] ?? "unknown";
-}
 
 // A person writes once or twice; five forms in ten minutes from one address is a script.
 const contactLimiter = createRateLimiter({ limit: 5, windowMs: 10 * 60_000 });
@@ -141,7 +136,7 @@ async function segmentOf(ctx: TicketContext, email: string, thresholds: Paramete
  */
 export async function createFromContact(request: Request, ctx: TicketContext): Promise<Response> {
   const now = new Date();
-  const limit = contactLimiter.hit(`${ctx.shop}|${clientKey(request)}`, now);
+  const limit = contactLimiter.hit(`${ctx.shop}|${shopperAddress(request)}`, now);
   if (!limit.allowed) return json({ error: "rate_limited" }, 429, { "Retry-After": String(limit.retryAfterSeconds) });
   if (requestTooLarge(request)) return json({ error: "invalid", fields: { attachment: "photo_too_large" } }, 400);
   const body = await readMultipart(request);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { createRateLimiter } from "../domain/rate-limit";
+import { shopperAddress } from "../lib/shopper-address";
 import { deriveTracking } from "../domain/tracking/derive";
 import { issueOrderAccessToken, verifyOrderAccessToken } from "../domain/tracking/order-access";
 import type { OrderSnapshot } from "../domain/tracking/types";
@@ -49,12 +50,6 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 const NOT_FOUND = { code: "not_found", error: "We couldn't find an order with those details." };
 export const UNAVAILABLE = { code: "unavailable", error: "Order tracking is unavailable right now. Please try again shortly." };
 
-/** The shopper's address as Shopify's proxy forwards it: the last X-Forwarded-For hop. */
-function clientKey(request: Request): string {
-  const hops = (request.headers.get("x-forwarded-for") ?? "").split(",").map((h) => h.trim()).filter(Boolean);
-  return hops[hops.length - 1] ?? "unknown";
-}
-
 async function readInput(request: Request): Promise<Record<string, unknown>> {
   const type = request.headers.get("content-type") ?? "";
   if (type.includes("application/json")) return (await request.json().catch(() => ({}))) as Record<string, unknown>;
@@ -82,7 +77,7 @@ export function grant(ctx: TrackingContext, order: OrderSnapshot) {
  */
 export async function verifyShopperLookup(request: Request, ctx: TrackingContext): Promise<{ order: OrderSnapshot } | Response> {
   const startedAt = Date.now();
-  const limit = lookupLimiter.hit(`${ctx.shop}|${clientKey(request)}`, new Date(startedAt));
+  const limit = lookupLimiter.hit(`${ctx.shop}|${shopperAddress(request)}`, new Date(startedAt));
   if (!limit.allowed) {
     return json(
       { code: "rate_limited", error: "Too many lookups. Please wait a minute and try again.", retryAfter: limit.retryAfterSeconds },

@@ -1,4 +1,5 @@
 import type { Db } from "../db-client.server";
+import { env } from "../env.server";
 import { processOnce, type Tx } from "../models/webhook-delivery.server";
 import { recordScopes, recordUninstall } from "../models/shop.server";
 import { exportCustomerData, redactCustomer, redactShop } from "./compliance.server";
@@ -12,6 +13,8 @@ export type WebhookInput = { webhookId: string; shop: string; topic: string; pay
 type Handler = (tx: Tx, shop: string, payload: unknown) => Promise<unknown>;
 
 const ScopesUpdateSchema = z.object({ current: z.array(z.string()) });
+// The shop's record; nothing in it is needed, but a body that is not one is refused like any other.
+const AppUninstalledSchema = z.object({}).passthrough();
 
 const refreshTracking: Handler = async (_tx, shop, payload) => forgetOrder(shop, payload);
 const updateReturn: Handler = (tx, shop, payload) => applyReturnWebhook(tx, shop, payload);
@@ -32,13 +35,15 @@ const HANDLERS: Record<string, Handler> = {
   RETURNS_CLOSE: updateReturn,
   RETURNS_REOPEN: updateReturn,
   RETURNS_PROCESS: updateReturn,
-  APP_UNINSTALLED: (tx, shop) => recordUninstall(tx, shop, new Date()),
+  APP_UNINSTALLED: (tx, shop, payload) => {
+    AppUninstalledSchema.parse(payload);
+    return recordUninstall(tx, shop, new Date());
+  },
   APP_SCOPES_UPDATE: (tx, shop, payload) => recordScopes(tx, shop, ScopesUpdateSchema.parse(payload).current),
-  CUSTOMERS_DATA_REQUEST: exportCustomerData,
-  CUSTOMERS_REDACT: redactCustomer,
+  CUSTOMERS_DATA_REQUEST: (tx, shop, payload) => exportCustomerData(tx, shop, payload, env.SHOPIFY_API_SECRET, new Date()),
+  CUSTOMERS_REDACT: (tx, shop, payload) => redactCustomer(tx, shop, payload, env.SHOPIFY_API_SECRET),
   SHOP_REDACT: redactShop,
 };
-
 
 export const HANDLED_TOPICS = Object.keys(HANDLERS);
 

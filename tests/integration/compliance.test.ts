@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@prisma/client";
 import { CUSTOMER_DATA, SHOP_TABLES } from "../../app/services/compliance.server";
-import { DEMO_SHOP, installApp, startHarness, type Harness } from "../helpers/harness";
+import { sessionToken } from "../../simulator/signing";
+import { browserFetch, DEMO_CREDENTIALS, DEMO_SHOP, installApp, startHarness, type Harness } from "../helpers/harness";
+import { decodeBody } from "../helpers/remix-data";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -12,6 +14,31 @@ afterAll(() => harness?.close());
 
 const OTHER_SHOP = "other-store.myshopify.com";
 const lowerFirst = (name: string) => name[0]!.toLowerCase() + name.slice(1);
+
+function createReturn(shop: string, data: { reference: string; orderId: string; customerId?: string; customerEmail?: string }) {
+  return harness.db.returnRequest.create({
+    data: {
+      shop, idempotencyKey: data.reference, orderName: "#1001", status: "requested", resolution: "refund", policyVersion: 1,
+      quote: "{}", rules: "[]", respondBy: new Date(), ...data,
+    },
+  });
+}
+
+function createMessage(shop: string, to: string, kind: string, relatedId: string | null) {
+  return harness.db.outboxMessage.create({
+    data: { shop, to, kind, relatedId, subject: "We received your message", text: "Follow your thread: https://…/ticket?t=…", status: "sent" },
+  });
+}
+
+function createTicket(shop: string, data: { customerEmail: string; customerId?: string; orderId?: string; reference: string }) {
+  return harness.db.ticket.create({
+    data: {
+      shop, status: "open", topic: "order", category: "other", priority: "normal", subject: "Where is my parcel?",
+      customerName: "Ada Lovelace", responseDueAt: new Date(), resolutionDueAt: new Date(), ...data,
+      messages: { create: [{ shop, kind: "customer", author: "Ada Lovelace", body: "It has not arrived." }] },
+    },
+  });
+}
 
 describe("compliance webhooks", () => {
   it("GIVEN every Prisma model with a shop column THEN shop/redact clears it", () => {
@@ -83,6 +110,65 @@ describe("compliance webhooks", () => {
     expect(await harness.db.complianceRequest.count()).toBe(before);
   });
 
+  it("GIVEN messages about the customer's ticket and return sent to another address they gave THEN customers/redact removes them too", async () => {
+    const ticket = await createTicket(DEMO_SHOP, { customerEmail: "lin.work@example.net", customerId: "901", reference: "T-SECOND" });
+    const ret = await createReturn(DEMO_SHOP, { reference: "R-SECOND", customerId: "901", customerEmail: "lin.work@example.net", orderId: "gid://shopify/Order/5901" });
+    await createMessage(DEMO_SHOP, "lin.work@example.net", "ticket_received", ticket.id);
+    await createMessage(DEMO_SHOP, "lin.work@example.net", "return_received", ret.id);
+    await createMessage(DEMO_SHOP, "someone.else@example.com", "ticket_received", "another-ticket");
+
+    const [delivery] = await harness.shop.deliverWebhook(DEMO_SHOP, "customers/redact", {
+      shop_id: 1, shop_domain: DEMO_SHOP, customer: { id: 901, email: "lin@example.com", phone: null }, orders_to_redact: [],
+    });
+
+    expect(delivery?.status).toBe(200);
+    expect(await harness.db.outboxMessage.count({ where: { to: "lin.work@example.net" } })).toBe(0);
+    expect(await harness.db.ticket.count({ where: { reference: "T-SECOND" } })).toBe(0);
+    expect(await harness.db.returnRequest.count({ where: { reference: "R-SECOND" } })).toBe(0);
+    expect(await harness.db.outboxMessage.count({ where: { to: "someone.else@example.com" } })).toBe(1);
+  });
+
+  it("GIVEN a guest customer (no customer id) THEN customers/redact finds their rows and earlier export by email and orders", async () => {
+    await createTicket(DEMO_SHOP, { customerEmail: "guest@example.com", reference: "T-GUEST" });
+    // A return made by order lookup, stored without the guest's email.
+    await createReturn(DEMO_SHOP, { reference: "R-GUEST", orderId: "gid://shopify/Order/6001" });
+    await createMessage(DEMO_SHOP, "guest@example.com", "ticket_received", null);
+    await harness.shop.deliverWebhook(DEMO_SHOP, "customers/data_request", {
+      shop_id: 1, shop_domain: DEMO_SHOP, customer: { email: "guest@example.com", phone: null }, orders_requested: [6001], data_request: { id: 31 },
+    });
+    const held = await harness.db.complianceRequest.findFirstOrThrow({ where: { dataRequestId: "31" } });
+    expect(held.customerId).toBeNull();
+    expect(JSON.parse(held.export!).ticket.map((t: { reference: string }) => t.reference)).toEqual(["T-GUEST"]);
+    // Only a keyed hash of the email is kept beside the export.
+    expect(JSON.stringify({ ...held, export: null })).not.toContain("guest@example.com");
+
+    const [delivery] = await harness.shop.deliverWebhook(DEMO_SHOP, "customers/redact", {
+      shop_id: 1, shop_domain: DEMO_SHOP, customer: { email: "Guest@Example.com", phone: null }, orders_to_redact: [6001],
+    });
+
+    expect(delivery?.status).toBe(200);
+    expect(await harness.db.ticket.count({ where: { reference: "T-GUEST" } })).toBe(0);
+    expect(await harness.db.returnRequest.count({ where: { reference: "R-GUEST" } })).toBe(0);
+    expect(await harness.db.outboxMessage.count({ where: { to: "guest@example.com" } })).toBe(0);
+    expect(await harness.db.complianceRequest.count({ where: { id: held.id } })).toBe(0);
+  });
+
+  it.each([
+    ["customers/redact", { customer: { id: 888, email: "grace@example.com" }, orders_to_redact: [] }],
+    ["customers/data_request", { customer: { id: 888, email: "grace@example.com" }, orders_requested: [] }],
+    ["shop/redact", {}],
+  ])("GIVEN shop A's signed %s body replayed under shop B's header THEN 400 and B keeps its data", async (topic, body) => {
+    await createTicket(OTHER_SHOP, { customerEmail: "grace@example.com", customerId: "888", reference: `T-REPLAY-${topic.length}` });
+    const before = { tickets: await harness.db.ticket.count({ where: { shop: OTHER_SHOP } }), records: await harness.db.complianceRequest.count() };
+
+    const [delivery] = await harness.shop.deliverWebhook(OTHER_SHOP, topic, { shop_id: 1, shop_domain: DEMO_SHOP, ...body });
+
+    expect(delivery?.status).toBe(400);
+    expect(await harness.db.ticket.count({ where: { shop: OTHER_SHOP } })).toBe(before.tickets);
+    expect(await harness.db.complianceRequest.count()).toBe(before.records);
+    expect(await harness.db.webhookDelivery.count({ where: { shop: OTHER_SHOP } })).toBe(0);
+  });
+
   it("GIVEN shop/redact THEN every row of that shop is deleted and another shop's rows stay", async () => {
     await harness.db.webhookDelivery.create({ data: { id: "other-1", shop: OTHER_SHOP, topic: "ORDERS_UPDATED" } });
     await harness.db.shop.create({ data: { domain: OTHER_SHOP } });
@@ -100,5 +186,90 @@ describe("compliance webhooks", () => {
     expect(await harness.db.shop.findUnique({ where: { domain: DEMO_SHOP } })).toBeNull();
     expect(await harness.db.webhookDelivery.count({ where: { shop: OTHER_SHOP } })).toBe(1);
     expect(await harness.db.shop.count({ where: { domain: OTHER_SHOP } })).toBe(1);
+  });
+});
+
+describe("data request exports in the admin", () => {
+  const DATA_ROUTE = "routes/app.data-requests";
+  const bearer = () => ({ Authorization: `Bearer ${sessionToken({ shop: DEMO_SHOP, ...DEMO_CREDENTIALS })}` });
+  type Listed = { requests: { id: string; customerId: string | null; dataRequestId: string | null }[] };
+  type Outcome = { file?: { filename: string; mimeType: string; content: string }; deleted?: true; error?: string };
+
+  async function listed(): Promise<Listed["requests"]> {
+    const response = await browserFetch(`${harness.app.url}/app/data-requests.data?_route=${DATA_ROUTE}`, { headers: bearer() });
+    const body = (await decodeBody(response)) as Record<string, { data: Listed }>;
+    return body[DATA_ROUTE]!.data.requests;
+  }
+
+  async function act(intent: "download" | "delete", id: string): Promise<{ status: number; data: Outcome }> {
+    const response = await browserFetch(`${harness.app.url}/app/data-requests.data`, {
+      method: "POST",
+      headers: { ...bearer(), "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ intent, id }).toString(),
+    });
+    return { status: response.status, data: ((await decodeBody(response)) as { data: Outcome }).data };
+  }
+
+  async function requestData(customerId: number, dataRequestId: number) {
+    const [delivery] = await harness.shop.deliverWebhook(DEMO_SHOP, "customers/data_request", {
+      shop_id: 1, shop_domain: DEMO_SHOP, customer: { id: customerId, email: `c${customerId}@example.com` }, orders_requested: [], data_request: { id: dataRequestId },
+    });
+    expect(delivery?.status).toBe(200);
+    return harness.db.complianceRequest.findFirstOrThrow({ where: { shop: DEMO_SHOP, dataRequestId: String(dataRequestId) } });
+  }
+
+  it("GIVEN customers/data_request THEN staff see it pending and download its export as JSON", async () => {
+    await createTicket(DEMO_SHOP, { customerEmail: "c4101@example.com", customerId: "4101", reference: "T-EXPORT" });
+    const held = await requestData(4101, 51);
+
+    expect((await listed()).find((r) => r.id === held.id)).toMatchObject({ customerId: "4101", dataRequestId: "51" });
+    const { status, data } = await act("download", held.id);
+    expect(status).toBe(200);
+    expect(data.file!.mimeType).toBe("application/json");
+    const file = JSON.parse(data.file!.content);
+    expect(file).toMatchObject({ shop: DEMO_SHOP, customerId: "4101", dataRequestId: "51" });
+    expect(file.data.ticket.map((t: { reference: string }) => t.reference)).toEqual(["T-EXPORT"]);
+  });
+
+  it("GIVEN a pending request THEN the Data requests page shows who asked and when the export goes", async () => {
+    await requestData(4106, 56);
+    const response = await browserFetch(harness.shop.embeddedAppUrl(DEMO_SHOP, "/app/data-requests"));
+    const html = await response.text();
+    expect(response.status).toBe(200);
+    expect(html).toContain("Customer 4106");
+    expect(html).toContain("Shopify request 56");
+    expect(html).toContain("Download JSON");
+  });
+
+  it("GIVEN another shop's export THEN this shop's admin neither lists, downloads nor deletes it", async () => {
+    const theirs = await harness.db.complianceRequest.create({
+      data: { shop: OTHER_SHOP, topic: "customers/data_request", customerId: "4102", export: JSON.stringify({ ticket: [{ subject: "theirs" }] }) },
+    });
+
+    expect((await listed()).map((r) => r.id)).not.toContain(theirs.id);
+    expect((await act("download", theirs.id)).status).toBe(404);
+    expect((await act("delete", theirs.id)).status).toBe(404);
+    expect((await harness.db.complianceRequest.findUniqueOrThrow({ where: { id: theirs.id } })).export).not.toBeNull();
+  });
+
+  it("GIVEN staff delete an export THEN it can no longer be downloaded and only the record of the request stays", async () => {
+    const held = await requestData(4103, 53);
+
+    expect((await act("delete", held.id)).data).toEqual({ deleted: true });
+
+    expect((await act("download", held.id)).status).toBe(404);
+    expect((await listed()).map((r) => r.id)).not.toContain(held.id);
+    expect(await harness.db.complianceRequest.findUniqueOrThrow({ where: { id: held.id } })).toMatchObject({ export: null, customerId: "4103" });
+  });
+
+  it("GIVEN an export older than its retention THEN it is not offered and the next data request removes its content", async () => {
+    const old = await harness.db.complianceRequest.create({
+      data: { shop: DEMO_SHOP, topic: "customers/data_request", customerId: "4104", export: "{}", handledAt: new Date(Date.now() - 31 * 86_400_000) },
+    });
+
+    expect((await listed()).map((r) => r.id)).not.toContain(old.id);
+    expect((await act("download", old.id)).status).toBe(404);
+    await requestData(4105, 55);
+    expect((await harness.db.complianceRequest.findUniqueOrThrow({ where: { id: old.id } })).export).toBeNull();
   });
 });

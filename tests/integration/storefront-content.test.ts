@@ -118,6 +118,48 @@ describe("POST /apps/support/events", () => {
     expect(votes.map((v) => [v.visitor, v.helpful])).toEqual([[visitor, false]]);
   });
 
+  // Straight to the app with a signed query, so each test picks the address Shopify's proxy reports.
+  const postFrom = (address: string, body: unknown) =>
+    fetch(signedProxyUrl(harness.app.url, "/events"), {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Forwarded-For": address },
+      body: JSON.stringify(body),
+    });
+  const rotating = (i: number) => `0000${i}-rotating-visitor`;
+  const statuses = async (address: string, bodies: unknown[]) => {
+    const seen: number[] = [];
+    for (const body of bodies) seen.push((await postFrom(address, body)).status);
+    return seen;
+  };
+
+  it("GIVEN one address rotating visitor ids THEN its unanswered searches stop at the limit and no more are stored", async () => {
+    const searches = Array.from({ length: 30 }, (_, i) => ({ type: "faq_search", visitor: rotating(i), query: `forged query ${i}`, results: 0 }));
+    const seen = await statuses("203.0.113.7", searches);
+    expect(seen.slice(0, 20).every((s) => s === 204)).toBe(true);
+    expect(seen.slice(20).every((s) => s === 429)).toBe(true);
+    expect(await harness.db.supportEvent.count({ where: { type: "faq_search_miss", subject: { startsWith: "forged query" } } })).toBe(20);
+    // Another shopper is not held back by this one.
+    expect((await postFrom("203.0.113.8", { ...searches[0], query: "gift cards" })).status).toBe(204);
+  });
+
+  it("GIVEN one address rotating visitor ids THEN every event counts against one limit", async () => {
+    const views = Array.from({ length: 121 }, (_, i) => ({ type: "faq_view", visitor: rotating(i), article: "returns-window" }));
+    const seen = await statuses("203.0.113.9", views);
+    expect(seen.filter((s) => s === 204)).toHaveLength(120);
+    expect(seen.at(-1)).toBe(429);
+  });
+
+  it("GIVEN one address voting under many visitor ids THEN one vote per article is kept, the latest, and the address is not stored", async () => {
+    const article = "do-you-ship-abroad";
+    const votes = Array.from({ length: 6 }, (_, i) => ({ type: "faq_vote", visitor: rotating(i), article, helpful: i === 5 }));
+    expect(await statuses("198.51.100.20", votes)).toEqual(Array(6).fill(204));
+    await postFrom("198.51.100.21", { type: "faq_vote", visitor: rotating(99), article, helpful: false });
+
+    const stored = await harness.db.faqVote.findMany({ where: { shop: "harbor-demo.myshopify.com", article }, orderBy: { helpful: "desc" } });
+    expect(stored.map((v) => v.helpful)).toEqual([true, false]);
+    for (const vote of stored) expect(JSON.stringify(vote)).not.toMatch(/198\.51\.100/);
+  });
+
   it("GIVEN malformed events THEN 400 and nothing is stored", async () => {
     const before = await harness.db.supportEvent.count();
     for (const body of [{ type: "faq_view", visitor }, { type: "nope", visitor }, { type: "faq_view", visitor: "x", article: "a" }, "not json"]) {

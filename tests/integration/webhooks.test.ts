@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { webhookHmac } from "../../simulator/signing";
-import { API_VERSION, DEMO_SHOP, installApp, startHarness, type Harness } from "../helpers/harness";
+import { API_VERSION, DEMO_CREDENTIALS, DEMO_SHOP, installApp, startHarness, type Harness } from "../helpers/harness";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => harness?.close());
 
-function postWebhook(body: string, hmac: string, id: string) {
+function postWebhook(body: string, hmac: string, id: string, headers: Record<string, string> = {}) {
   return fetch(`${harness.app.url}/webhooks`, {
     method: "POST",
     body,
@@ -20,8 +20,19 @@ function postWebhook(body: string, hmac: string, id: string) {
       "X-Shopify-Shop-Domain": DEMO_SHOP,
       "X-Shopify-API-Version": API_VERSION,
       "X-Shopify-Webhook-Id": id,
+      ...headers,
     },
   });
+}
+
+/** A body signed with the app's real secret, so only what follows the signature check is tried. */
+const postSigned = (body: string, id: string, headers: Record<string, string> = {}) =>
+  postWebhook(body, webhookHmac(body, DEMO_CREDENTIALS.apiSecret), id, headers);
+
+async function expectRefused(response: Response, status: number, error: RegExp, id: string) {
+  expect(response.status).toBe(status);
+  expect(((await response.json()) as { error: string }).error).toMatch(error);
+  expect(await harness.db.webhookDelivery.count({ where: { id } })).toBe(0);
 }
 
 describe("webhooks", () => {
@@ -53,6 +64,33 @@ describe("webhooks", () => {
     const response = await postWebhook(body, webhookHmac(body, "wrong-secret"), "wh-forged");
     expect(response.status).toBe(401);
     expect(await harness.db.webhookDelivery.count({ where: { id: "wh-forged" } })).toBe(0);
+  });
+
+  it("GIVEN a signed body that is not JSON THEN the app answers 400 saying so and records nothing", async () => {
+    await expectRefused(await postSigned("{not json", "wh-not-json"), 400, /not JSON/, "wh-not-json");
+  });
+
+  it("GIVEN a signed JSON body of the wrong shape THEN the app answers 400 naming the topic and records nothing", async () => {
+    await expectRefused(await postSigned("[1, 2]", "wh-array"), 400, /ORDERS_UPDATED/, "wh-array");
+    await expectRefused(await postSigned("null", "wh-null", { "X-Shopify-Topic": "app/uninstalled" }), 400, /APP_UNINSTALLED/, "wh-null");
+    expect(await harness.db.shop.findUnique({ where: { domain: DEMO_SHOP } })).toMatchObject({ uninstalledAt: null });
+  });
+
+  it.each(["evil.example.com", "harbor-demo.shopify.com", "harbor demo.myshopify.com", "harbor-demo.myshopify.com.evil.io"])(
+    "GIVEN a signed delivery whose shop header is %s THEN the app answers 400 and records nothing",
+    async (domain) => {
+      const id = `wh-shop-${domain.length}`;
+      await expectRefused(await postSigned(JSON.stringify({ id: 1 }), id, { "X-Shopify-Shop-Domain": domain }), 400, /myshopify\.com/, id);
+    },
+  );
+
+  it("GIVEN a signed delivery without its topic header THEN the app answers 400 saying what is missing", async () => {
+    await expectRefused(await postSigned(JSON.stringify({ id: 1 }), "wh-no-topic", { "X-Shopify-Topic": "" }), 400, /headers/, "wh-no-topic");
+  });
+
+  it("GIVEN a body over the webhook limit THEN the app answers 413 and records nothing", async () => {
+    const body = JSON.stringify({ id: 1, note: "x".repeat(5 * 1024 * 1024) });
+    await expectRefused(await postSigned(body, "wh-huge"), 413, /too large/, "wh-huge");
   });
 
   it("GIVEN a change in the simulated shop THEN a signed webhook reaches the app", async () => {
