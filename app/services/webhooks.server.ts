@@ -1,4 +1,4 @@
-import type { Db } from "../db-client.server";
+import { flushErasure, type Db } from "../db-client.server";
 import { env } from "../env.server";
 import { processOnce, type Tx } from "../models/webhook-delivery.server";
 import { recordScopes, recordUninstall } from "../models/shop.server";
@@ -47,6 +47,8 @@ const HANDLERS: Record<string, Handler> = {
 
 export const HANDLED_TOPICS = Object.keys(HANDLERS);
 
+const ERASURES = new Set(["CUSTOMERS_REDACT", "SHOP_REDACT"]);
+
 /** Handles one authenticated delivery: 200 when handled or already handled, 400 on a bad payload. */
 export async function handleWebhook(db: Db, input: WebhookInput): Promise<Response> {
   const handler = HANDLERS[input.topic];
@@ -55,6 +57,7 @@ export async function handleWebhook(db: Db, input: WebhookInput): Promise<Respon
     const outcome = await processOnce(db, { id: input.webhookId, shop: input.shop, topic: input.topic }, (tx) =>
       handler(tx, input.shop, input.payload).then(() => undefined),
     );
+    if (outcome === "processed" && ERASURES.has(input.topic)) await flushErasure(db);
     return Response.json({ outcome });
   } catch (error) {
     if (isDatabaseBusy(error)) {

@@ -1,6 +1,9 @@
+import { existsSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@prisma/client";
 import { CUSTOMER_DATA, SHOP_TABLES } from "../../app/services/compliance.server";
+import { sqlitePath } from "../../app/sqlite-adapter.server";
+import { testProvider } from "../helpers/postgres";
 import { sessionToken } from "../../simulator/signing";
 import { browserFetch, DEMO_CREDENTIALS, DEMO_SHOP, installApp, startHarness, type Harness } from "../helpers/harness";
 import { decodeBody } from "../helpers/remix-data";
@@ -151,6 +154,25 @@ describe("compliance webhooks", () => {
     expect(await harness.db.returnRequest.count({ where: { reference: "R-GUEST" } })).toBe(0);
     expect(await harness.db.outboxMessage.count({ where: { to: "guest@example.com" } })).toBe(0);
     expect(await harness.db.complianceRequest.count({ where: { id: held.id } })).toBe(0);
+  });
+
+  it.runIf(testProvider() === "sqlite")("GIVEN customers/redact on SQLite THEN the erased text is in neither the database file nor its write-ahead log", async () => {
+    const secret = "zoe.erasable@example.org";
+    const ticket = await createTicket(DEMO_SHOP, { customerEmail: secret, customerId: "4242", reference: "T-ZOE" });
+    await harness.db.ticketMessage.create({ data: { shop: DEMO_SHOP, ticketId: ticket.id, kind: "customer", author: "Zoe", body: `My new address is 12 Erasable Lane, ${secret}` } });
+    await createMessage(DEMO_SHOP, secret, "ticket_received", ticket.id);
+    const files = () => [sqlitePath(harness.database.url), `${sqlitePath(harness.database.url)}-wal`].filter(existsSync);
+    expect(files().some((f) => readFileSync(f).includes(secret))).toBe(true);
+
+    const [delivery] = await harness.shop.deliverWebhook(DEMO_SHOP, "customers/redact", {
+      shop_id: 1, shop_domain: DEMO_SHOP, customer: { id: 4242, email: secret, phone: null }, orders_to_redact: [],
+    });
+
+    expect(delivery?.status).toBe(200);
+    for (const file of files()) {
+      expect(readFileSync(file).includes(secret), file).toBe(false);
+      expect(readFileSync(file).includes("Erasable Lane"), file).toBe(false);
+    }
   });
 
   it.each([
