@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { ensureChromium, ensurePostgres } from "./test-services.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bin = (pkg, path) => `${root}/node_modules/${pkg}/${path}`;
@@ -35,11 +36,17 @@ ok = step("Typecheck", [bin("typescript", "bin/tsc"), "--noEmit"]) && ok;
 ok = step("Lint", [bin("eslint", "bin/eslint.js"), ".", "--max-warnings=0"]) && ok;
 ok = step("theme-check (theme-app-extension rules)", ["scripts/theme-check.mjs"]) && ok;
 ok = step("Build", [bin("@remix-run/dev", "dist/cli.js"), "vite:build"]) && ok;
+ensureChromium();
 ok = vitest("Unit, integration and browser tests (SQLite)", [], { TEST_DATABASE: "sqlite" }, ".cache/vitest-sqlite.json") && ok;
 if (process.env.HARBOR_SKIP_POSTGRES === "1") {
   console.log("\n━━ Integration tests (PostgreSQL): skipped (HARBOR_SKIP_POSTGRES=1)");
 } else {
-  ok = vitest("Integration tests (PostgreSQL)", ["--project", "integration"], { TEST_DATABASE: "postgresql" }, ".cache/vitest-postgresql.json") && ok;
+  const postgres = await ensurePostgres();
+  try {
+    ok = vitest("Integration tests (PostgreSQL)", ["--project", "integration"], { TEST_DATABASE: "postgresql", TEST_POSTGRES_URL: postgres.url }, ".cache/vitest-postgresql.json") && ok;
+  } finally {
+    await postgres.stop();
+  }
 }
 
 console.log(`\nSummary: ${results.passed} passed, ${results.failed} failed`);
