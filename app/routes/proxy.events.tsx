@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import db from "../db.server";
+import { readJson } from "../lib/body.server";
 import { requireAppProxy } from "../services/app-proxy.server";
 import { recordEvent, SelfServiceEventSchema } from "../services/self-service-events.server";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAppProxy(request);
-  const event = SelfServiceEventSchema.safeParse(await request.json().catch(() => null));
+  const event = SelfServiceEventSchema.safeParse(await readJson(request));
   if (!event.success) return Response.json({ error: "invalid" }, { status: 400 });
   const outcome = await recordEvent(db, shop, event.data, new Date());
   if (outcome === "rate_limited") return Response.json({ error: "rate_limited" }, { status: 429, headers: { "Retry-After": "60" } });
