@@ -6,6 +6,7 @@ import { Readable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { contentTypeOf } from "./content-type";
+import { safeDecode } from "./url";
 
 /**
  * Hosts the built Remix app (build/) in this process for the demo and the tests: the same request
@@ -43,6 +44,7 @@ export async function listenForApp(port = 0) {
       const remix = createRequestHandler(build, "production");
       const clientDir = join(buildDir, "client");
       handler = async (req, res) => {
+        if (safeDecode(new URL(req.url ?? "/", url).pathname) === null) return void res.writeHead(400, { "Content-Type": "text/plain" }).end("Malformed URL");
         if (serveStatic(clientDir, req, res)) return;
         const response = await remix(toRequest(req, url));
         if (options.frameAncestor) allowFraming(response.headers, new URL(options.frameAncestor).origin);
@@ -103,7 +105,7 @@ async function sendResponse(res: ServerResponse, response: Response) {
 
 function serveStatic(clientDir: string, req: IncomingMessage, res: ServerResponse): boolean {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
-  const path = decodeURIComponent(new URL(req.url ?? "/", "http://app").pathname);
+  const path = safeDecode(new URL(req.url ?? "/", "http://app").pathname) ?? "/";
   if (path === "/" || path.endsWith("/")) return false;
   const file = normalize(join(clientDir, path));
   if (!file.startsWith(clientDir) || !existsSync(file) || !statSync(file).isFile()) return false;
