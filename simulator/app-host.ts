@@ -48,7 +48,7 @@ export async function listenForApp(port = 0) {
         if (serveStatic(clientDir, req, res)) return;
         const response = await remix(toRequest(req, url));
         if (options.frameAncestor) allowFraming(response.headers, new URL(options.frameAncestor).origin);
-        await sendResponse(res, response);
+        await sendResponse(req, res, response);
       };
     },
     async stop() {
@@ -90,14 +90,41 @@ function toRequest(req: IncomingMessage, origin: string): Request {
   } as RequestInit);
 }
 
-async function sendResponse(res: ServerResponse, response: Response) {
+/** How long, and how much, the host keeps reading a body the app answered before reading it all. */
+const LINGER = { ms: 2_000, bytes: 32 * 1024 * 1024 };
+
+/**
+ * The app answers some requests before reading their body (a refusal: too large, bad token, rate
+ * limited). Closing the socket at once while the client still sends makes the kernel reset it,
+ * and the reset can swallow the answer before the client reads it; so the host reads on and
+ * discards (never buffers), for a bounded time and size, then drops the connection.
+ */
+function discardRest(req: IncomingMessage) {
+  let discarded = 0;
+  const drop = () => req.socket.destroy();
+  const timer = setTimeout(drop, LINGER.ms);
+  req.once("end", () => clearTimeout(timer));
+  req.once("close", () => clearTimeout(timer));
+  // The app's body stream is abandoned; its listener would queue what arrives.
+  req.removeAllListeners("data");
+  req.on("data", (chunk: Buffer) => {
+    discarded += chunk.byteLength;
+    if (discarded > LINGER.bytes) drop();
+  });
+  req.resume();
+}
+
+async function sendResponse(req: IncomingMessage, res: ServerResponse, response: Response) {
+  const early = !req.complete && req.method !== "GET" && req.method !== "HEAD";
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
-    if (name !== "set-cookie") headers[name] = value;
+    // Node closes a "Connection: close" socket as soon as the answer is sent: see discardRest.
+    if (name !== "set-cookie" && !(early && name === "connection")) headers[name] = value;
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length) headers["set-cookie"] = cookies;
   res.writeHead(response.status, response.statusText, headers);
+  if (early) discardRest(req);
   if (!response.body) return void res.end();
   for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
   res.end();
