@@ -9,8 +9,11 @@ import { storableText } from "./text";
 
 /** Limits per kind of body. Forms are a few short fields; an upload holds its files. */
 export const BODY_LIMITS = {
-  /** Admin forms and storefront JSON: policies, macros and FAQ answers are the longest. */
-  form: 256 * 1024,
+  /**
+   * Admin forms: an FAQ article is the longest, 4 languages × 20,300 characters, and a form sends
+   * a non-Latin character as up to 9 bytes (%E4%BD%A0), about 730 KB at worst.
+   */
+  form: 1024 * 1024,
   /** Storefront events and lookups. */
   small: 16 * 1024,
   /** Shopify's webhook payloads: an order with hundreds of lines stays well below this. */
@@ -165,13 +168,16 @@ export async function readMultipart(request: Request, limits: MultipartLimits): 
     const chunks: Buffer[] = [];
     stream.on("data", (chunk: Buffer) => chunks.push(chunk));
     files.push(
-      new Promise((resolve) =>
+      new Promise((resolve) => {
         stream.on("end", () => {
           const bytes = Buffer.concat(chunks);
           if (bytes.byteLength > 0) body.files.push({ field, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
           resolve();
-        }),
-      ),
+        });
+        // A body cut off inside a file ends the file with an error (the parser reports it), not "end".
+        stream.on("error", () => resolve());
+        stream.on("close", () => resolve());
+      }),
     );
   });
   parser.on("filesLimit", () =>
@@ -207,8 +213,8 @@ export async function readMultipart(request: Request, limits: MultipartLimits): 
   }
   parser.end();
   await finished;
-  await Promise.all(files);
   if (failure) throw failure;
+  await Promise.all(files);
   return body;
 }
 

@@ -188,6 +188,11 @@ describe("readMultipart", () => {
     expect((await thrown(readMultipart(post("x", { "Content-Type": "multipart/form-data" }), limits))).status).toBe(400);
   });
 
+  it("GIVEN a body cut off inside a file THEN 400, not a request left waiting", async () => {
+    const cut = post('--b\r\nContent-Disposition: form-data; name="photo"; filename="p.png"\r\n\r\npartial bytes', { "Content-Type": "multipart/form-data; boundary=b" });
+    expect((await thrown(readMultipart(cut, limits))).status).toBe(400);
+  });
+
   it("GIVEN a form that takes no file WHEN a file is sent THEN 400", async () => {
     const { body, type } = multipart([{ name: "comment", value: "hi" }, { name: "x", value: new Uint8Array(3), filename: "x" }]);
     expect((await thrown(readMultipart(post(body, { "Content-Type": type }), { total: 1024, fileSize: 0, files: 0 }))).status).toBe(400);
