@@ -170,7 +170,7 @@ const SelectionSchema = z.object({
   quantity: z.number().int(),
   reason: storedText(z.string()),
   note: storedText(z.string().max(300, "Keep the note under 300 characters.").optional()),
-  exchangeVariantId: z.string().optional(),
+  exchangeVariantId: storedText(z.string().max(200).optional()),
 });
 
 const QuoteSchema = z.object({

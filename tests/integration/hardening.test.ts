@@ -201,6 +201,24 @@ describe("text the databases cannot store", () => {
     expect((await harness.db.ticket.findUniqueOrThrow({ where: { id: ticketId } })).csatComment).toBe("Great help");
   });
 
+  it("GIVEN a return note with NUL characters THEN the request is stored without them", async () => {
+    const { body } = await returnsLookup(harness, { order: "#1013", email: "lucas.silva@example.com" });
+    const line = "gid://shopify/LineItem/12132";
+    const response = await submitReturn(harness, { token: body.token, items: [{ lineItemId: line, quantity: 1, reason: `changed-mind`, note: `Too${NUL} small` }] });
+    const { request } = (await response.json()) as { request: { reference: string } };
+    expect(response.status).toBe(201);
+    const stored = await harness.db.returnRequest.findFirstOrThrow({ where: { shop: DEMO_SHOP, reference: request.reference }, include: { items: true } });
+    expect(stored.items.map((i) => i.note)).toEqual(["Too small"]);
+  });
+
+  it("GIVEN a macro saved by staff with NUL characters THEN it is stored without them", async () => {
+    const form = new URLSearchParams({ intent: "save", title: `Wholesale${NUL}`, family: "orders", body: `Hi${NUL} {{ customer.first_name }}` });
+    const response = await postAdmin(harness, "/app/macros/new.data", form.toString(), { "Content-Type": "application/x-www-form-urlencoded" });
+    expect(response.status).toBe(200);
+    const macro = await harness.db.macro.findFirstOrThrow({ where: { shop: DEMO_SHOP, title: "Wholesale" } });
+    expect(macro.body).toBe("Hi {{ customer.first_name }}");
+  });
+
   it("GIVEN a storefront event with NUL characters THEN it is accepted, not a 500", async () => {
     const response = await fetch(signedProxyUrl(harness.app.url, "/events"), {
       method: "POST",
