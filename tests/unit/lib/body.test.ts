@@ -136,6 +136,13 @@ describe("readMultipart", () => {
     expect(form.files.map((f) => [f.field, [...f.bytes]])).toEqual([["photo", [1, 2, 3]]]);
   });
 
+  it("GIVEN text fields in UTF-8, multipart or urlencoded THEN they read as sent", async () => {
+    const { body, type } = multipart([{ name: "name", value: "Zoë Müller 你好" }]);
+    expect((await readMultipart(post(body, { "Content-Type": type }), limits)).fields).toEqual({ name: "Zoë Müller 你好" });
+    const urlencoded = post(new URLSearchParams({ comment: "très bien" }).toString(), { "Content-Type": "application/x-www-form-urlencoded" });
+    expect((await readMultipart(urlencoded, limits)).fields).toEqual({ comment: "très bien" });
+  });
+
   it("GIVEN a file over the per-file limit THEN it is kept as limit + 1 bytes, for the caller to refuse", async () => {
     const { body, type } = multipart([{ name: "photo", value: new Uint8Array(50_000), filename: "big.png" }]);
     const form = await readMultipart(post(body, { "Content-Type": type }), limits);
