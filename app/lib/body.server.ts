@@ -110,8 +110,9 @@ export type MultipartLimits = {
    * streams, so the caller can refuse it in its own words ("each photo must be 5 MB or smaller").
    */
   fileSize: number;
-  /** Files per request; one more is a 413. */
+  /** Files per request; one more is `tooManyFiles`, by default a 413 in words. */
   files: number;
+  tooManyFiles?: Response;
   /**
    * Which file fields are read at all, given the text fields that came before the file; a file
    * under any other name is a 400 as soon as it starts.
@@ -181,7 +182,10 @@ export async function readMultipart(request: Request, limits: MultipartLimits): 
     );
   });
   parser.on("filesLimit", () =>
-    fail(limits.files === 0 ? problem(400, "This form does not take a file.") : problem(413, `Send at most ${limits.files} files at once.`, { Connection: "close" })),
+    fail(
+      limits.tooManyFiles ??
+        (limits.files === 0 ? problem(400, "This form does not take a file.") : problem(413, `Send at most ${limits.files} files at once.`, { Connection: "close" })),
+    ),
   );
   parser.on("fieldsLimit", () => fail(problem(413, "This form has too many fields.", { Connection: "close" })));
   parser.on("partsLimit", () => fail(problem(413, "This form has too many fields.", { Connection: "close" })));

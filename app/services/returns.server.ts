@@ -9,6 +9,7 @@ import { RESOLUTIONS, type Eligibility, type ReturnPolicy, type ReturnSelection 
 import { issueOrderAccessToken } from "../domain/tracking/order-access";
 import { env } from "../env.server";
 import { readJson, readMultipart } from "../lib/body.server";
+import { storedText } from "../lib/text";
 import { currentReturnPolicy } from "../models/policy.server";
 import type { AdminGraphql } from "../shopify.server";
 import { isTransientShopifyError } from "../shopify/graphql.server";
@@ -25,7 +26,6 @@ import { createKeyedMutex } from "../utils/keyed-mutex";
 import { supportProfile } from "./support-settings.server";
 import { sendToShopper } from "./notifications.server";
 import { json, requireOrderAccess, UNAVAILABLE, verifyShopperLookup } from "./tracking.server";
-import { storedText } from "../lib/text";
 
 /**
  * Self-service returns behind the app proxy. A request is stored first (status "received"), then
@@ -212,10 +212,10 @@ function requestJson(r: { reference: string; status: string; createdAt: Date }) 
 }
 
 /**
- * Photos in one request: 3 per line (MAX_PHOTOS_PER_LINE) on at most two lines with photos. It
+ * Photos in one request: three items with the most photos a line takes (MAX_PHOTOS_PER_LINE). It
  * bounds the whole body too, so one request holds at most this many 5 MB photos in memory.
  */
-export const MAX_PHOTOS_PER_REQUEST = 6;
+const MAX_PHOTOS_PER_REQUEST = 9;
 /** The rest of the body besides the photos: the items' JSON (50 lines with notes) and a few fields. */
 const RETURN_FORM_OVERHEAD_BYTES = 64 * 1024;
 
@@ -242,6 +242,8 @@ export async function submitReturnRequest(request: Request, ctx: ReturnsContext)
     total: MAX_PHOTOS_PER_REQUEST * MAX_PHOTO_BYTES + RETURN_FORM_OVERHEAD_BYTES,
     fileSize: MAX_PHOTO_BYTES,
     files: MAX_PHOTOS_PER_REQUEST,
+    // In the words the block shows for photos; a count is not a size (413 reads "too large").
+    tooManyFiles: json({ code: "invalid", errors: [{ field: "photos", message: `Attach at most ${MAX_PHOTOS_PER_REQUEST} photos to one request.` }] }, 400),
     acceptFile: (field, fields) => field.startsWith("photo:") && listedLines(fields.items).has(field.slice(6)),
   });
   let items: unknown;

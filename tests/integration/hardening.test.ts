@@ -141,12 +141,13 @@ describe("return photos", () => {
     expect(await rowCounts(harness)).toEqual(before);
   });
 
-  it("GIVEN more photos than one request takes THEN 413 and nothing is stored", async () => {
+  it("GIVEN more photos than one request takes THEN 400 beside the photos, and nothing is stored", async () => {
     const before = await rowCounts(harness);
     const both = [...items, { lineItemId: RAIN_SHELL, quantity: 1, reason: "damaged" }];
-    const response = await submitReturn(harness, { token: await token(), items: both, photos: { [STORM_CAP]: [PNG, PNG, PNG, PNG], [RAIN_SHELL]: [PNG, PNG, PNG] } });
-    expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ error: "Send at most 6 files at once." });
+    const five = Array.from({ length: 5 }, () => PNG);
+    const response = await submitReturn(harness, { token: await token(), items: both, photos: { [STORM_CAP]: five, [RAIN_SHELL]: five } });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ code: "invalid", errors: [{ field: "photos", message: "Attach at most 9 photos to one request." }] });
     expect(await rowCounts(harness)).toEqual(before);
   });
 });

@@ -156,6 +156,13 @@ describe("readMultipart", () => {
     expect(failure).toMatchObject({ status: 413, body: { error: "Send at most 2 files at once." } });
   });
 
+  it("GIVEN more files than allowed and the caller's own answer for it THEN that answer", async () => {
+    const file = { name: "photo", value: new Uint8Array(10), filename: "p.png" };
+    const { body, type } = multipart([file, file, file]);
+    const failure = await thrown(readMultipart(post(body, { "Content-Type": type }), { ...limits, tooManyFiles: problem(400, "Attach fewer photos.") }));
+    expect(failure).toMatchObject({ status: 400, body: { error: "Attach fewer photos." } });
+  });
+
   it("GIVEN a file under a name the form does not take THEN 400", async () => {
     const { body, type } = multipart([{ name: "other", value: new Uint8Array(10), filename: "p.png" }]);
     const failure = await thrown(readMultipart(post(body, { "Content-Type": type }), { ...limits, acceptFile: (field) => field === "photo" }));
