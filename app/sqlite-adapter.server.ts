@@ -4,7 +4,7 @@ import type { Client, Config, InStatement, ResultSet, Row, TransactionMode } fro
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 
 /**
- * The embedded SQLite database, as a server needs it (docs/decisions/0010).
+ * The embedded SQLite database, as a server needs it (docs/decisions/0012).
  *
  * `@libsql/client` hands its connection to each interactive transaction and opens a new one for
  * what follows, never closing the old one: a native connection and its page cache leaked per

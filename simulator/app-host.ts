@@ -6,6 +6,7 @@ import { Readable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { contentTypeOf } from "./content-type";
+import { safeDecode } from "./url";
 
 /**
  * Hosts the built Remix app (build/) in this process for the demo and the tests: the same request
@@ -43,10 +44,11 @@ export async function listenForApp(port = 0) {
       const remix = createRequestHandler(build, "production");
       const clientDir = join(buildDir, "client");
       handler = async (req, res) => {
+        if (safeDecode(new URL(req.url ?? "/", url).pathname) === null) return void res.writeHead(400, { "Content-Type": "text/plain" }).end("Malformed URL");
         if (serveStatic(clientDir, req, res)) return;
         const response = await remix(toRequest(req, url));
         if (options.frameAncestor) allowFraming(response.headers, new URL(options.frameAncestor).origin);
-        await sendResponse(res, response);
+        await sendResponse(req, res, response);
       };
     },
     async stop() {
@@ -88,14 +90,41 @@ function toRequest(req: IncomingMessage, origin: string): Request {
   } as RequestInit);
 }
 
-async function sendResponse(res: ServerResponse, response: Response) {
+/** How long, and how much, the host keeps reading a body the app answered before reading it all. */
+const LINGER = { ms: 2_000, bytes: 32 * 1024 * 1024 };
+
+/**
+ * The app answers some requests before reading their body (a refusal: too large, bad token, rate
+ * limited). Closing the socket at once while the client still sends makes the kernel reset it,
+ * and the reset can swallow the answer before the client reads it; so the host reads on and
+ * discards (never buffers), for a bounded time and size, then drops the connection.
+ */
+function discardRest(req: IncomingMessage) {
+  let discarded = 0;
+  const drop = () => req.socket.destroy();
+  const timer = setTimeout(drop, LINGER.ms);
+  req.once("end", () => clearTimeout(timer));
+  req.once("close", () => clearTimeout(timer));
+  // The app's body stream is abandoned; its listener would queue what arrives.
+  req.removeAllListeners("data");
+  req.on("data", (chunk: Buffer) => {
+    discarded += chunk.byteLength;
+    if (discarded > LINGER.bytes) drop();
+  });
+  req.resume();
+}
+
+async function sendResponse(req: IncomingMessage, res: ServerResponse, response: Response) {
+  const early = !req.complete && req.method !== "GET" && req.method !== "HEAD";
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
-    if (name !== "set-cookie") headers[name] = value;
+    // Node closes a "Connection: close" socket as soon as the answer is sent: see discardRest.
+    if (name !== "set-cookie" && !(early && name === "connection")) headers[name] = value;
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length) headers["set-cookie"] = cookies;
   res.writeHead(response.status, response.statusText, headers);
+  if (early) discardRest(req);
   if (!response.body) return void res.end();
   for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
   res.end();
@@ -103,7 +132,7 @@ async function sendResponse(res: ServerResponse, response: Response) {
 
 function serveStatic(clientDir: string, req: IncomingMessage, res: ServerResponse): boolean {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
-  const path = decodeURIComponent(new URL(req.url ?? "/", "http://app").pathname);
+  const path = safeDecode(new URL(req.url ?? "/", "http://app").pathname) ?? "/";
   if (path === "/" || path.endsWith("/")) return false;
   const file = normalize(join(clientDir, path));
   if (!file.startsWith(clientDir) || !existsSync(file) || !statSync(file).isFile()) return false;

@@ -17,6 +17,7 @@ import {
 } from "./signing";
 import { createStore, type ShopFixture } from "./store";
 import { blockAssetTags, escapeHtml, loadBlocks, renderPageBlocks } from "./storefront";
+import { safeDecode } from "./url";
 
 /**
  * The simulated shop: one HTTP server standing in for Shopify — the Admin GraphQL API on the real
@@ -82,6 +83,7 @@ export async function startSimulator(options: SimulatorOptions) {
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", "http://simulator");
     const path = url.pathname;
+    if (safeDecode(path) === null) return send(res, 400, { errors: "Malformed URL" });
     if (path === "/admin/oauth/access_token" && req.method === "POST") return tokenExchange(req, res);
     if (path.startsWith("/admin/api/") && path.endsWith("/graphql.json")) return graphql(req, res, path);
     if (path === "/admin/session-token") return issueSessionToken(res, url);
@@ -399,7 +401,7 @@ function pick(req: IncomingMessage, names: string[]): Record<string, string> {
 
 function cookie(req: IncomingMessage, name: string): string | undefined {
   const found = (header(req, "cookie") ?? "").split(/;\s*/).find((c) => c.startsWith(`${name}=`));
-  return found ? decodeURIComponent(found.slice(name.length + 1)) || undefined : undefined;
+  return found ? safeDecode(found.slice(name.length + 1)) || undefined : undefined;
 }
 
 function readBodyBuffer(req: IncomingMessage): Promise<Buffer> {

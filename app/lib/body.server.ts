@@ -4,17 +4,20 @@
  * Content-Length (chunked included), and answer 413 before anything past it is held in memory.
  * Every failure is a thrown Response with a sentence a person can read.
  */
+import { Busboy, type BusboyInstance } from "@fastify/busboy";
+import { storableText } from "./text";
 
 /** Limits per kind of body. Forms are a few short fields; an upload holds its files. */
 export const BODY_LIMITS = {
-  /** Admin forms and storefront JSON: policies, macros and FAQ answers are the longest. */
-  form: 256 * 1024,
+  /**
+   * Admin forms: an FAQ article is the longest, 4 languages × 20,300 characters, and a form sends
+   * a non-Latin character as up to 9 bytes (%E4%BD%A0), about 730 KB at worst.
+   */
+  form: 1024 * 1024,
   /** Storefront events and lookups. */
   small: 16 * 1024,
   /** Shopify's webhook payloads: an order with hundreds of lines stays well below this. */
   webhook: 5 * 1024 * 1024,
-  /** Admin file imports (CSV or JSON of macros and FAQ). */
-  import: 5 * 1024 * 1024,
 } as const;
 
 export function problem(status: number, error: string, headers: Record<string, string> = {}): Response {
@@ -92,10 +95,131 @@ export async function readJson(request: Request, limit: number = BODY_LIMITS.sma
   if (type !== "application/json" && type !== "text/plain" && type !== "") throw problem(415, "This request expects JSON.");
   const text = new TextDecoder().decode(await readBody(request, limit));
   try {
-    return JSON.parse(text) as unknown;
+    // Strings come out storable whatever schema reads them next (see storableText).
+    return JSON.parse(text, (_key, value: unknown) => (typeof value === "string" ? storableText(value) : value)) as unknown;
   } catch {
     throw problem(400, "The request body is not valid JSON.");
   }
+}
+
+export type MultipartLimits = {
+  /** The whole body, files and fields together. */
+  total: number;
+  /**
+   * Each file. A longer one is kept as its first `fileSize + 1` bytes and the rest discarded as it
+   * streams, so the caller can refuse it in its own words ("each photo must be 5 MB or smaller").
+   */
+  fileSize: number;
+  /** Files per request; one more is `tooManyFiles`, by default a 413 in words. */
+  files: number;
+  tooManyFiles?: Response;
+  /**
+   * Which file fields are read at all, given the text fields that came before the file; a file
+   * under any other name is a 400 as soon as it starts.
+   */
+  acceptFile?: (field: string, fieldsSoFar: Record<string, string>) => boolean;
+};
+
+export type MultipartBody = { fields: Record<string, string>; files: { field: string; bytes: Uint8Array }[] };
+
+/** Text fields and parts per form: our forms have about ten; more is not a person filling one in. */
+const MAX_FORM_PARTS = 200;
+
+/**
+ * A form (multipart or urlencoded) parsed while it streams in, against per-file, file-count and
+ * total limits: nothing beyond them is held in memory. The first value of each text field is
+ * kept; empty files (a file input left empty) are skipped.
+ */
+export async function readMultipart(request: Request, limits: MultipartLimits): Promise<MultipartBody> {
+  if (!FORM_TYPES.has(mediaType(request))) throw problem(415, "This action expects a form.");
+  assertDeclaredLength(request, limits.total);
+  let parser: BusboyInstance;
+  try {
+    parser = new Busboy({
+      headers: { "content-type": request.headers.get("content-type")! },
+      limits: { fileSize: limits.fileSize + 1, files: limits.files, fieldSize: limits.total, fields: MAX_FORM_PARTS, parts: MAX_FORM_PARTS },
+    });
+  } catch {
+    // Busboy refuses a multipart type without a boundary in its constructor.
+    throw problem(400, "The form could not be read.");
+  }
+  const body: MultipartBody = { fields: {}, files: [] };
+  const files: Promise<void>[] = [];
+  let failure: Response | null = null;
+  const fail = (response: Response) => {
+    failure ??= response;
+  };
+  const finished = new Promise<void>((resolve) => {
+    parser.on("finish", resolve);
+    // A malformed body ends the parse; the loop below sees `failure` and stops reading.
+    parser.on("error", () => {
+      fail(problem(400, "The form could not be read."));
+      resolve();
+    });
+  });
+  parser.on("field", (name, value) => {
+    body.fields[name] ??= value;
+  });
+  parser.on("file", (field, stream) => {
+    if (limits.acceptFile && !limits.acceptFile(field, body.fields)) {
+      fail(problem(400, "This form does not take that file."));
+      stream.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+    files.push(
+      new Promise((resolve) => {
+        stream.on("end", () => {
+          const bytes = Buffer.concat(chunks);
+          if (bytes.byteLength > 0) body.files.push({ field, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+          resolve();
+        });
+        // A body cut off inside a file ends the file with an error (the parser reports it), not "end".
+        stream.on("error", () => resolve());
+        stream.on("close", () => resolve());
+      }),
+    );
+  });
+  parser.on("filesLimit", () =>
+    fail(
+      limits.tooManyFiles ??
+        (limits.files === 0 ? problem(400, "This form does not take a file.") : problem(413, `Send at most ${limits.files} files at once.`, { Connection: "close" })),
+    ),
+  );
+  parser.on("fieldsLimit", () => fail(problem(413, "This form has too many fields.", { Connection: "close" })));
+  parser.on("partsLimit", () => fail(problem(413, "This form has too many fields.", { Connection: "close" })));
+
+  if (request.body) {
+    const reader = request.body.getReader();
+    let size = 0;
+    try {
+      while (!failure) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.byteLength;
+        if (size > limits.total) throw tooLarge(limits.total);
+        // Backpressure: the parser's buffer stays small however fast the client sends.
+        // (a parser that failed or finished drains no more, hence the race).
+        if (!parser.write(value)) await Promise.race([new Promise((resolve) => parser.once("drain", resolve)), finished]);
+      }
+    } catch (error) {
+      parser.destroy();
+      if (error instanceof Response) throw error;
+      throw problem(400, "The request body could not be read.");
+    } finally {
+      reader.releaseLock();
+    }
+  }
+  if (failure) {
+    parser.destroy();
+    throw failure;
+  }
+  parser.end();
+  await finished;
+  if (failure) throw failure;
+  await Promise.all(files);
+  return body;
 }
 
 /**

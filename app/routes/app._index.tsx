@@ -37,6 +37,7 @@ import { shopProfile } from "../services/returns-admin.server";
 import { authenticate } from "../shopify.server";
 import { fetchShopConnection } from "../shopify/shop.server";
 import { STOREFRONT_BLOCKS, themeEditorUrl } from "../storefront-blocks";
+import { readForm } from "../lib/body.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
@@ -59,7 +60,7 @@ type ExportResult = { export: DashboardCsv } | { error: string };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
-  const parsed = DashboardExportSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = DashboardExportSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data<ExportResult>({ error: "Unknown export: reload the page and try again." }, { status: 400 });
   const { timeZone } = await shopProfile(admin.graphql, session.shop);
   const file = await exportDashboardCsv({ db, graphql: admin.graphql, shop: session.shop, timeZone }, parsed.data.period);

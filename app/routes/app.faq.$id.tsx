@@ -42,6 +42,7 @@ import {
 import { staffName } from "../services/returns-admin.server";
 import { liveFaqContext } from "../services/storefront-content.server";
 import { authenticate } from "../shopify.server";
+import { readForm } from "../lib/body.server";
 
 const notFound = () => new Response("This article does not exist in this shop.", { status: 404 });
 
@@ -54,7 +55,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { admin, session, sessionToken } = await authenticate.admin(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = FaqEditorIntentSchema.safeParse(form.get("intent"));
   if (!intent.success) return data({ ok: false, message: "This action could not be read." }, { status: 400 });
   const id = params.id ?? "";

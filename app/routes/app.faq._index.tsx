@@ -16,6 +16,7 @@ import {
   type FaqListOutcome,
 } from "../services/faq-admin.server";
 import { authenticate } from "../shopify.server";
+import { readForm } from "../lib/body.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -24,7 +25,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const outcome = await runFaqListAction(db, session.shop, await request.formData());
+  const outcome = await runFaqListAction(db, session.shop, await readForm(request));
   if (!outcome.ok && outcome.status === 404) throw new Response(outcome.message, { status: 404 });
   return data<FaqListOutcome>(outcome, { status: outcome.ok ? 200 : outcome.status });
 };

@@ -34,6 +34,7 @@ import { loadReplyMacros } from "../services/macro-replies.server";
 import { shopProfile, staffName } from "../services/returns-admin.server";
 import { staffFirstName, supportProfile } from "../services/support-settings.server";
 import { authenticate } from "../shopify.server";
+import { readForm } from "../lib/body.server";
 
 const notFound = () => new Response("This ticket does not exist in this shop.", { status: 404 });
 
@@ -69,7 +70,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   if (!id.success) throw notFound();
   const staff = { name: staffName({ shop: session.shop, user: session.onlineAccessInfo?.associated_user, userId: sessionToken?.sub }) };
   const profile = await shopProfile(admin.graphql, session.shop);
-  const outcome = await submitInboxAction({ db, shop: session.shop, graphql: admin.graphql }, id.data, staff, await request.formData(), profile.name);
+  const outcome = await submitInboxAction({ db, shop: session.shop, graphql: admin.graphql }, id.data, staff, await readForm(request), profile.name);
   return data<InboxOutcome>(outcome, { status: outcome.ok ? 200 : outcome.status });
 };
 

@@ -48,6 +48,7 @@ import {
 } from "../services/macros.server";
 import { shopTimeZone, staffName } from "../services/returns-admin.server";
 import { authenticate } from "../shopify.server";
+import { readForm } from "../lib/body.server";
 
 const notFound = () =>
   new Response("This macro does not exist in this shop.", { status: 404 });
@@ -61,7 +62,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { admin, session, sessionToken } = await authenticate.admin(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") === "preview-order") {
     const outcome = await loadOrderPreview(
       admin.graphql,

@@ -38,6 +38,7 @@ import {
 } from "../services/macros.server";
 import { shopTimeZone, staffName } from "../services/returns-admin.server";
 import { authenticate } from "../shopify.server";
+import { readForm } from "../lib/body.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
@@ -59,7 +60,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const outcome = await runRowAction(
     db,
     session.shop,
-    await request.formData(),
+    await readForm(request),
     staff
   );
   if (!outcome.ok && outcome.status === 404)

@@ -23,6 +23,7 @@ import { loadPolicySection, RETURNS_SECTION, savePolicySection, type SaveOutcome
 import type { ReturnPolicyFormValues } from "../services/returns-form";
 import { shopTimeZone, staffName } from "../services/returns-admin.server";
 import { authenticate } from "../shopify.server";
+import { readForm } from "../lib/body.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
@@ -32,7 +33,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session, sessionToken } = await authenticate.admin(request);
   const staff = staffName({ shop: session.shop, user: session.onlineAccessInfo?.associated_user, userId: sessionToken?.sub });
-  const outcome = await savePolicySection(db, session.shop, RETURNS_SECTION, await request.formData(), staff);
+  const outcome = await savePolicySection(db, session.shop, RETURNS_SECTION, await readForm(request), staff);
   return data<SaveOutcome>(outcome, { status: outcome.ok ? 200 : outcome.status });
 };
 

@@ -8,6 +8,7 @@ import { loadPolicySection, savePolicySection, SHIPPING_SECTION, type SaveOutcom
 import { shopTimeZone, staffName } from "../services/returns-admin.server";
 import type { ShippingFormValues } from "../services/shipping-form";
 import { authenticate } from "../shopify.server";
+import { readForm } from "../lib/body.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
@@ -17,7 +18,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session, sessionToken } = await authenticate.admin(request);
   const staff = staffName({ shop: session.shop, user: session.onlineAccessInfo?.associated_user, userId: sessionToken?.sub });
-  const outcome = await savePolicySection(db, session.shop, SHIPPING_SECTION, await request.formData(), staff);
+  const outcome = await savePolicySection(db, session.shop, SHIPPING_SECTION, await readForm(request), staff);
   return data<SaveOutcome>(outcome, { status: outcome.ok ? 200 : outcome.status });
 };
 

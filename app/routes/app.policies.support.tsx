@@ -24,6 +24,7 @@ import { loadPolicySection, savePolicySection, SUPPORT_SECTION, type SaveOutcome
 import { shopTimeZone, staffName } from "../services/returns-admin.server";
 import { durationMinutes, timeZoneChoices, type DurationValue, type SupportFormValues } from "../services/support-form";
 import { authenticate } from "../shopify.server";
+import { readForm } from "../lib/body.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
@@ -36,7 +37,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session, sessionToken } = await authenticate.admin(request);
   const staff = staffName({ shop: session.shop, user: session.onlineAccessInfo?.associated_user, userId: sessionToken?.sub });
-  const outcome = await savePolicySection(db, session.shop, SUPPORT_SECTION, await request.formData(), staff);
+  const outcome = await savePolicySection(db, session.shop, SUPPORT_SECTION, await readForm(request), staff);
   return data<SaveOutcome>(outcome, { status: outcome.ok ? 200 : outcome.status });
 };
 

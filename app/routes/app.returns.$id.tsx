@@ -46,6 +46,7 @@ import { NotFoundBoundary } from "../components/not-found-boundary";
 import { OrderSummaryCard, Row, SegmentBadge } from "../components/order-summary";
 import { capitalize, ReturnStatusBadge, TimeLeft } from "../components/return-status";
 import { authenticate } from "../shopify.server";
+import { readForm } from "../lib/body.server";
 
 const notFound = () => new Response("This return request does not exist in this shop.", { status: 404 });
 
@@ -87,7 +88,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const id = ReturnIdSchema.safeParse(params.id);
   if (!id.success) throw notFound();
   const staff = staffName({ shop: session.shop, user: session.onlineAccessInfo?.associated_user, userId: sessionToken?.sub });
-  const form = await request.formData();
+  const form = await readForm(request);
   const outcome = await submitDecision({ shop: session.shop, graphql: admin.graphql, db }, { decide, syncDueRequests }, id.data, staff, form);
   if (outcome.ok) await recordMacroUse(db, session.shop, MacroIdSchema.safeParse(form.get("macroId")).data, new Date());
   return data<DecisionOutcome>(outcome, { status: outcome.ok ? 200 : outcome.status });

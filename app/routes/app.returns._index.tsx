@@ -33,6 +33,7 @@ import {
 import { decide, syncDueRequests } from "../services/returns.server";
 import { ReturnStatusBadge, TimeLeft } from "../components/return-status";
 import { authenticate } from "../shopify.server";
+import { readForm } from "../lib/body.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
@@ -44,7 +45,7 @@ export type BulkActionData = { ok: true; result: BulkApproveResult } | { ok: fal
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin, session, sessionToken } = await authenticate.admin(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = BulkApproveSchema.safeParse({ intent: form.get("intent"), ids: form.getAll("ids") });
   if (!parsed.success) {
     return data<BulkActionData>({ ok: false, error: parsed.error.issues[0]?.message ?? "Nothing to approve." }, { status: 400 });

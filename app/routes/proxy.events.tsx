@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import db from "../db.server";
+import { readJson } from "../lib/body.server";
 import { shopperAddress } from "../lib/shopper-address";
 import { requireAppProxy } from "../services/app-proxy.server";
 import { recordEvent, SelfServiceEventSchema } from "../services/self-service-events.server";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAppProxy(request);
-  const event = SelfServiceEventSchema.safeParse(await request.json().catch(() => null));
+  const event = SelfServiceEventSchema.safeParse(await readJson(request));
   if (!event.success) return Response.json({ error: "invalid" }, { status: 400 });
   const recorded = await recordEvent(db, shop, event.data, shopperAddress(request), new Date());
   if (recorded.outcome === "rate_limited") {

@@ -25,6 +25,7 @@ import {
   type FaqTranslationInput,
 } from "../models/faq.server";
 import { renderAnswer } from "./storefront-content.server";
+import { storedText } from "../lib/text";
 
 /**
  * The admin's FAQ pages: the list (categories in order with their articles, reordering, publishing,
@@ -102,9 +103,9 @@ export const FaqHandleSchema = z
   );
 
 const TranslationSchema = z.object({
-  question: z.string().trim().max(QUESTION_MAX, `Keep the question under ${QUESTION_MAX} characters`),
+  question: storedText(z.string().trim().max(QUESTION_MAX, `Keep the question under ${QUESTION_MAX} characters`)),
   // Not trimmed: error lines and columns must match the text the admin sees.
-  answer: z.string().max(ANSWER_MAX, "Keep the answer under 20,000 characters"),
+  answer: storedText(z.string().max(ANSWER_MAX, "Keep the answer under 20,000 characters")),
 });
 
 export const FaqArticleFormSchema = z
@@ -193,12 +194,20 @@ export function parseArticleForm(form: FormData): ArticleFormParse {
   };
 }
 
-const CategoryTitleSchema = z.string().trim().max(CATEGORY_TITLE_MAX, `Keep the title under ${CATEGORY_TITLE_MAX} characters`);
+const categoryTitle = (min = 0) =>
+  storedText(
+    z
+      .string()
+      .trim()
+      .min(min, "Give the category an English title")
+      .max(CATEGORY_TITLE_MAX, `Keep the title under ${CATEGORY_TITLE_MAX} characters`),
+  );
+type CategoryTitleSchema = ReturnType<typeof categoryTitle>;
 
 export const FaqCategoryTitlesSchema = z.object(
   Object.fromEntries(
-    FAQ_LOCALES.map((locale) => [locale, locale === DEFAULT_LOCALE ? CategoryTitleSchema.min(1, "Give the category an English title") : CategoryTitleSchema]),
-  ) as Record<FaqLocale, typeof CategoryTitleSchema>,
+    FAQ_LOCALES.map((locale) => [locale, categoryTitle(locale === DEFAULT_LOCALE ? 1 : 0)]),
+  ) as Record<FaqLocale, CategoryTitleSchema>,
 );
 
 export type CategoryField = `title.${FaqLocale}`;

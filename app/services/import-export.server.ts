@@ -7,6 +7,7 @@ import { exportMacros, parseMacroImport, type MacroRecord } from "../domain/impo
 import { validateMacro } from "../domain/macros/template";
 import { categoryTitles, listFaq } from "../models/faq.server";
 import { listMacros } from "../models/macros.server";
+import { storableText } from "../lib/text";
 
 /**
  * Moving macros and FAQ articles in and out, for merchants coming from another help desk. An
@@ -70,7 +71,8 @@ export async function importFile(db: Db, shop: string, form: FormData, by: strin
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) return { ok: false, kind: kind.data, errors: ["Choose a CSV or JSON file to import."] };
   if (file.size > MAX_IMPORT_BYTES) return { ok: false, kind: kind.data, errors: ["This file is larger than 2 MB. Split it into smaller files."] };
-  const text = await file.text();
+  // Stored as the admin sees it, minus what the databases cannot store.
+  const text = storableText(await file.text());
   const format = formatOf(file.name, text);
   return kind.data === "macros" ? importMacros(db, shop, text, format, by) : importFaq(db, shop, text, format, by);
 }

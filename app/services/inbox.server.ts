@@ -33,6 +33,7 @@ import {
   type StaffActor,
   type TicketContext,
 } from "./tickets.server";
+import { storedText } from "../lib/text";
 
 /**
  * The admin's Inbox: the ticket list with its filters, one ticket in full (thread, order, customer,
@@ -437,11 +438,13 @@ function preferredFamilies(category: string): string[] {
 // ---------------------------------------------------------------------------------------------
 
 const text = (empty: string) =>
-  z
-    .string({ required_error: empty, invalid_type_error: empty })
-    .trim()
-    .min(1, empty)
-    .max(MESSAGE_MAX, `Keep it under ${MESSAGE_MAX.toLocaleString("en-US")} characters.`);
+  storedText(
+    z
+      .string({ required_error: empty, invalid_type_error: empty })
+      .trim()
+      .min(1, empty)
+      .max(MESSAGE_MAX, `Keep it under ${MESSAGE_MAX.toLocaleString("en-US")} characters.`),
+  );
 
 export const InboxActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("reply"), message: text("Write a reply before sending."), macroId: MacroIdSchema.optional().catch(undefined) }),

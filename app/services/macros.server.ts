@@ -19,6 +19,7 @@ import {
 import { searchOrders, searchValue } from "../shopify/orders.server";
 import type { AdminGraphql } from "../shopify.server";
 import { formatDateTime } from "./returns-admin.server";
+import { storedText } from "../lib/text";
 
 /**
  * The admin's Macros pages: the list grouped by family, the editor's save (validated by the
@@ -288,11 +289,7 @@ export async function loadMacroEditor(
 }
 
 export const MacroFormSchema = z.object({
-  title: z
-    .string()
-    .trim()
-    .min(1, "Give the macro a title")
-    .max(120, "Keep the title under 120 characters"),
+  title: storedText(z.string().trim().min(1, "Give the macro a title").max(120, "Keep the title under 120 characters")),
   family: z
     .string()
     .trim()
@@ -303,7 +300,7 @@ export const MacroFormSchema = z.object({
       /^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u,
       "Use letters, numbers, spaces, hyphens or underscores"
     ),
-  body: z.string().min(1, "Write the reply"),
+  body: storedText(z.string().min(1, "Write the reply")),
 });
 
 export type MacroFieldErrors = Partial<

@@ -13,6 +13,7 @@ import type { SegmentThresholds } from "../domain/support/types";
 import { macroChoices, returnMacroContext, type MacroChoice } from "./macro-replies.server";
 import type { Macro } from "../models/macros.server";
 import type { decide, ReturnsContext, syncDueRequests } from "./returns.server";
+import { storedText } from "../lib/text";
 
 /**
  * The admin's Returns and Outbox pages: the queue, one request in full, photos behind short-lived
@@ -499,12 +500,14 @@ export const DECLINE_NOTE_MAX = 500;
 const MESSAGE_MAX = 2_000;
 
 const optionalText = (max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, message)
-    .optional()
-    .transform((value) => value || undefined);
+  storedText(
+    z
+      .string()
+      .trim()
+      .max(max, message)
+      .optional()
+      .transform((value) => value || undefined),
+  );
 
 export const ApproveFormSchema = z.object({
   intent: z.literal("approve"),

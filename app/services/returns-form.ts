@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ReturnPolicySchema } from "../domain/returns/policy";
 import { RESOLUTIONS, type ReturnPolicy } from "../domain/returns/types";
 import { formNumber, formText, tagList, type DocumentForm } from "./policy-form";
+import { storedText } from "../lib/text";
 
 /**
  * The return policy as the Policies page edits it. The policy's rules stay in
@@ -96,8 +97,8 @@ export function formToReturnPolicy(values: ReturnPolicyFormValues) {
 export const ReturnPolicyFormSchema = z.object({
   windowDays: formText,
   windowStartsAt: z.enum(["delivery", "fulfillment"]),
-  finalSaleTags: z.array(z.string().max(1000)).max(200),
-  excludedProductTypes: z.array(z.string().max(1000)).max(200),
+  finalSaleTags: z.array(storedText(z.string().max(1000))).max(200),
+  excludedProductTypes: z.array(storedText(z.string().max(1000))).max(200),
   resolutions: z.array(z.string().max(32)).max(10),
   storeCreditBonusPercent: formText,
   restockingFeePercent: formText,
@@ -105,7 +106,7 @@ export const ReturnPolicyFormSchema = z.object({
   reasons: z
     .array(
       z.object({
-        label: z.string().max(200),
+        label: storedText(z.string().max(200)),
         handle: z.string().max(200),
         photoRequired: z.boolean(),
         alwaysReview: z.boolean().default(false),

@@ -2,12 +2,14 @@ import { randomInt } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../db-client.server";
 import { evaluateEligibility } from "../domain/returns/eligibility";
-import { checkPhotos, sniffImageType, type PhotoProblem } from "../domain/returns/photos";
+import { checkPhotos, MAX_PHOTO_BYTES, sniffImageType, type PhotoProblem } from "../domain/returns/photos";
 import { autoApproveDecision, quoteReturn, validateSelection } from "../domain/returns/quote";
 import { addBusinessMinutes } from "../domain/support/business-hours";
 import { RESOLUTIONS, type Eligibility, type ReturnPolicy, type ReturnSelection } from "../domain/returns/types";
 import { issueOrderAccessToken } from "../domain/tracking/order-access";
 import { env } from "../env.server";
+import { readJson, readMultipart } from "../lib/body.server";
+import { storedText } from "../lib/text";
 import { currentReturnPolicy } from "../models/policy.server";
 import type { AdminGraphql } from "../shopify.server";
 import { isTransientShopifyError } from "../shopify/graphql.server";
@@ -166,9 +168,9 @@ export async function returnsByToken(request: Request, ctx: ReturnsContext): Pro
 const SelectionSchema = z.object({
   lineItemId: z.string().min(1),
   quantity: z.number().int(),
-  reason: z.string(),
-  note: z.string().max(300, "Keep the note under 300 characters.").optional(),
-  exchangeVariantId: z.string().optional(),
+  reason: storedText(z.string()),
+  note: storedText(z.string().max(300, "Keep the note under 300 characters.").optional()),
+  exchangeVariantId: storedText(z.string().max(200).optional()),
 });
 
 const QuoteSchema = z.object({
@@ -179,7 +181,7 @@ const QuoteSchema = z.object({
 
 /** POST /apps/support/returns/quote — fees and what the shopper gets back, before they submit. */
 export async function quote(request: Request, ctx: ReturnsContext): Promise<Response> {
-  const parsed = QuoteSchema.safeParse(await request.json().catch(() => null));
+  const parsed = QuoteSchema.safeParse(await readJson(request));
   if (!parsed.success) return json({ code: "invalid", errors: [{ field: "items", message: "Choose items to return." }] }, 400);
   const orderId = requireOrderAccess(parsed.data.token, ctx.shop);
   if (orderId instanceof Response) return orderId;
@@ -194,7 +196,6 @@ export async function quote(request: Request, ctx: ReturnsContext): Promise<Resp
 }
 
 const SubmissionSchema = z.object({
-  token: z.string(),
   idempotencyKey: z.string().uuid("Reload the page and try again."),
   resolution: z.enum(RESOLUTIONS),
   items: z.array(SelectionSchema).min(1).max(50),
@@ -210,40 +211,66 @@ function requestJson(r: { reference: string; status: string; createdAt: Date }) 
   return { request: { reference: r.reference, status: r.status, createdAt: r.createdAt.toISOString() } };
 }
 
-/** POST /apps/support/returns/request (multipart) — store the request, then create it in Shopify. */
+/**
+ * Photos in one request: three items with the most photos a line takes (MAX_PHOTOS_PER_LINE). It
+ * bounds the whole body too, so one request holds at most this many 5 MB photos in memory.
+ */
+const MAX_PHOTOS_PER_REQUEST = 9;
+/** The rest of the body besides the photos: the items' JSON (50 lines with notes) and a few fields. */
+const RETURN_FORM_OVERHEAD_BYTES = 64 * 1024;
+
+/** The line ids the form lists in `items`, to accept photos only for them as they arrive. */
+function listedLines(items: string | undefined): Set<string> {
+  try {
+    const parsed: unknown = JSON.parse(items ?? "[]");
+    return new Set(Array.isArray(parsed) ? parsed.map((i: { lineItemId?: unknown }) => String(i?.lineItemId)) : []);
+  } catch {
+    return new Set();
+  }
+}
+
+/**
+ * POST /apps/support/returns/request?token=… (multipart) — store the request, then create it in
+ * Shopify. The order-access token is in the query (signed with it by Shopify's proxy) and checked
+ * before the body is read; photos are read while they stream, only for lines the form returns
+ * (its `items` come first), and never more than the limits above.
+ */
 export async function submitReturnRequest(request: Request, ctx: ReturnsContext): Promise<Response> {
-  const form = await request.formData().catch(() => null);
-  if (!form) return json({ code: "invalid", errors: [{ field: "items", message: "The form could not be read." }] }, 400);
+  const orderId = requireOrderAccess(new URL(request.url).searchParams.get("token"), ctx.shop);
+  if (orderId instanceof Response) return orderId;
+  const form = await readMultipart(request, {
+    total: MAX_PHOTOS_PER_REQUEST * MAX_PHOTO_BYTES + RETURN_FORM_OVERHEAD_BYTES,
+    fileSize: MAX_PHOTO_BYTES,
+    files: MAX_PHOTOS_PER_REQUEST,
+    // In the words the block shows for photos; a count is not a size (413 reads "too large").
+    tooManyFiles: json({ code: "invalid", errors: [{ field: "photos", message: `Attach at most ${MAX_PHOTOS_PER_REQUEST} photos to one request.` }] }, 400),
+    acceptFile: (field, fields) => field.startsWith("photo:") && listedLines(fields.items).has(field.slice(6)),
+  });
   let items: unknown;
   try {
-    items = JSON.parse(String(form.get("items") ?? "[]"));
+    items = JSON.parse(form.fields.items ?? "[]");
   } catch {
     items = null;
   }
   const parsed = SubmissionSchema.safeParse({
-    token: form.get("token"),
-    idempotencyKey: form.get("idempotencyKey"),
-    resolution: form.get("resolution"),
+    idempotencyKey: form.fields.idempotencyKey,
+    resolution: form.fields.resolution,
     items,
   });
   if (!parsed.success) {
     return json({ code: "invalid", errors: parsed.error.issues.map((i) => ({ field: i.path[0] === "resolution" ? "resolution" : "items", message: i.message })) }, 400);
   }
   const submission = parsed.data;
-  const orderId = requireOrderAccess(submission.token, ctx.shop);
-  if (orderId instanceof Response) return orderId;
 
   // The same form sent twice (double click, retry, second tab with the same form) is one request.
   const existing = await ctx.db.returnRequest.findUnique({ where: { shop_idempotencyKey: { shop: ctx.shop, idempotencyKey: submission.idempotencyKey } } });
   if (existing) return json(requestJson(existing), 200);
 
   const photos = new Map<string, { bytes: Uint8Array; type: string }[]>();
-  for (const [name, value] of form.entries()) {
-    if (!name.startsWith("photo:") || typeof value === "string") continue;
-    const bytes = new Uint8Array(await value.arrayBuffer());
-    const list = photos.get(name.slice(6)) ?? [];
+  for (const { field, bytes } of form.files) {
+    const list = photos.get(field.slice(6)) ?? [];
     list.push({ bytes, type: sniffImageType(bytes) ?? "" });
-    photos.set(name.slice(6), list);
+    photos.set(field.slice(6), list);
   }
   for (const list of photos.values()) {
     const problem: PhotoProblem | null = checkPhotos(list);

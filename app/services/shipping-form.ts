@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ShippingPolicySchema, type ShippingPolicy } from "../domain/shipping/policy";
 import { formNumber, formText, tagList, type DocumentForm } from "./policy-form";
+import { storedText } from "../lib/text";
 
 /**
  * The shipping policy as the Policies page edits it. Field names are the policy's, so the schema's
@@ -60,15 +61,15 @@ const date = z.string().max(32);
 /** The submitted form's shape; its values are checked by ShippingPolicySchema afterwards. */
 export const ShippingFormSchema = z.object({
   processingDays: z.object({ min: formText, max: formText }),
-  carriers: z.array(z.string().max(1000)).max(100),
-  regions: z.array(z.object({ name: z.string().max(200), minDays: formText, maxDays: formText, price: formText })).max(100),
+  carriers: z.array(storedText(z.string().max(1000))).max(100),
+  regions: z.array(z.object({ name: storedText(z.string().max(200)), minDays: formText, maxDays: formText, price: formText })).max(100),
   freeShippingThreshold: formText,
   peakSeason: z.object({
     enabled: z.boolean(),
     startsOn: date,
     endsOn: date,
-    message: z.string().max(1000),
-    cutoffs: z.array(z.object({ label: z.string().max(200), date })).max(30),
+    message: storedText(z.string().max(1000)),
+    cutoffs: z.array(z.object({ label: storedText(z.string().max(200)), date })).max(30),
   }),
 }) satisfies z.ZodType<ShippingFormValues, z.ZodTypeDef, unknown>;
 

@@ -1,10 +1,11 @@
 import { formatShopperDateTime, shopperLocale, type ShopperLocale } from "../domain/support/shopper-messages";
 import { CsatAnswerSchema, verifyTicketToken, type TicketLinkPurpose } from "../domain/support/tickets";
 import { env } from "../env.server";
+import { BODY_LIMITS, readMultipart } from "../lib/body.server";
 import { findTicketWithThread } from "../models/tickets.server";
 import { shopProfile } from "./returns-admin.server";
 import { csatPage, csatThanksPage, htmlResponse, linkProblemPage, threadPage, type LinkProblem, type ReplyErrors } from "./ticket-pages.server";
-import { addShopperReply, readMultipart, recordCsat, requestTooLarge, shopperAuthor, type TicketContext } from "./tickets.server";
+import { addShopperReply, readTicketForm, recordCsat, requestTooLarge, shopperAuthor, type TicketContext } from "./tickets.server";
 
 /**
  * The shopper's side of a ticket, behind the signed links in our emails:
@@ -80,7 +81,7 @@ export async function postThreadReply(request: Request, ctx: TicketContext): Pro
   const link = requireLink(request, ctx.shop, "thread");
   if (link instanceof Response) return link;
   if (requestTooLarge(request)) return renderThread(request, ctx, link, { errors: { attachment: "photo_too_large" }, status: 400 });
-  const result = await addShopperReply(ctx.db, ctx.shop, link.ticketId, await readMultipart(request));
+  const result = await addShopperReply(ctx.db, ctx.shop, link.ticketId, await readTicketForm(request));
   if (result.ok) return seeOther(request, "ticket", { t: link.token, sent: "1" });
   if (result.kind === "not_found") return problemResponse(request, "not_found", 404);
   if (result.kind === "rate_limited") return renderThread(request, ctx, link, { notice: "rate_limited", status: 429 });
@@ -120,8 +121,9 @@ export async function showCsat(request: Request, ctx: TicketContext): Promise<Re
 export async function postCsat(request: Request, ctx: TicketContext): Promise<Response> {
   const link = requireLink(request, ctx.shop, "csat");
   if (link instanceof Response) return link;
-  const form = await request.formData().catch(() => new FormData());
-  const fields = { rating: form.get("rating") ?? undefined, comment: form.get("comment") ?? undefined };
+  // The survey is two short fields, with no file.
+  const form = await readMultipart(request, { total: BODY_LIMITS.small, fileSize: 0, files: 0 });
+  const fields = { rating: form.fields.rating, comment: form.fields.comment };
   const parsed = CsatAnswerSchema.safeParse(fields);
   if (!parsed.success) {
     const found = await surveyTicket(ctx, link);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { SupportSettingsSchema } from "../domain/support/settings";
 import { CATEGORIES, PRIORITIES, TOPICS, type Category, type Priority, type SupportSettings } from "../domain/support/types";
 import { formNumber, formText, type DocumentForm, type FieldIssue } from "./policy-form";
+import { storedText } from "../lib/text";
 
 /**
  * The support settings as the Policies page edits them. Most fields carry the settings' own names,
@@ -141,8 +142,8 @@ export function supportFieldIssue(issue: FieldIssue, values: SupportFormValues):
 
 const clock = z.string().max(16);
 const duration = z.object({ amount: formText, unit: z.enum(DURATION_UNITS) });
-const keywords = z.object({ keywords: z.string().max(20_000) });
-const page = z.string().max(1000);
+const keywords = z.object({ keywords: storedText(z.string().max(20_000)) });
+const page = storedText(z.string().max(1000));
 const shape = <K extends string, S extends z.ZodTypeAny>(keys: readonly K[], schema: S) =>
   z.object(Object.fromEntries(keys.map((key) => [key, schema])) as Record<K, S>);
 
@@ -150,7 +151,7 @@ const shape = <K extends string, S extends z.ZodTypeAny>(keys: readonly K[], sch
 export const SupportFormSchema = z.object({
   timeZone: z.string().max(100),
   businessHours: z.array(z.object({ closed: z.boolean(), open: clock, close: clock })).length(7),
-  holidays: z.array(z.object({ date: z.string().max(32), name: z.string().max(200) })).max(400),
+  holidays: z.array(z.object({ date: z.string().max(32), name: storedText(z.string().max(200)) })).max(400),
   targets: shape(PRIORITIES, z.object({ firstResponse: duration, resolution: duration })),
   topics: shape(TOPICS, z.object({ priority: z.string().max(8) })),
   peakSeasonExtra: duration,

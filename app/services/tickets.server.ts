@@ -2,6 +2,7 @@ import { type Db } from "../db-client.server";
 import { createRateLimiter } from "../domain/rate-limit";
 import { shopperAddress } from "../lib/shopper-address";
 import { MAX_PHOTO_BYTES } from "../domain/returns/photos";
+import { readMultipart } from "../lib/body.server";
 import { categorise, detectOrderNumber, prioritise } from "../domain/support/classify";
 import { customerSegment, type CustomerSegment } from "../domain/support/segment";
 import {
@@ -59,17 +60,19 @@ export function requestTooLarge(request: Request): boolean {
   return Number.isFinite(length) && length > MAX_PHOTO_BYTES + FORM_OVERHEAD_BYTES;
 }
 
-/** A form's text fields and its one file (if a non-empty one was sent). */
-export async function readMultipart(request: Request): Promise<{ fields: Record<string, string>; file: Uint8Array | null } | null> {
-  const form = await request.formData().catch(() => null);
-  if (!form) return null;
-  const fields: Record<string, string> = {};
-  let file: Uint8Array | null = null;
-  for (const [name, value] of form.entries()) {
-    if (typeof value === "string") fields[name] ??= value;
-    else if (name === "attachment" && value.size > 0 && !file) file = new Uint8Array(await value.arrayBuffer());
-  }
-  return { fields, file };
+/**
+ * A form's text fields and its one file (if a non-empty one was sent), read while it streams: a
+ * photo over the limit is kept only as far as needed to refuse it, and a body past the form's
+ * total is a 413 before more of it is read.
+ */
+export async function readTicketForm(request: Request): Promise<{ fields: Record<string, string>; file: Uint8Array | null }> {
+  const body = await readMultipart(request, {
+    total: MAX_PHOTO_BYTES + FORM_OVERHEAD_BYTES,
+    fileSize: MAX_PHOTO_BYTES,
+    files: 1,
+    acceptFile: (field) => field === "attachment",
+  });
+  return { fields: body.fields, file: body.files[0]?.bytes ?? null };
 }
 
 type ResponsePromise = { minutes: number; dueAt: Date; openNow: boolean };
@@ -139,8 +142,7 @@ export async function createFromContact(request: Request, ctx: TicketContext): P
   const limit = contactLimiter.hit(`${ctx.shop}|${shopperAddress(request)}`, now);
   if (!limit.allowed) return json({ error: "rate_limited" }, 429, { "Retry-After": String(limit.retryAfterSeconds) });
   if (requestTooLarge(request)) return json({ error: "invalid", fields: { attachment: "photo_too_large" } }, 400);
-  const body = await readMultipart(request);
-  if (!body) return json({ error: "invalid", fields: {} }, 400);
+  const body = await readTicketForm(request);
 
   const verdict = checkContactForm(body.fields, body.file);
   if (verdict.kind === "too_fast") return json({ error: "too_fast" }, 422);

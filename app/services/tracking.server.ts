@@ -6,6 +6,7 @@ import { issueOrderAccessToken, verifyOrderAccessToken } from "../domain/trackin
 import type { OrderSnapshot } from "../domain/tracking/types";
 import { contactMatches, normalizeOrderName, remainingDelay, type Contact } from "../domain/tracking/verify";
 import { env } from "../env.server";
+import { BODY_LIMITS, readForm, readJson } from "../lib/body.server";
 import type { AdminGraphql } from "../shopify.server";
 import { searchOrders, searchValue } from "../shopify/orders.server";
 import { orderCache } from "./order-cache.server";
@@ -50,10 +51,11 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 const NOT_FOUND = { code: "not_found", error: "We couldn't find an order with those details." };
 export const UNAVAILABLE = { code: "unavailable", error: "Order tracking is unavailable right now. Please try again shortly." };
 
+/** The lookup, as JSON (the blocks) or a form; a few short fields, so the small body limit. */
 async function readInput(request: Request): Promise<Record<string, unknown>> {
   const type = request.headers.get("content-type") ?? "";
-  if (type.includes("application/json")) return (await request.json().catch(() => ({}))) as Record<string, unknown>;
-  return Object.fromEntries(await request.formData().catch(() => new FormData()));
+  if (type.includes("application/json")) return Object((await readJson(request, BODY_LIMITS.small)) ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(await readForm(request, BODY_LIMITS.small));
 }
 
 async function search(ctx: TrackingContext, query: string, first: number): Promise<OrderSnapshot[]> {

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { deepFreeze, money } from "../policy-schema";
 import { RESOLUTIONS, type ReturnPolicy } from "./types";
+import { storedText } from "../../lib/text";
 
 /** Reasons where the merchant is at fault: the shopper never pays return shipping for them. */
 export const MERCHANT_FAULT_REASONS: readonly string[] = Object.freeze(["damaged", "wrong-item", "not-as-described"]);
@@ -50,7 +51,7 @@ const percent = (what: string) =>
 
 const tagList = (what: string) =>
   z
-    .array(z.string().trim().min(1, `${what} cannot be blank`).max(255, `${what} must be at most 255 characters`))
+    .array(storedText(z.string().trim().min(1, `${what} cannot be blank`).max(255, `${what} must be at most 255 characters`)))
     .max(100, `At most 100 ${what.toLowerCase()}s`);
 
 const ReasonSchema = z.object({

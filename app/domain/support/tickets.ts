@@ -10,6 +10,7 @@ import { signaturesMatch, signedResourceLinks, type SignatureVerdict } from "../
 import { normalizeOrderName } from "../tracking/verify";
 import { csatLabel, shopperLocale } from "./shopper-messages";
 import { TOPICS } from "./types";
+import { storedText } from "../../lib/text";
 
 // ---- references and subjects ---------------------------------------------------------------------
 
@@ -55,24 +56,28 @@ const Visitor = z.string().trim().min(8).max(64).regex(/^[A-Za-z0-9-]+$/);
 
 /** Every message is a spec code (proxy-api.md): the first issue of a field is the one reported. */
 export const ContactFormSchema = z.object({
-  name: z.string(required).trim().min(1, "required").max(100, "too_long"),
-  email: z
-    .string(required)
-    .trim()
-    .min(1, "required")
-    .max(254, "too_long")
-    .email("email")
-    .transform((email) => email.toLowerCase()),
+  name: storedText(z.string(required).trim().min(1, "required").max(100, "too_long")),
+  email: storedText(
+    z
+      .string(required)
+      .trim()
+      .min(1, "required")
+      .max(254, "too_long")
+      .email("email")
+      .transform((email) => email.toLowerCase()),
+  ),
   topic: z.string(required).trim().min(1, "required").pipe(z.enum(TOPICS, { errorMap: () => ({ message: "topic" }) })),
   // Anything that is not an order name is dropped rather than refused: the message still says it.
-  order: z
-    .string()
-    .trim()
-    .max(40, "too_long")
-    .optional()
-    .transform((order) => (order ? normalizeOrderName(order) : null)),
+  order: storedText(
+    z
+      .string()
+      .trim()
+      .max(40, "too_long")
+      .optional()
+      .transform((order) => (order ? normalizeOrderName(order) : null)),
+  ),
   order_token: z.string().max(2000).optional().catch(undefined),
-  message: z.string(required).trim().min(1, "required").min(MESSAGE_MIN, "too_short").max(MESSAGE_MAX, "too_long"),
+  message: storedText(z.string(required).trim().min(1, "required").min(MESSAGE_MIN, "too_short").max(MESSAGE_MAX, "too_long")),
   visitor: Visitor.optional().catch(undefined),
   // Stored as one of the languages our emails and pages speak ("fr-CA" → "fr", "pt-BR" → "en").
   locale: z.unknown().transform(shopperLocale),
@@ -119,7 +124,7 @@ export function checkAttachment(bytes: Uint8Array): { type: PhotoType } | "photo
 
 /** A shopper's answer on the thread page. */
 export const ThreadReplySchema = z.object({
-  message: z.string(required).trim().min(1, "required").max(MESSAGE_MAX, "too_long"),
+  message: storedText(z.string(required).trim().min(1, "required").max(MESSAGE_MAX, "too_long")),
 });
 
 export const CSAT_COMMENT_MAX = 1000;
@@ -127,12 +132,14 @@ export const CSAT_COMMENT_MAX = 1000;
 /** A survey answer: 1 (very poor) to 5 (excellent), and an optional comment. */
 export const CsatAnswerSchema = z.object({
   rating: z.coerce.number({ invalid_type_error: "rating" }).int("rating").min(1, "rating").max(5, "rating"),
-  comment: z
-    .string()
-    .trim()
-    .max(CSAT_COMMENT_MAX, "too_long")
-    .optional()
-    .transform((comment) => comment || null),
+  comment: storedText(
+    z
+      .string()
+      .trim()
+      .max(CSAT_COMMENT_MAX, "too_long")
+      .optional()
+      .transform((comment) => comment || null),
+  ),
 });
 
 /** The rating words staff see: the shopper's, in English. */

@@ -172,10 +172,10 @@ async send() {
   this.ra.textContent = first && this.t("check");
   if (first) return first.focus();
   const items = this.items.map((x, i) => ({ ...x, note: picked[i].note.value.trim(), exchangeVariantId: ex ? picked[i].exchange.value : undefined }));
-  for (const [k, v] of Object.entries({ token: this.tok, idempotencyKey: this.key, resolution: this.rv || "", items: JSON.stringify(items) })) fd.append(k, v);
+  for (const [k, v] of Object.entries({ idempotencyKey: this.key, resolution: this.rv || "", items: JSON.stringify(items) })) fd.append(k, v);
   for (const r of picked) if (r.photos.offsetParent) for (const x of r.photos.files) fd.append("photo:" + r.l.lineItemId, x, x.name);
   this.busy(this.sb, true);
-  const [st, b, e] = await this.call("/request", fd);
+  const [st, b, e] = await this.call("/request?token=" + encodeURIComponent(this.tok), fd);
   this.busy(this.sb, false);
   // Only a stored request is "received"; else the form and key stay for a retry.
   if ((st === 200 || st === 201) && b.request) {
