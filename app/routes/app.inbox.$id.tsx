@@ -21,18 +21,18 @@ import {
 } from "@shopify/polaris";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { useEffect, useState } from "react";
-import { MacroPicker, useMacroMessage } from "../components/macro-picker";
-import { NotFoundBoundary } from "../components/not-found-boundary";
-import { OrderSummaryCard, Row, SegmentBadge } from "../components/order-summary";
-import { TimeLeft } from "../components/return-status";
-import { PriorityBadge, TicketStatusBadge } from "../components/ticket-badges";
+import { MacroPicker, useMacroMessage } from "../components/macros/macro-picker";
+import { NotFoundBoundary } from "../components/shared/not-found-boundary";
+import { OrderSummaryCard, Row, SegmentBadge } from "../components/shared/order-summary";
+import { TimeLeft } from "../components/returns/return-status";
+import { PriorityBadge, TicketStatusBadge } from "../components/tickets/ticket-badges";
 import db from "../db.server";
 import { env } from "../env.server";
-import { currentReturnPolicy } from "../models/policy.server";
-import { loadTicketDetail, rememberStaffVisit, submitInboxAction, TicketIdSchema, type InboxOutcome, type TicketDetail } from "../services/inbox.server";
-import { loadReplyMacros } from "../services/macro-replies.server";
-import { shopProfile, staffName } from "../services/returns-admin.server";
-import { staffFirstName, supportProfile } from "../services/support-settings.server";
+import { currentReturnPolicy } from "../features/policies/repo.server";
+import { loadTicketDetail, rememberStaffVisit, submitInboxAction, TicketIdSchema, type InboxOutcome, type TicketDetail } from "../features/tickets/inbox.server";
+import { loadReplyMacros } from "../features/macros/replies.server";
+import { shopProfile, staffName } from "../features/returns/admin.server";
+import { staffFirstName, supportProfile } from "../features/policies/support-settings.server";
 import { authenticate } from "../shopify.server";
 
 const notFound = () => new Response("This ticket does not exist in this shop.", { status: 404 });

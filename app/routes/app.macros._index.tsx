@@ -28,15 +28,15 @@ import {
 } from "@shopify/polaris";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { useEffect } from "react";
-import { useSearchQuery } from "../components/search-query";
+import { useSearchQuery } from "../components/shared/search-query";
 import db from "../db.server";
 import {
   loadMacroList,
   runRowAction,
   type MacroRow,
   type RowActionOutcome,
-} from "../services/macros.server";
-import { shopTimeZone, staffName } from "../services/returns-admin.server";
+} from "../features/macros/macros.server";
+import { shopTimeZone, staffName } from "../features/returns/admin.server";
 import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {

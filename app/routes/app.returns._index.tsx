@@ -18,7 +18,7 @@ import {
 } from "@shopify/polaris";
 import { useEffect, useMemo, useState } from "react";
 import db from "../db.server";
-import { currentReturnPolicy } from "../models/policy.server";
+import { currentReturnPolicy } from "../features/policies/repo.server";
 import {
   approveMany,
   BulkApproveSchema,
@@ -29,9 +29,9 @@ import {
   type BulkApproveResult,
   type QueueRow,
   type QueueTab,
-} from "../services/returns-admin.server";
-import { decide, syncDueRequests } from "../services/returns.server";
-import { ReturnStatusBadge, TimeLeft } from "../components/return-status";
+} from "../features/returns/admin.server";
+import { decide, syncDueRequests } from "../features/returns/returns.server";
+import { ReturnStatusBadge, TimeLeft } from "../components/returns/return-status";
 import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {

@@ -9,7 +9,7 @@ import {
   slaState,
   staffName,
   verifyPhotoSignature,
-} from "../../app/services/returns-admin.server";
+} from "../../app/features/returns/admin.server";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
