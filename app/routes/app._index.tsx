@@ -33,7 +33,7 @@ import {
   type DashboardCsv,
   type OrdersAvailability,
 } from "../features/dashboard/dashboard.server";
-import { shopProfile } from "../features/returns/admin.server";
+import { shopProfile } from "../features/shop/profile.server";
 import { authenticate } from "../shopify.server";
 import { fetchShopConnection } from "../shopify/shop.server";
 import { STOREFRONT_BLOCKS, themeEditorUrl } from "../storefront-blocks";

@@ -39,7 +39,7 @@ import {
   type FaqSaveOutcome,
   type FaqTranslationValues,
 } from "../features/faq/admin.server";
-import { staffName } from "../features/returns/admin.server";
+import { staffName } from "../guards/staff";
 import { liveFaqContext } from "../features/faq/storefront-content.server";
 import { authenticate } from "../shopify.server";
 

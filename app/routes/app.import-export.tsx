@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { download } from "../components/shared/download";
 import db from "../db.server";
 import { exportFile, ExportSchema, importFile, MAX_IMPORT_BYTES, type ExportFile, type ImportOutcome, type Kind } from "../features/import-export/import-export.server";
-import { staffName } from "../features/returns/admin.server";
+import { staffName } from "../guards/staff";
 import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {

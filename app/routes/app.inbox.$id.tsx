@@ -31,7 +31,8 @@ import { env } from "../env.server";
 import { currentReturnPolicy } from "../features/policies/repo.server";
 import { loadTicketDetail, rememberStaffVisit, submitInboxAction, TicketIdSchema, type InboxOutcome, type TicketDetail } from "../features/tickets/inbox.server";
 import { loadReplyMacros } from "../features/macros/replies.server";
-import { shopProfile, staffName } from "../features/returns/admin.server";
+import { shopProfile } from "../features/shop/profile.server";
+import { staffName } from "../guards/staff";
 import { staffFirstName, supportProfile } from "../features/policies/support-settings.server";
 import { authenticate } from "../shopify.server";
 

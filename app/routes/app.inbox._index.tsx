@@ -6,7 +6,8 @@ import { PriorityBadge, TicketStatusBadge } from "../components/tickets/ticket-b
 import { TimeLeft } from "../components/returns/return-status";
 import db from "../db.server";
 import { listInbox, parseInboxParams, rememberStaffVisit, type InboxRow, type InboxTab } from "../features/tickets/inbox.server";
-import { shopTimeZone, staffName } from "../features/returns/admin.server";
+import { shopTimeZone } from "../features/shop/profile.server";
+import { staffName } from "../guards/staff";
 import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {

@@ -46,7 +46,8 @@ import {
   type MacroSaveOutcome,
   type OrderPreviewOutcome,
 } from "../features/macros/macros.server";
-import { shopTimeZone, staffName } from "../features/returns/admin.server";
+import { shopTimeZone } from "../features/shop/profile.server";
+import { staffName } from "../guards/staff";
 import { authenticate } from "../shopify.server";
 
 const notFound = () =>

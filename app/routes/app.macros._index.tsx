@@ -36,7 +36,8 @@ import {
   type MacroRow,
   type RowActionOutcome,
 } from "../features/macros/macros.server";
-import { shopTimeZone, staffName } from "../features/returns/admin.server";
+import { shopTimeZone } from "../features/shop/profile.server";
+import { staffName } from "../guards/staff";
 import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {

@@ -21,7 +21,8 @@ import { MERCHANT_FAULT_REASONS } from "../features/policies/domain/returns";
 import type { Resolution } from "../features/returns/domain/types";
 import { loadPolicySection, RETURNS_SECTION, savePolicySection, type SaveOutcome } from "../features/policies/policies.server";
 import type { ReturnPolicyFormValues } from "../features/policies/returns-form";
-import { shopTimeZone, staffName } from "../features/returns/admin.server";
+import { shopTimeZone } from "../features/shop/profile.server";
+import { staffName } from "../guards/staff";
 import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {

@@ -5,7 +5,8 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import { PolicySection, RowLabel, SectionCard, TagInput, useNewRowKey, withKeys, type Keyed, type PolicyCardProps } from "../components/policies/policy-editor";
 import db from "../db.server";
 import { loadPolicySection, savePolicySection, SHIPPING_SECTION, type SaveOutcome } from "../features/policies/policies.server";
-import { shopTimeZone, staffName } from "../features/returns/admin.server";
+import { shopTimeZone } from "../features/shop/profile.server";
+import { staffName } from "../guards/staff";
 import type { ShippingFormValues } from "../features/policies/shipping-form";
 import { authenticate } from "../shopify.server";
 

@@ -21,7 +21,8 @@ import { describeHours } from "../features/policies/domain/business-hours";
 import { formatDuration } from "../features/tickets/domain/sla";
 import { CATEGORIES, PRIORITIES, TOPIC_LABELS, TOPICS } from "../features/tickets/domain/types";
 import { loadPolicySection, savePolicySection, SUPPORT_SECTION, type SaveOutcome } from "../features/policies/policies.server";
-import { shopTimeZone, staffName } from "../features/returns/admin.server";
+import { shopTimeZone } from "../features/shop/profile.server";
+import { staffName } from "../guards/staff";
 import { durationMinutes, timeZoneChoices, type DurationValue, type SupportFormValues } from "../features/policies/support-form";
 import { authenticate } from "../shopify.server";
 

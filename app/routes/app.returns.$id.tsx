@@ -26,20 +26,13 @@ import { useEffect, useState } from "react";
 import db from "../db.server";
 import { env } from "../env.server";
 import { currentReturnPolicy } from "../features/policies/repo.server";
-import {
-  DECLINE_NOTE_MAX,
-  defaultApprovalMessage,
-  loadReturnDetail,
-  ReturnIdSchema,
-  shopProfile,
-  staffName,
-  submitDecision,
-  type DecisionOutcome,
-  type ReturnDetail,
-} from "../features/returns/admin.server";
+import { DECLINE_NOTE_MAX, submitDecision, type DecisionOutcome } from "../features/returns/decisions.server";
+import { defaultApprovalMessage, loadReturnDetail, ReturnIdSchema, type ReturnDetail } from "../features/returns/detail.server";
+import { shopProfile } from "../features/shop/profile.server";
+import { staffName } from "../guards/staff";
 import { decide, syncDueRequests } from "../features/returns/returns.server";
 import { MacroIdSchema, recordMacroUse, loadReplyMacros, type MacroChoice } from "../features/macros/replies.server";
-import { decisionMacros } from "../features/returns/admin.server";
+import { decisionMacros } from "../features/returns/decision-macros.server";
 import { staffFirstName, supportProfile } from "../features/policies/support-settings.server";
 import { MacroPicker, useMacroMessage } from "../components/macros/macro-picker";
 import { NotFoundBoundary } from "../components/shared/not-found-boundary";

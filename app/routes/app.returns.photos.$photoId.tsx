@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import db from "../db.server";
 import { env } from "../env.server";
-import { findPhoto, ReturnIdSchema, verifyPhotoSignature } from "../features/returns/admin.server";
+import { findPhoto, verifyPhotoSignature } from "../features/returns/photos.server";
+import { ReturnIdSchema } from "../features/returns/detail.server";
 import { refusedLinkResponse, storedImageResponse } from "../lib/signed-image.server";
 
 /**

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addBusinessMinutes } from "../../app/features/policies/domain/business-hours";
 import { DEFAULT_SUPPORT_SETTINGS } from "../../app/features/policies/domain/support";
 import { savePolicy, SUPPORT } from "../../app/features/policies/repo.server";
-import { signPhotoUrl } from "../../app/features/returns/admin.server";
+import { signPhotoUrl } from "../../app/features/returns/photos.server";
 import { sessionToken } from "../../simulator/signing";
 import { browserFetch, DEMO_CREDENTIALS, DEMO_SHOP, installApp, startHarness, type Harness } from "../helpers/harness";
 import { decodeBody } from "../helpers/remix-data";

@@ -1,5 +1,5 @@
 import { Badge, Text } from "@shopify/polaris";
-import type { SlaState } from "../../features/returns/admin.server";
+import type { SlaState } from "../../features/returns/domain/review";
 
 export type Tone = "info" | "attention" | "success" | "critical" | "warning";
 

@@ -1,6 +1,6 @@
 import { Badge, Banner, BlockStack, Card, Divider, InlineStack, Link, Text } from "@shopify/polaris";
 import { type ReactNode } from "react";
-import { type OrderContext } from "../../features/returns/admin.server";
+import { type OrderContext } from "../../features/returns/detail.server";
 import { type Tone } from "../returns/return-status";
 
 /** The order and customer cards a return request and a ticket both show beside their own content. */

@@ -23,7 +23,7 @@ import { currentReturnPolicy } from "../policies/repo.server";
 import type { AdminGraphql } from "../../shopify.server";
 import { countOrders } from "../../shopify/orders-count.server";
 import { type DailyActivity, type Metrics } from "./dashboard";
-import { reasonLabeller } from "../returns/admin.server";
+import { reasonLabeller } from "../returns/domain/review";
 
 /**
  * The merchant dashboard on the admin home: loads one shop's rows for a period and the one before

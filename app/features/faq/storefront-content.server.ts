@@ -9,7 +9,7 @@ import { formatDuration, promiseFor } from "../tickets/domain/sla";
 import { categoryTitles, faqRevision, listFaq } from "./repo.server";
 import { currentReturnPolicy, policyRevision } from "../policies/repo.server";
 import type { AdminGraphql } from "../../shopify.server";
-import { shopProfile, type ShopProfile } from "../returns/admin.server";
+import { shopProfile, type ShopProfile } from "../shop/profile.server";
 import { isOpenNow, supportProfile, topicPromises, type SupportProfile } from "../policies/support-settings.server";
 
 /**

@@ -18,7 +18,7 @@ import {
 } from "./repo.server";
 import { searchOrders, searchValue } from "../../shopify/orders.server";
 import type { AdminGraphql } from "../../shopify.server";
-import { formatDateTime } from "../returns/admin.server";
+import { formatDateTime } from "../../lib/format";
 
 /**
  * The admin's Macros pages: the list grouped by family, the editor's save (validated by the

@@ -5,7 +5,7 @@ import type { ShippingPolicy } from "./domain/shipping";
 import type { SupportSettings } from "../tickets/domain/types";
 import { currentPolicy, RETURNS, savePolicy, SHIPPING, SUPPORT, type PolicyKind } from "./repo.server";
 import { FORM_ERROR, parseDocumentForm, UNREADABLE_FORM, type DocumentForm, type FieldErrors } from "./policy-form";
-import { formatDateTime } from "../returns/admin.server";
+import { formatDateTime } from "../../lib/format";
 import { RETURN_POLICY_FORM, type ReturnPolicyFormValues } from "./returns-form";
 import { SHIPPING_FORM, type ShippingFormValues } from "./shipping-form";
 import { SUPPORT_FORM, type SupportFormValues } from "./support-form";

@@ -12,17 +12,12 @@ import { findTicket, findTicketWithThread, listStaff, rememberStaff, type Ticket
 import { type AdminGraphql } from "../../shopify.server";
 import { searchOrders } from "../../shopify/orders.server";
 import { macroChoices, MacroIdSchema, type MacroChoice } from "../macros/replies.server";
-import {
-  formatDateTime,
-  formatMoney,
-  formIssues,
-  formTextFields,
-  legacyId,
-  shipmentSummaries,
-  slaState,
-  type OrderContext,
-  type ShopProfile,
-} from "../returns/admin.server";
+import { formatDateTime, formatMoney } from "../../lib/format";
+import { formIssues, formTextFields } from "../../lib/forms";
+import { legacyId } from "../../lib/shopify-ids";
+import { shipmentSummaries, type OrderContext } from "../returns/detail.server";
+import { slaState } from "../returns/domain/review";
+import { type ShopProfile } from "../shop/profile.server";
 import { type SupportProfile } from "../policies/support-settings.server";
 import {
   addInternalNote,

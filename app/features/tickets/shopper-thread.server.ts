@@ -2,7 +2,7 @@ import { formatShopperDateTime, shopperLocale, type ShopperLocale } from "./doma
 import { CsatAnswerSchema, verifyTicketToken, type TicketLinkPurpose } from "./domain/tickets";
 import { env } from "../../env.server";
 import { findTicketWithThread } from "./repo.server";
-import { shopProfile } from "../returns/admin.server";
+import { shopProfile } from "../shop/profile.server";
 import { csatPage, csatThanksPage, htmlResponse, linkProblemPage, threadPage, type LinkProblem, type ReplyErrors } from "./ticket-pages.server";
 import { addShopperReply, readMultipart, recordCsat, requestTooLarge, shopperAuthor, type TicketContext } from "./tickets.server";
 

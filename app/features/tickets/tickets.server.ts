@@ -33,7 +33,9 @@ import { addMessage, createTicket, findTicket, type MessageKind } from "./repo.s
 import { type AdminGraphql } from "../../shopify.server";
 import { searchOrders, searchValue } from "../../shopify/orders.server";
 import { sendToShopper } from "../notifications/notifications.server";
-import { customerHistoryOrNull, legacyId, shopProfile } from "../returns/admin.server";
+import { customerHistoryOrNull } from "../../shopify/customer-history.server";
+import { legacyId } from "../../lib/shopify-ids";
+import { shopProfile } from "../shop/profile.server";
 import { recordMacroUse } from "../macros/replies.server";
 import { supportProfile } from "../policies/support-settings.server";
 import { json } from "../tracking/tracking.server";
