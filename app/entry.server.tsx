@@ -3,7 +3,7 @@ import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { startReturnsWorker } from "./services/returns-worker.server";
+import { startReturnsWorker } from "./jobs/returns-sync.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 
 startReturnsWorker();

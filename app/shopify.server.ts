@@ -8,7 +8,7 @@ import {
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { API_VERSION } from "./api-version";
 import db from "./db.server";
-import { recordInstall } from "./models/shop.server";
+import { recordInstall } from "./features/shop/repo.server";
 import { env } from "./env.server";
 import { routeShopifyCallsTo } from "./simulated-shop.server";
 import { SCOPES } from "./scopes";

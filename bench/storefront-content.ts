@@ -4,8 +4,8 @@
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DEFAULT_RETURN_POLICY } from "../app/domain/returns/policy";
-import { saveReturnPolicy } from "../app/models/policy.server";
+import { DEFAULT_RETURN_POLICY } from "../app/features/policies/domain/returns";
+import { saveReturnPolicy } from "../app/features/policies/repo.server";
 import { createDb } from "../app/db-client.server";
 import { ensureBuilt, migrateDeploy, startStack } from "../simulator/stack";
 

@@ -17,13 +17,13 @@ import {
   Text,
 } from "@shopify/polaris";
 import { useEffect } from "react";
-import { ActivityChart, BarList } from "../components/dashboard-charts";
-import { download } from "../components/download";
+import { ActivityChart, BarList } from "../components/dashboard/dashboard-charts";
+import { download } from "../components/shared/download";
 import db from "../db.server";
-import { PERIODS, type Period } from "../domain/metrics/kpis";
+import { PERIODS, type Period } from "../features/dashboard/domain/kpis";
 import { env } from "../env.server";
 import { SCOPES } from "../scopes";
-import { CARDS, describeTrend, formatDay, formatMinutes, formatValue, type CardSpec, type Metrics } from "../services/dashboard";
+import { CARDS, describeTrend, formatDay, formatMinutes, formatValue, type CardSpec, type Metrics } from "../features/dashboard/dashboard";
 import {
   DashboardExportSchema,
   exportDashboardCsv,
@@ -32,8 +32,8 @@ import {
   type Dashboard,
   type DashboardCsv,
   type OrdersAvailability,
-} from "../services/dashboard.server";
-import { shopProfile } from "../services/returns-admin.server";
+} from "../features/dashboard/dashboard.server";
+import { shopProfile } from "../features/shop/profile.server";
 import { authenticate } from "../shopify.server";
 import { fetchShopConnection } from "../shopify/shop.server";
 import { STOREFRONT_BLOCKS, themeEditorUrl } from "../storefront-blocks";

@@ -3,10 +3,10 @@ import { useFetcher, useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { useEffect } from "react";
 import { z } from "zod";
-import { download, type DownloadFile } from "../components/download";
+import { download, type DownloadFile } from "../components/shared/download";
 import db from "../db.server";
 import { readForm } from "../lib/body.server";
-import { dataRequestFile, deleteDataRequestExport, EXPORT_RETENTION_DAYS, listDataRequests, type PendingDataRequest } from "../services/compliance.server";
+import { dataRequestFile, deleteDataRequestExport, EXPORT_RETENTION_DAYS, listDataRequests, type PendingDataRequest } from "../features/compliance/compliance.server";
 import { authenticate } from "../shopify.server";
 
 /**

@@ -21,12 +21,12 @@ import {
 } from "@shopify/polaris";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { useEffect, useId, useState } from "react";
-import { NotFoundBoundary } from "../components/not-found-boundary";
-import { PageSaveBar, useHasSaveBar, useSaveDraft } from "../components/page-save-bar";
-import { insertPlaceholder, VariablePicker } from "../components/variable-picker";
+import { NotFoundBoundary } from "../components/shared/not-found-boundary";
+import { PageSaveBar, useHasSaveBar, useSaveDraft } from "../components/shared/page-save-bar";
+import { insertPlaceholder, VariablePicker } from "../components/macros/variable-picker";
 import db from "../db.server";
-import { FAQ_LOCALES, slugifyHandle, type FaqLocale } from "../domain/faq/types";
-import { FAQ_VARIABLE_GROUPS, FAQ_VARIABLES } from "../domain/faq/variables";
+import { FAQ_LOCALES, slugifyHandle, type FaqLocale } from "../features/faq/domain/types";
+import { FAQ_VARIABLE_GROUPS, FAQ_VARIABLES } from "../features/faq/domain/variables";
 import {
   deleteFaqArticleById,
   FaqEditorIntentSchema,
@@ -38,9 +38,9 @@ import {
   type FaqPreviewOutcome,
   type FaqSaveOutcome,
   type FaqTranslationValues,
-} from "../services/faq-admin.server";
-import { staffName } from "../services/returns-admin.server";
-import { liveFaqContext } from "../services/storefront-content.server";
+} from "../features/faq/admin.server";
+import { staffName } from "../guards/staff";
+import { liveFaqContext } from "../features/faq/storefront-content.server";
 import { authenticate } from "../shopify.server";
 import { readForm } from "../lib/body.server";
 

@@ -4,9 +4,9 @@ import { useAppBridge } from "@shopify/app-bridge-react";
 import { Badge, Banner, BlockStack, Button, Card, EmptyState, FormLayout, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { useEffect, useState } from "react";
-import { useSearchQuery } from "../components/search-query";
+import { useSearchQuery } from "../components/shared/search-query";
 import db from "../db.server";
-import { FAQ_LOCALES, type FaqLocale } from "../domain/faq/types";
+import { FAQ_LOCALES, type FaqLocale } from "../features/faq/domain/types";
 import {
   loadFaqList,
   runFaqListAction,
@@ -14,7 +14,7 @@ import {
   type FaqArticleRow,
   type FaqCategoryView,
   type FaqListOutcome,
-} from "../services/faq-admin.server";
+} from "../features/faq/admin.server";
 import { authenticate } from "../shopify.server";
 import { readForm } from "../lib/body.server";
 

@@ -2,10 +2,10 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { useFetcher } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, DropZone, InlineStack, Layout, List, Page, Text } from "@shopify/polaris";
 import { useEffect, useState } from "react";
-import { download } from "../components/download";
+import { download } from "../components/shared/download";
 import db from "../db.server";
-import { exportFile, ExportSchema, importFile, MAX_IMPORT_BYTES, type ExportFile, type ImportOutcome, type Kind } from "../services/import-export.server";
-import { staffName } from "../services/returns-admin.server";
+import { exportFile, ExportSchema, importFile, MAX_IMPORT_BYTES, type ExportFile, type ImportOutcome, type Kind } from "../features/import-export/import-export.server";
+import { staffName } from "../guards/staff";
 import { authenticate } from "../shopify.server";
 import { readForm } from "../lib/body.server";
 

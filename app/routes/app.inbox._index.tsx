@@ -2,11 +2,12 @@ import { type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Badge, BlockStack, Box, Card, Checkbox, EmptySearchResult, IndexTable, InlineStack, Link, Page, Select, Tabs, Text } from "@shopify/polaris";
 import { useMemo } from "react";
-import { PriorityBadge, TicketStatusBadge } from "../components/ticket-badges";
-import { TimeLeft } from "../components/return-status";
+import { PriorityBadge, TicketStatusBadge } from "../components/tickets/ticket-badges";
+import { TimeLeft } from "../components/returns/return-status";
 import db from "../db.server";
-import { listInbox, parseInboxParams, rememberStaffVisit, type InboxRow, type InboxTab } from "../services/inbox.server";
-import { shopTimeZone, staffName } from "../services/returns-admin.server";
+import { listInbox, parseInboxParams, rememberStaffVisit, type InboxRow, type InboxTab } from "../features/tickets/inbox.server";
+import { shopTimeZone } from "../features/shop/profile.server";
+import { staffName } from "../guards/staff";
 import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {

@@ -1,10 +1,10 @@
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import db from "../db.server";
-import { verifyAttachmentSignature } from "../domain/support/tickets";
+import { verifyAttachmentSignature } from "../features/tickets/domain/tickets";
 import { env } from "../env.server";
-import { findAttachment } from "../models/tickets.server";
-import { TicketIdSchema } from "../services/inbox.server";
-import { refusedLinkResponse, storedImageResponse } from "../services/signed-image.server";
+import { findAttachment } from "../features/tickets/repo.server";
+import { TicketIdSchema } from "../features/tickets/inbox.server";
+import { refusedLinkResponse, storedImageResponse } from "../lib/signed-image.server";
 
 /**
  * GET /app/inbox/attachments/:messageId?shop=…&exp=…&sig=… — a shopper's photo on a ticket. Like

@@ -10,9 +10,9 @@ import {
   useNavigate,
 } from "@remix-run/react";
 import { useAppBridge } from "@shopify/app-bridge-react";
-import { NotFoundBoundary } from "../components/not-found-boundary";
-import { PageSaveBar, useHasSaveBar, useSaveDraft } from "../components/page-save-bar";
-import { insertPlaceholder, VariablePicker } from "../components/variable-picker";
+import { NotFoundBoundary } from "../components/shared/not-found-boundary";
+import { PageSaveBar, useHasSaveBar, useSaveDraft } from "../components/shared/page-save-bar";
+import { insertPlaceholder, VariablePicker } from "../components/macros/variable-picker";
 import {
   Badge,
   Banner,
@@ -31,13 +31,13 @@ import {
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { useEffect, useId, useMemo, useState } from "react";
 import db from "../db.server";
-import { renderMacro } from "../domain/macros/template";
+import { renderMacro } from "../features/macros/domain/template";
 import {
   exampleContext,
   MACRO_VARIABLE_GROUPS,
   MACRO_VARIABLES,
   type MacroContext,
-} from "../domain/macros/variables";
+} from "../features/macros/domain/variables";
 import {
   loadMacroEditor,
   loadOrderPreview,
@@ -45,8 +45,9 @@ import {
   type MacroEditorData,
   type MacroSaveOutcome,
   type OrderPreviewOutcome,
-} from "../services/macros.server";
-import { shopTimeZone, staffName } from "../services/returns-admin.server";
+} from "../features/macros/macros.server";
+import { shopTimeZone } from "../features/shop/profile.server";
+import { staffName } from "../guards/staff";
 import { authenticate } from "../shopify.server";
 import { readForm } from "../lib/body.server";
 

@@ -28,15 +28,16 @@ import {
 } from "@shopify/polaris";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { useEffect } from "react";
-import { useSearchQuery } from "../components/search-query";
+import { useSearchQuery } from "../components/shared/search-query";
 import db from "../db.server";
 import {
   loadMacroList,
   runRowAction,
   type MacroRow,
   type RowActionOutcome,
-} from "../services/macros.server";
-import { shopTimeZone, staffName } from "../services/returns-admin.server";
+} from "../features/macros/macros.server";
+import { shopTimeZone } from "../features/shop/profile.server";
+import { staffName } from "../guards/staff";
 import { authenticate } from "../shopify.server";
 import { readForm } from "../lib/body.server";
 

@@ -17,7 +17,8 @@ import {
 import { Fragment, useState } from "react";
 import { z } from "zod";
 import db from "../db.server";
-import { listOutbox, shopTimeZone } from "../services/returns-admin.server";
+import { listOutbox } from "../features/notifications/outbox.server";
+import { shopTimeZone } from "../features/shop/profile.server";
 import { authenticate } from "../shopify.server";
 
 const PageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);

@@ -15,13 +15,14 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { boundary } from "@shopify/shopify-app-remix/server";
-import { PolicySection, RowLabel, SectionCard, TagInput, useNewRowKey, withKeys, type Keyed, type PolicyCardProps } from "../components/policy-editor";
+import { PolicySection, RowLabel, SectionCard, TagInput, useNewRowKey, withKeys, type Keyed, type PolicyCardProps } from "../components/policies/policy-editor";
 import db from "../db.server";
-import { MERCHANT_FAULT_REASONS } from "../domain/returns/policy";
-import type { Resolution } from "../domain/returns/types";
-import { loadPolicySection, RETURNS_SECTION, savePolicySection, type SaveOutcome } from "../services/policies.server";
-import type { ReturnPolicyFormValues } from "../services/returns-form";
-import { shopTimeZone, staffName } from "../services/returns-admin.server";
+import { MERCHANT_FAULT_REASONS } from "../features/policies/domain/returns";
+import type { Resolution } from "../features/returns/domain/types";
+import { loadPolicySection, RETURNS_SECTION, savePolicySection, type SaveOutcome } from "../features/policies/policies.server";
+import type { ReturnPolicyFormValues } from "../features/policies/returns-form";
+import { shopTimeZone } from "../features/shop/profile.server";
+import { staffName } from "../guards/staff";
 import { authenticate } from "../shopify.server";
 import { readForm } from "../lib/body.server";
 

@@ -2,11 +2,12 @@ import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctio
 import { useLoaderData, useRouteError } from "@remix-run/react";
 import { BlockStack, Box, Button, Checkbox, Divider, FormLayout, InlineError, InlineGrid, InlineStack, Text, TextField } from "@shopify/polaris";
 import { boundary } from "@shopify/shopify-app-remix/server";
-import { PolicySection, RowLabel, SectionCard, TagInput, useNewRowKey, withKeys, type Keyed, type PolicyCardProps } from "../components/policy-editor";
+import { PolicySection, RowLabel, SectionCard, TagInput, useNewRowKey, withKeys, type Keyed, type PolicyCardProps } from "../components/policies/policy-editor";
 import db from "../db.server";
-import { loadPolicySection, savePolicySection, SHIPPING_SECTION, type SaveOutcome } from "../services/policies.server";
-import { shopTimeZone, staffName } from "../services/returns-admin.server";
-import type { ShippingFormValues } from "../services/shipping-form";
+import { loadPolicySection, savePolicySection, SHIPPING_SECTION, type SaveOutcome } from "../features/policies/policies.server";
+import { shopTimeZone } from "../features/shop/profile.server";
+import { staffName } from "../guards/staff";
+import type { ShippingFormValues } from "../features/policies/shipping-form";
 import { authenticate } from "../shopify.server";
 import { readForm } from "../lib/body.server";
 

@@ -15,14 +15,15 @@ import {
 } from "@shopify/polaris";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import type { ReactNode } from "react";
-import { PolicySection, RowLabel, SectionCard, useNewRowKey, withKeys, type Keyed, type PolicyCardProps } from "../components/policy-editor";
+import { PolicySection, RowLabel, SectionCard, useNewRowKey, withKeys, type Keyed, type PolicyCardProps } from "../components/policies/policy-editor";
 import db from "../db.server";
-import { describeHours } from "../domain/support/business-hours";
-import { formatDuration } from "../domain/support/sla";
-import { CATEGORIES, PRIORITIES, TOPIC_LABELS, TOPICS } from "../domain/support/types";
-import { loadPolicySection, savePolicySection, SUPPORT_SECTION, type SaveOutcome } from "../services/policies.server";
-import { shopTimeZone, staffName } from "../services/returns-admin.server";
-import { durationMinutes, timeZoneChoices, type DurationValue, type SupportFormValues } from "../services/support-form";
+import { describeHours } from "../features/policies/domain/business-hours";
+import { formatDuration } from "../features/tickets/domain/sla";
+import { CATEGORIES, PRIORITIES, TOPIC_LABELS, TOPICS } from "../features/tickets/domain/types";
+import { loadPolicySection, savePolicySection, SUPPORT_SECTION, type SaveOutcome } from "../features/policies/policies.server";
+import { shopTimeZone } from "../features/shop/profile.server";
+import { staffName } from "../guards/staff";
+import { durationMinutes, timeZoneChoices, type DurationValue, type SupportFormValues } from "../features/policies/support-form";
 import { authenticate } from "../shopify.server";
 import { readForm } from "../lib/body.server";
 

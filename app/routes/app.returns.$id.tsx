@@ -25,26 +25,19 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import { useEffect, useState } from "react";
 import db from "../db.server";
 import { env } from "../env.server";
-import { currentReturnPolicy } from "../models/policy.server";
-import {
-  DECLINE_NOTE_MAX,
-  defaultApprovalMessage,
-  loadReturnDetail,
-  ReturnIdSchema,
-  shopProfile,
-  staffName,
-  submitDecision,
-  type DecisionOutcome,
-  type ReturnDetail,
-} from "../services/returns-admin.server";
-import { decide, syncDueRequests } from "../services/returns.server";
-import { MacroIdSchema, recordMacroUse, loadReplyMacros, type MacroChoice } from "../services/macro-replies.server";
-import { decisionMacros } from "../services/returns-admin.server";
-import { staffFirstName, supportProfile } from "../services/support-settings.server";
-import { MacroPicker, useMacroMessage } from "../components/macro-picker";
-import { NotFoundBoundary } from "../components/not-found-boundary";
-import { OrderSummaryCard, Row, SegmentBadge } from "../components/order-summary";
-import { capitalize, ReturnStatusBadge, TimeLeft } from "../components/return-status";
+import { currentReturnPolicy } from "../features/policies/repo.server";
+import { DECLINE_NOTE_MAX, submitDecision, type DecisionOutcome } from "../features/returns/decisions.server";
+import { defaultApprovalMessage, loadReturnDetail, ReturnIdSchema, type ReturnDetail } from "../features/returns/detail.server";
+import { shopProfile } from "../features/shop/profile.server";
+import { staffName } from "../guards/staff";
+import { decide, syncDueRequests } from "../features/returns/returns.server";
+import { MacroIdSchema, recordMacroUse, loadReplyMacros, type MacroChoice } from "../features/macros/replies.server";
+import { decisionMacros } from "../features/returns/decision-macros.server";
+import { staffFirstName, supportProfile } from "../features/policies/support-settings.server";
+import { MacroPicker, useMacroMessage } from "../components/macros/macro-picker";
+import { NotFoundBoundary } from "../components/shared/not-found-boundary";
+import { OrderSummaryCard, Row, SegmentBadge } from "../components/shared/order-summary";
+import { capitalize, ReturnStatusBadge, TimeLeft } from "../components/returns/return-status";
 import { authenticate } from "../shopify.server";
 import { readForm } from "../lib/body.server";
 

@@ -18,20 +18,13 @@ import {
 } from "@shopify/polaris";
 import { useEffect, useMemo, useState } from "react";
 import db from "../db.server";
-import { currentReturnPolicy } from "../models/policy.server";
-import {
-  approveMany,
-  BulkApproveSchema,
-  listReturnQueue,
-  parseQueueParams,
-  shopTimeZone,
-  staffName,
-  type BulkApproveResult,
-  type QueueRow,
-  type QueueTab,
-} from "../services/returns-admin.server";
-import { decide, syncDueRequests } from "../services/returns.server";
-import { ReturnStatusBadge, TimeLeft } from "../components/return-status";
+import { currentReturnPolicy } from "../features/policies/repo.server";
+import { approveMany, BulkApproveSchema, type BulkApproveResult } from "../features/returns/decisions.server";
+import { listReturnQueue, parseQueueParams, type QueueRow, type QueueTab } from "../features/returns/queue.server";
+import { shopTimeZone } from "../features/shop/profile.server";
+import { staffName } from "../guards/staff";
+import { decide, syncDueRequests } from "../features/returns/returns.server";
+import { ReturnStatusBadge, TimeLeft } from "../components/returns/return-status";
 import { authenticate } from "../shopify.server";
 import { readForm } from "../lib/body.server";
 

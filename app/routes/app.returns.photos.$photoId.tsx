@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import db from "../db.server";
 import { env } from "../env.server";
-import { findPhoto, ReturnIdSchema, verifyPhotoSignature } from "../services/returns-admin.server";
-import { refusedLinkResponse, storedImageResponse } from "../services/signed-image.server";
+import { findPhoto, verifyPhotoSignature } from "../features/returns/photos.server";
+import { ReturnIdSchema } from "../features/returns/detail.server";
+import { refusedLinkResponse, storedImageResponse } from "../lib/signed-image.server";
 
 /**
  * GET /app/returns/photos/:photoId?shop=…&exp=…&sig=… — a shopper's photo, for the detail page.

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireAppProxy } from "../services/app-proxy.server";
+import { requireAppProxy } from "../guards/app-proxy.server";
 
 /**
  * Storefront requests arrive through Shopify's app proxy (https://{shop}/apps/support/* →

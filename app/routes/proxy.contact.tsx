@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs } from "@remix-run/node";
 import db from "../db.server";
-import { requireAppProxy } from "../services/app-proxy.server";
-import { createFromContact } from "../services/tickets.server";
+import { requireAppProxy } from "../guards/app-proxy.server";
+import { createFromContact } from "../features/tickets/tickets.server";
 
 /** POST /apps/support/contact (multipart) — the contact block's form becomes a ticket. */
 export const action = async ({ request }: ActionFunctionArgs) => {

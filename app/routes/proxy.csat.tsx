@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import db from "../db.server";
-import { requireAppProxy } from "../services/app-proxy.server";
-import { postCsat, showCsat } from "../services/shopper-thread.server";
+import { requireAppProxy } from "../guards/app-proxy.server";
+import { postCsat, showCsat } from "../features/tickets/shopper-thread.server";
 
 /** GET /apps/support/csat?t=…&rating=1..5 — the survey, with the rating picked in the email chosen. */
 export const loader = async ({ request }: LoaderFunctionArgs) => {

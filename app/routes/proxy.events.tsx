@@ -2,8 +2,8 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import db from "../db.server";
 import { readJson } from "../lib/body.server";
 import { shopperAddress } from "../lib/shopper-address";
-import { requireAppProxy } from "../services/app-proxy.server";
-import { recordEvent, SelfServiceEventSchema } from "../services/self-service-events.server";
+import { requireAppProxy } from "../guards/app-proxy.server";
+import { recordEvent, SelfServiceEventSchema } from "../features/dashboard/events.server";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAppProxy(request);

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import db from "../db.server";
-import { requireAppProxy } from "../services/app-proxy.server";
-import { quote } from "../services/returns.server";
+import { requireAppProxy } from "../guards/app-proxy.server";
+import { quote } from "../features/returns/returns.server";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, admin } = await requireAppProxy(request);

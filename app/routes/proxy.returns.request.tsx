@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import db from "../db.server";
-import { requireAppProxy } from "../services/app-proxy.server";
-import { recordActivity } from "../services/self-service-events.server";
-import { submitReturnRequest } from "../services/returns.server";
+import { requireAppProxy } from "../guards/app-proxy.server";
+import { recordActivity } from "../features/dashboard/events.server";
+import { submitReturnRequest } from "../features/returns/returns.server";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, admin } = await requireAppProxy(request);

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import db from "../db.server";
-import { requireAppProxy } from "../services/app-proxy.server";
-import { postThreadReply, showThread } from "../services/shopper-thread.server";
+import { requireAppProxy } from "../guards/app-proxy.server";
+import { postThreadReply, showThread } from "../features/tickets/shopper-thread.server";
 
 /** GET /apps/support/ticket?t=… — the shopper's conversation, from the signed link in our emails. */
 export const loader = async ({ request }: LoaderFunctionArgs) => {

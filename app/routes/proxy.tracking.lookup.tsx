@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import db from "../db.server";
-import { requireAppProxy } from "../services/app-proxy.server";
-import { recordActivity } from "../services/self-service-events.server";
-import { lookup } from "../services/tracking.server";
+import { requireAppProxy } from "../guards/app-proxy.server";
+import { recordActivity } from "../features/dashboard/events.server";
+import { lookup } from "../features/tracking/tracking.server";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, admin } = await requireAppProxy(request);

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireAppProxy } from "../services/app-proxy.server";
-import { orderByToken } from "../services/tracking.server";
+import { requireAppProxy } from "../guards/app-proxy.server";
+import { orderByToken } from "../features/tracking/tracking.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, admin } = await requireAppProxy(request);

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import db from "../db.server";
-import { requireWebhook } from "../services/webhook-auth.server";
-import { handleWebhook } from "../services/webhooks.server";
+import { requireWebhook } from "../guards/webhook.server";
+import { handleWebhook } from "../features/webhooks/webhooks.server";
 
 /**
  * Every webhook subscription in shopify.app.toml points here; the topic picks the handler.

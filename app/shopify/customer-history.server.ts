@@ -43,3 +43,13 @@ export async function customerHistory(graphql: AdminGraphql, email: string): Pro
     capped: data.orders.pageInfo.hasNextPage,
   };
 }
+
+/** The shopper's orders and spend for the segment, or null when Shopify does not answer. */
+export async function customerHistoryOrNull(graphql: AdminGraphql, email: string): Promise<CustomerHistory | null> {
+  try {
+    return await customerHistory(graphql, email);
+  } catch (error) {
+    console.warn("[customers] order history unavailable", error instanceof Error ? error.message : error);
+    return null;
+  }
+}

@@ -1,4 +1,4 @@
-import type { OrderSnapshot } from "../domain/tracking/types";
+import type { OrderSnapshot } from "../features/tracking/domain/types";
 import type { AdminGraphql } from "../shopify.server";
 import type { TrackOrdersQuery } from "../types/admin.generated";
 import { runQuery } from "./graphql.server";

@@ -1,4 +1,4 @@
-import type { ReturnableOrder } from "../domain/returns/types";
+import type { ReturnableOrder } from "../features/returns/domain/types";
 import type { AdminGraphql } from "../shopify.server";
 import type {
   ExchangeOptionsQuery,

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_SHIPPING_POLICY, type PeakSeason } from "../../app/domain/shipping/policy";
-import { savePolicy, SHIPPING } from "../../app/models/policy.server";
+import { DEFAULT_SHIPPING_POLICY, type PeakSeason } from "../../app/features/policies/domain/shipping";
+import { savePolicy, SHIPPING } from "../../app/features/policies/repo.server";
 import { launchBrowser } from "../helpers/browser";
 import { DEMO_SHOP, startHarness, type Harness } from "../helpers/harness";
 

@@ -1,5 +1,5 @@
-import { issueOrderAccessToken } from "../../app/domain/tracking/order-access";
-import { signTicketToken } from "../../app/domain/support/tickets";
+import { issueOrderAccessToken } from "../../app/features/tracking/domain/order-access";
+import { signTicketToken } from "../../app/features/tickets/domain/tickets";
 import { sessionToken } from "../../simulator/signing";
 import { browserFetch, DEMO_CREDENTIALS, DEMO_SHOP, signedProxyUrl, type Harness } from "./harness";
 

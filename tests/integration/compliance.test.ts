@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@prisma/client";
-import { CUSTOMER_DATA, SHOP_TABLES } from "../../app/services/compliance.server";
+import { CUSTOMER_DATA, SHOP_TABLES } from "../../app/features/compliance/compliance.server";
 import { sqlitePath } from "../../app/sqlite-adapter.server";
 import { testProvider } from "../helpers/postgres";
 import { sessionToken } from "../../simulator/signing";

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseCsv } from "../../app/domain/import/csv";
-import { isWithin, periodRange, type Period } from "../../app/domain/metrics/kpis";
-import { formatDayNumber, localDayNumber, startOfLocalDay } from "../../app/domain/returns/zoned-time";
-import { type Metrics } from "../../app/services/dashboard";
-import { loadDashboard, type Dashboard, type DashboardCsv } from "../../app/services/dashboard.server";
+import { parseCsv } from "../../app/features/import-export/domain/csv";
+import { isWithin, periodRange, type Period } from "../../app/features/dashboard/domain/kpis";
+import { formatDayNumber, localDayNumber, startOfLocalDay } from "../../app/lib/zoned-time";
+import { type Metrics } from "../../app/features/dashboard/dashboard";
+import { loadDashboard, type Dashboard, type DashboardCsv } from "../../app/features/dashboard/dashboard.server";
 import { type AdminGraphql } from "../../app/shopify.server";
 import { sessionToken } from "../../simulator/signing";
 import { browserFetch, DEMO_CREDENTIALS, DEMO_SHOP, installApp, startHarness, type Harness } from "../helpers/harness";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { STARTER_FAQ, STARTER_FAQ_CATEGORIES } from "../../app/domain/faq/starters";
-import { DEFAULT_RETURN_POLICY } from "../../app/domain/returns/policy";
-import { deleteFaqCategory } from "../../app/models/faq.server";
-import { saveReturnPolicy } from "../../app/models/policy.server";
+import { STARTER_FAQ, STARTER_FAQ_CATEGORIES } from "../../app/features/faq/domain/starters";
+import { DEFAULT_RETURN_POLICY } from "../../app/features/policies/domain/returns";
+import { deleteFaqCategory } from "../../app/features/faq/repo.server";
+import { saveReturnPolicy } from "../../app/features/policies/repo.server";
 import { sessionToken } from "../../simulator/signing";
 import { browserFetch, DEMO_CREDENTIALS, DEMO_SHOP, installApp, startHarness, type Harness } from "../helpers/harness";
 import { decodeBody } from "../helpers/remix-data";

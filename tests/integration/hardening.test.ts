@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signTicketToken } from "../../app/domain/support/tickets";
+import { signTicketToken } from "../../app/features/tickets/domain/tickets";
 import { DEMO_CREDENTIALS, DEMO_SHOP, installApp, signedProxyUrl, startHarness, type Harness } from "../helpers/harness";
 import { ADMIN_ACTIONS, looksReadable, postAdmin, rowCounts, streamedBody } from "../helpers/hostile";
 import { PNG, returnsLookup, submitReturn } from "../helpers/returns";

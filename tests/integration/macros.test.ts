@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { STARTER_MACROS } from "../../app/domain/macros/starters";
-import { createMacro } from "../../app/models/macros.server";
+import { STARTER_MACROS } from "../../app/features/macros/domain/starters";
+import { createMacro } from "../../app/features/macros/repo.server";
 import { sessionToken } from "../../simulator/signing";
 import {
   browserFetch,

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_SHIPPING_POLICY } from "../../app/domain/shipping/policy";
-import { DEFAULT_SUPPORT_SETTINGS } from "../../app/domain/support/settings";
-import { currentPolicy, savePolicy, SHIPPING, SUPPORT } from "../../app/models/policy.server";
-import { shippingToForm, type ShippingFormValues } from "../../app/services/shipping-form";
-import { supportToForm, type SupportFormValues } from "../../app/services/support-form";
+import { DEFAULT_SHIPPING_POLICY } from "../../app/features/policies/domain/shipping";
+import { DEFAULT_SUPPORT_SETTINGS } from "../../app/features/policies/domain/support";
+import { currentPolicy, savePolicy, SHIPPING, SUPPORT } from "../../app/features/policies/repo.server";
+import { shippingToForm, type ShippingFormValues } from "../../app/features/policies/shipping-form";
+import { supportToForm, type SupportFormValues } from "../../app/features/policies/support-form";
 import { DEMO_FIXTURE } from "../../simulator/server";
 import { sessionToken } from "../../simulator/signing";
 import { browserFetch, DEMO_CREDENTIALS, DEMO_SHOP, installApp, startHarness, type Harness } from "../helpers/harness";

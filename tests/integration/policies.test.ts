@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_RETURN_POLICY } from "../../app/domain/returns/policy";
-import { currentReturnPolicy, saveReturnPolicy } from "../../app/models/policy.server";
-import { returnPolicyToForm, type ReturnPolicyFormValues } from "../../app/services/returns-form";
+import { DEFAULT_RETURN_POLICY } from "../../app/features/policies/domain/returns";
+import { currentReturnPolicy, saveReturnPolicy } from "../../app/features/policies/repo.server";
+import { returnPolicyToForm, type ReturnPolicyFormValues } from "../../app/features/policies/returns-form";
 import { sessionToken } from "../../simulator/signing";
 import { browserFetch, DEMO_CREDENTIALS, DEMO_SHOP, installApp, startHarness, type Harness } from "../helpers/harness";
 import { decodeBody } from "../helpers/remix-data";

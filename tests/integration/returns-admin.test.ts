@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addBusinessMinutes } from "../../app/domain/support/business-hours";
-import { DEFAULT_SUPPORT_SETTINGS } from "../../app/domain/support/settings";
-import { savePolicy, SUPPORT } from "../../app/models/policy.server";
-import { signPhotoUrl } from "../../app/services/returns-admin.server";
+import { addBusinessMinutes } from "../../app/features/policies/domain/business-hours";
+import { DEFAULT_SUPPORT_SETTINGS } from "../../app/features/policies/domain/support";
+import { savePolicy, SUPPORT } from "../../app/features/policies/repo.server";
+import { signPhotoUrl } from "../../app/features/returns/photos.server";
 import { sessionToken } from "../../simulator/signing";
 import { browserFetch, DEMO_CREDENTIALS, DEMO_SHOP, installApp, startHarness, type Harness } from "../helpers/harness";
 import { decodeBody } from "../helpers/remix-data";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_RETURN_POLICY } from "../../app/domain/returns/policy";
-import type * as ReturnsService from "../../app/services/returns.server";
+import { DEFAULT_RETURN_POLICY } from "../../app/features/policies/domain/returns";
+import type * as ReturnsService from "../../app/features/returns/returns.server";
 import type * as ShopifyServer from "../../app/shopify.server";
-import { saveReturnPolicy } from "../../app/models/policy.server";
+import { saveReturnPolicy } from "../../app/features/policies/repo.server";
 import { DEMO_SHOP, installApp, startHarness, type Harness } from "../helpers/harness";
 import { BEANIE, deliveredOrder, PNG, returnsLookup, submitReturn, waitForStatus } from "../helpers/returns";
 import { startSmtpServer } from "../helpers/smtp";
@@ -17,7 +17,7 @@ beforeAll(async () => {
   await installApp(harness);
   // The app's own services, in this process, on the same database and simulated shop.
   shopify = await import("../../app/shopify.server");
-  returns = await import("../../app/services/returns.server");
+  returns = await import("../../app/features/returns/returns.server");
 });
 afterAll(async () => {
   await harness?.close();

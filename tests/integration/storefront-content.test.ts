@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_RETURN_POLICY } from "../../app/domain/returns/policy";
-import { DEFAULT_SUPPORT_SETTINGS } from "../../app/domain/support/settings";
-import { saveReturnPolicy, savePolicy, SUPPORT } from "../../app/models/policy.server";
+import { DEFAULT_RETURN_POLICY } from "../../app/features/policies/domain/returns";
+import { DEFAULT_SUPPORT_SETTINGS } from "../../app/features/policies/domain/support";
+import { saveReturnPolicy, savePolicy, SUPPORT } from "../../app/features/policies/repo.server";
 import { installApp, signedProxyUrl, startHarness, type Harness } from "../helpers/harness";
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signTicketToken } from "../../app/domain/support/tickets";
+import { signTicketToken } from "../../app/features/tickets/domain/tickets";
 import { sessionToken } from "../../simulator/signing";
 import { browserFetch, DEMO_CREDENTIALS, DEMO_SHOP, installApp, signedProxyUrl, startHarness, type Harness } from "../helpers/harness";
 import { decodeBody } from "../helpers/remix-data";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { issueOrderAccessToken } from "../../app/domain/tracking/order-access";
+import { issueOrderAccessToken } from "../../app/features/tracking/domain/order-access";
 import { DEMO_CREDENTIALS, DEMO_SHOP, installApp, signedProxyUrl, startHarness, type Harness } from "../helpers/harness";
 import { lookupOrder, trackOrdersCalls } from "../helpers/tracking";
 

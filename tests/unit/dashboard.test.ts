@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "../../app/domain/import/csv";
-import { dashboardSummary, toCsvRows, type DashboardSummary, type PeriodData } from "../../app/domain/metrics/kpis";
+import { parseCsv } from "../../app/features/import-export/domain/csv";
+import { dashboardSummary, toCsvRows, type DashboardSummary, type PeriodData } from "../../app/features/dashboard/domain/kpis";
 import {
   chartGeometry,
   describeActivity,
@@ -11,7 +11,7 @@ import {
   niceCeiling,
   type ChartBox,
   type Metrics,
-} from "../../app/services/dashboard";
+} from "../../app/features/dashboard/dashboard";
 import {
   CSV_LABELS,
   DashboardExportSchema,
@@ -21,7 +21,7 @@ import {
   writeCsv,
   type Dashboard,
   type EventRow,
-} from "../../app/services/dashboard.server";
+} from "../../app/features/dashboard/dashboard.server";
 import { createdInRange } from "../../app/shopify/orders-count.server";
 
 const TORONTO = "America/Toronto";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { movedOrder } from "../../app/models/faq.server";
+import { movedOrder } from "../../app/features/faq/repo.server";
 import {
   articleMatches,
   categoryLabel,
@@ -9,7 +9,7 @@ import {
   parseCategoryTitles,
   parseMove,
   uniqueHandle,
-} from "../../app/services/faq-admin.server";
+} from "../../app/features/faq/admin.server";
 
 function articleForm(fields: Record<string, string> = {}): FormData {
   const form = new FormData();

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { renderMacro } from "../../app/domain/macros/template";
-import { STARTER_MACROS } from "../../app/domain/macros/starters";
-import { exampleContext } from "../../app/domain/macros/variables";
-import type { OrderSnapshot } from "../../app/domain/tracking/types";
+import { renderMacro } from "../../app/features/macros/domain/template";
+import { STARTER_MACROS } from "../../app/features/macros/domain/starters";
+import { exampleContext } from "../../app/features/macros/domain/variables";
+import type { OrderSnapshot } from "../../app/features/tracking/domain/types";
 import {
   compareFamilies,
   contextFromOrder,
   formatMacroError,
   groupByFamily,
   sortFamilies,
-} from "../../app/services/macros.server";
+} from "../../app/features/macros/macros.server";
 
 function snapshot(overrides: Partial<OrderSnapshot> = {}): OrderSnapshot {
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { OrderSnapshot } from "../../app/domain/tracking/types";
-import { createOrderCache } from "../../app/services/order-cache.server";
+import type { OrderSnapshot } from "../../app/features/tracking/domain/types";
+import { createOrderCache } from "../../app/features/tracking/order-cache.server";
 
 const order = (id: string) => ({ id, name: "#1" }) as OrderSnapshot;
 const SHOP = "a.myshopify.com";

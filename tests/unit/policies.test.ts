@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RETURN_POLICY, ReturnPolicySchema } from "../../app/domain/returns/policy";
-import { FORM_ERROR, flattenIssues, parseDocumentForm } from "../../app/services/policy-form";
+import { DEFAULT_RETURN_POLICY, ReturnPolicySchema } from "../../app/features/policies/domain/returns";
+import { FORM_ERROR, flattenIssues, parseDocumentForm } from "../../app/features/policies/policy-form";
 import {
   formToReturnPolicy,
   RETURN_POLICY_FORM,
   returnPolicyToForm,
   slugify,
   type ReturnPolicyFormValues,
-} from "../../app/services/returns-form";
+} from "../../app/features/policies/returns-form";
 
 const defaults = () => returnPolicyToForm(DEFAULT_RETURN_POLICY);
 const parsePolicyForm = (json: unknown) => parseDocumentForm(RETURN_POLICY_FORM, json);

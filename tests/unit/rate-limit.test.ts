@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRateLimiter } from "../../app/domain/rate-limit";
+import { createRateLimiter } from "../../app/lib/rate-limit";
 
 const t0 = new Date("2026-11-22T12:00:00Z");
 const at = (ms: number) => new Date(t0.getTime() + ms);

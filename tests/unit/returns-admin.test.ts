@@ -1,15 +1,9 @@
 import { describe, expect, it } from "vitest";
-import {
-  failedRuleMessages,
-  formatDuration,
-  parseQueueParams,
-  parseRuleLines,
-  PHOTO_URL_TTL_SECONDS,
-  signPhotoUrl,
-  slaState,
-  staffName,
-  verifyPhotoSignature,
-} from "../../app/services/returns-admin.server";
+import { failedRuleMessages, parseRuleLines, slaState } from "../../app/features/returns/domain/review";
+import { formatDuration } from "../../app/lib/format";
+import { parseQueueParams } from "../../app/features/returns/queue.server";
+import { PHOTO_URL_TTL_SECONDS, signPhotoUrl, verifyPhotoSignature } from "../../app/features/returns/photos.server";
+import { staffName } from "../../app/guards/staff";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

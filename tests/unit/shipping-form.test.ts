@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SHIPPING_POLICY } from "../../app/domain/shipping/policy";
-import { FORM_ERROR, parseDocumentForm } from "../../app/services/policy-form";
-import { formToShipping, SHIPPING_FORM, shippingToForm, type ShippingFormValues } from "../../app/services/shipping-form";
+import { DEFAULT_SHIPPING_POLICY } from "../../app/features/policies/domain/shipping";
+import { FORM_ERROR, parseDocumentForm } from "../../app/features/policies/policy-form";
+import { formToShipping, SHIPPING_FORM, shippingToForm, type ShippingFormValues } from "../../app/features/policies/shipping-form";
 
 const defaults = () => shippingToForm(DEFAULT_SHIPPING_POLICY);
 const submit = (change: (form: ShippingFormValues) => void = () => {}) => {

@@ -10,7 +10,7 @@ beforeAll(async () => {
   vi.stubEnv("SHOPIFY_API_KEY", "key");
   vi.stubEnv("SHOPIFY_API_SECRET", "secret");
   vi.stubEnv("SHOPIFY_APP_URL", "https://app.example.com");
-  ({ HANDLED_TOPICS } = await import("../../app/services/webhooks.server"));
+  ({ HANDLED_TOPICS } = await import("../../app/features/webhooks/webhooks.server"));
 });
 
 type Toml = {

@@ -10,8 +10,8 @@ import {
   shopperLocale,
   shopperText,
   type ShopperCatalogue,
-} from "../../app/domain/support/shopper-messages";
-import { CSAT_LABELS } from "../../app/domain/support/tickets";
+} from "../../app/features/tickets/domain/shopper-messages";
+import { CSAT_LABELS } from "../../app/features/tickets/domain/tickets";
 
 const slots = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const englishKeys = Object.keys(SHOPPER_MESSAGES.en).sort();

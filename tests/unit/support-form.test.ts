@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SUPPORT_SETTINGS } from "../../app/domain/support/settings";
-import { CATEGORIES, type SupportSettings } from "../../app/domain/support/types";
-import { FORM_ERROR, parseDocumentForm } from "../../app/services/policy-form";
+import { DEFAULT_SUPPORT_SETTINGS } from "../../app/features/policies/domain/support";
+import { CATEGORIES, type SupportSettings } from "../../app/features/tickets/domain/types";
+import { FORM_ERROR, parseDocumentForm } from "../../app/features/policies/policy-form";
 import {
   durationMinutes,
   durationToForm,
@@ -11,7 +11,7 @@ import {
   supportToForm,
   timeZoneChoices,
   type SupportFormValues,
-} from "../../app/services/support-form";
+} from "../../app/features/policies/support-form";
 
 const defaults = () => supportToForm(DEFAULT_SUPPORT_SETTINGS);
 const submit = (change: (form: SupportFormValues) => void = () => {}) => {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Liquid } from "liquidjs";
 import { describe, expect, it } from "vitest";
-import { TRACKING_STEPS } from "../../app/domain/tracking/types";
+import { TRACKING_STEPS } from "../../app/features/tracking/domain/types";
 import { loadBlocks, renderBlock, type RenderOptions } from "../../simulator/storefront";
 
 const extensionsDir = fileURLToPath(new URL("../../extensions", import.meta.url));

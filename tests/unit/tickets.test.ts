@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_PHOTO_BYTES } from "../../app/domain/returns/photos";
+import { MAX_PHOTO_BYTES } from "../../app/features/returns/domain/photos";
 import {
   ATTACHMENT_URL_TTL_SECONDS,
   checkContactForm,
@@ -15,9 +15,9 @@ import {
   TICKET_LINK_TTL_MS,
   verifyAttachmentSignature,
   verifyTicketToken,
-} from "../../app/domain/support/tickets";
-import { SHOPPER_LOCALES } from "../../app/domain/support/shopper-messages";
-import { csatPage, csatThanksPage, escapeHtml, linkProblemPage, threadPage } from "../../app/services/ticket-pages.server";
+} from "../../app/features/tickets/domain/tickets";
+import { SHOPPER_LOCALES } from "../../app/features/tickets/domain/shopper-messages";
+import { csatPage, csatThanksPage, escapeHtml, linkProblemPage, threadPage } from "../../app/features/tickets/ticket-pages.server";
 
 const SECRET = "test-secret";
 const SHOP = "harbor-demo.myshopify.com";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { markdownToHtml, markdownToText } from "../../../app/domain/faq/markdown";
+import { markdownToHtml, markdownToText } from "../../../app/features/faq/domain/markdown";
 
 /** Every tag name in the output: what the browser would build elements from. */
 function tags(html: string): string[] {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { markdownToText } from "../../../app/domain/faq/markdown";
-import { normalizeSearchText, searchFaq, searchTokens, type SearchableFaqArticle } from "../../../app/domain/faq/search";
-import { STARTER_FAQ } from "../../../app/domain/faq/starters";
-import { renderFaqAnswer } from "../../../app/domain/faq/template";
-import { exampleFaqContext } from "../../../app/domain/faq/variables";
+import { markdownToText } from "../../../app/features/faq/domain/markdown";
+import { normalizeSearchText, searchFaq, searchTokens, type SearchableFaqArticle } from "../../../app/features/faq/domain/search";
+import { STARTER_FAQ } from "../../../app/features/faq/domain/starters";
+import { renderFaqAnswer } from "../../../app/features/faq/domain/template";
+import { exampleFaqContext } from "../../../app/features/faq/domain/variables";
 
 const ARTICLES: SearchableFaqArticle[] = [
   { handle: "returns-policy", question: "What is your returns policy?", text: "You have 30 days to send items back." },

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { markdownToHtml, markdownToText } from "../../../app/domain/faq/markdown";
-import { STARTER_FAQ, STARTER_FAQ_CATEGORIES } from "../../../app/domain/faq/starters";
-import { renderFaqAnswer, validateFaqAnswer } from "../../../app/domain/faq/template";
-import { slugifyHandle } from "../../../app/domain/faq/types";
-import { exampleFaqContext, type FaqContext } from "../../../app/domain/faq/variables";
+import { markdownToHtml, markdownToText } from "../../../app/features/faq/domain/markdown";
+import { STARTER_FAQ, STARTER_FAQ_CATEGORIES } from "../../../app/features/faq/domain/starters";
+import { renderFaqAnswer, validateFaqAnswer } from "../../../app/features/faq/domain/template";
+import { slugifyHandle } from "../../../app/features/faq/domain/types";
+import { exampleFaqContext, type FaqContext } from "../../../app/features/faq/domain/variables";
 
 function article(handle: string) {
   const found = STARTER_FAQ.find((a) => a.handle === handle);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { renderFaqAnswer, validateFaqAnswer } from "../../../app/domain/faq/template";
-import { exampleFaqContext, type FaqContext } from "../../../app/domain/faq/variables";
-import { createTemplateKit, MACRO_LIMITS, type TemplateRender, type TemplateValidation } from "../../../app/domain/macros/template";
+import { renderFaqAnswer, validateFaqAnswer } from "../../../app/features/faq/domain/template";
+import { exampleFaqContext, type FaqContext } from "../../../app/features/faq/domain/variables";
+import { createTemplateKit, MACRO_LIMITS, type TemplateRender, type TemplateValidation } from "../../../app/features/macros/domain/template";
 
 function text(result: TemplateRender): string {
   if (!result.ok) throw new Error(`expected a render, got: ${result.error}`);

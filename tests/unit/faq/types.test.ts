@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FAQ_LOCALES, isFaqLocale, slugifyHandle } from "../../../app/domain/faq/types";
+import { FAQ_LOCALES, isFaqLocale, slugifyHandle } from "../../../app/features/faq/domain/types";
 
 describe("FAQ locales", () => {
   it("GIVEN the locales WHEN listing them THEN English comes first, then French, German and Spanish", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exampleFaqContext, FAQ_VARIABLE_GROUPS, FAQ_VARIABLES, isFaqVariable } from "../../../app/domain/faq/variables";
+import { exampleFaqContext, FAQ_VARIABLE_GROUPS, FAQ_VARIABLES, isFaqVariable } from "../../../app/features/faq/domain/variables";
 
 const EXPECTED_PATHS = [
   "shop.name",

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseBooleanCell, parseCsv, readCsvTable, toCsv, type CsvParse } from "../../../app/domain/import/csv";
+import { parseBooleanCell, parseCsv, readCsvTable, toCsv, type CsvParse } from "../../../app/features/import-export/domain/csv";
 
 function parsed(text: string): { rows: string[][]; lines: number[] } {
   const result = parseCsv(text);

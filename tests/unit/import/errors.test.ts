@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeImportError, importFailure, parseJsonText, type ImportError } from "../../../app/domain/import/errors";
+import { describeImportError, importFailure, parseJsonText, type ImportError } from "../../../app/features/import-export/domain/errors";
 
 describe("describeImportError", () => {
   it.each<[ImportError, string]>([

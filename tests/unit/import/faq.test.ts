@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type ImportError, type ImportResult, type TextValidator } from "../../../app/domain/import/errors";
-import { exportFaq, FAQ_LOCALES, parseFaqImport, type FaqRecord } from "../../../app/domain/import/faq";
+import { type ImportError, type ImportResult, type TextValidator } from "../../../app/features/import-export/domain/errors";
+import { exportFaq, FAQ_LOCALES, parseFaqImport, type FaqRecord } from "../../../app/features/import-export/domain/faq";
 
 const anyAnswer: TextValidator = () => ({ ok: true });
 

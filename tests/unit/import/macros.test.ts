@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type ImportError, type ImportResult, type TextValidator } from "../../../app/domain/import/errors";
-import { exportMacros, parseMacroImport, type MacroRecord } from "../../../app/domain/import/macros";
-import { validateMacro } from "../../../app/domain/macros/template";
+import { type ImportError, type ImportResult, type TextValidator } from "../../../app/features/import-export/domain/errors";
+import { exportMacros, parseMacroImport, type MacroRecord } from "../../../app/features/import-export/domain/macros";
+import { validateMacro } from "../../../app/features/macros/domain/template";
 
 const anyBody: TextValidator = () => ({ ok: true });
 

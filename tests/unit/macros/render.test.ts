@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MACRO_LIMITS, renderMacro, renderMacroHtml, validateMacro, type MacroRender } from "../../../app/domain/macros/template";
-import { exampleContext, type MacroContext } from "../../../app/domain/macros/variables";
+import { MACRO_LIMITS, renderMacro, renderMacroHtml, validateMacro, type MacroRender } from "../../../app/features/macros/domain/template";
+import { exampleContext, type MacroContext } from "../../../app/features/macros/domain/variables";
 
 function context(edit: (c: MacroContext) => void = () => {}): MacroContext {
   const c = exampleContext();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { MACRO_FAMILIES, STARTER_MACROS } from "../../../app/domain/macros/starters";
-import { renderMacro, renderMacroHtml, validateMacro } from "../../../app/domain/macros/template";
-import { exampleContext, type MacroContext } from "../../../app/domain/macros/variables";
+import { MACRO_FAMILIES, STARTER_MACROS } from "../../../app/features/macros/domain/starters";
+import { renderMacro, renderMacroHtml, validateMacro } from "../../../app/features/macros/domain/template";
+import { exampleContext, type MacroContext } from "../../../app/features/macros/domain/variables";
 
 function starter(key: string): string {
   const macro = STARTER_MACROS.find((m) => m.key === key);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractVariables, validateMacro, type MacroError } from "../../../app/domain/macros/template";
+import { extractVariables, validateMacro, type MacroError } from "../../../app/features/macros/domain/template";
 
 function errorsOf(source: string): MacroError[] {
   const result = validateMacro(source);

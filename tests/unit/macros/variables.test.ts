@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exampleContext, isMacroVariable, MACRO_VARIABLE_GROUPS, MACRO_VARIABLES } from "../../../app/domain/macros/variables";
+import { exampleContext, isMacroVariable, MACRO_VARIABLE_GROUPS, MACRO_VARIABLES } from "../../../app/features/macros/domain/variables";
 
 const EXPECTED_PATHS = [
   "customer.first_name",

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PERIODS, dailySeries, deflectionRate, isWithin, median, percentile, periodRange, topReasons, trend } from "../../../app/domain/metrics/kpis";
-import { localDayNumber } from "../../../app/domain/returns/zoned-time";
+import { PERIODS, dailySeries, deflectionRate, isWithin, median, percentile, periodRange, topReasons, trend } from "../../../app/features/dashboard/domain/kpis";
+import { localDayNumber } from "../../../app/lib/zoned-time";
 import { DAY, HOUR, T, at, session, ticket } from "./builders";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contactsPerOrder, normaliseQuery, returnRate, topQueries, topReasons, trend } from "../../../app/domain/metrics/kpis";
+import { contactsPerOrder, normaliseQuery, returnRate, topQueries, topReasons, trend } from "../../../app/features/dashboard/domain/kpis";
 
 describe("contactsPerOrder", () => {
   it("GIVEN 12 tickets for 240 orders THEN 0.05 contacts per order", () => {

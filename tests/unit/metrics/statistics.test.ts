@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstResponseTimes, median, percentile, resolutionTime } from "../../../app/domain/metrics/kpis";
+import { firstResponseTimes, median, percentile, resolutionTime } from "../../../app/features/dashboard/domain/kpis";
 import { MINUTE, T, at, ticket } from "./builders";
 
 describe("median", () => {

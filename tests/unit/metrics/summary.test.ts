@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type DashboardMetrics, type PeriodData, dashboardSummary, toCsvRows } from "../../../app/domain/metrics/kpis";
+import { type DashboardMetrics, type PeriodData, dashboardSummary, toCsvRows } from "../../../app/features/dashboard/domain/kpis";
 import { DAY, HOUR, MINUTE, T, at, session, ticket } from "./builders";
 
 const now = T + 10 * DAY;

@@ -2,8 +2,8 @@
  * Builders for return-eligibility tests: a small order that was fully shipped and delivered; each
  * test changes only what it is about.
  */
-import { DEFAULT_RETURN_POLICY } from "../../../app/domain/returns/policy";
-import type { ReturnPolicy, ReturnableOrder } from "../../../app/domain/returns/types";
+import { DEFAULT_RETURN_POLICY } from "../../../app/features/policies/domain/returns";
+import type { ReturnPolicy, ReturnableOrder } from "../../../app/features/returns/domain/types";
 
 export type LineItem = ReturnableOrder["lineItems"][number];
 export type Fulfillment = ReturnableOrder["fulfillments"][number];

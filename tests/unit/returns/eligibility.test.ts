@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { evaluateEligibility, returnWindowEnd } from "../../../app/domain/returns/eligibility";
-import type { ReturnPolicy, ReturnableOrder } from "../../../app/domain/returns/types";
+import { evaluateEligibility, returnWindowEnd } from "../../../app/features/returns/domain/eligibility";
+import type { ReturnPolicy, ReturnableOrder } from "../../../app/features/returns/domain/types";
 import { fulfillment, line, order, policy, TORONTO } from "./builders";
 
 const NOW = new Date("2026-11-15T12:00:00Z");

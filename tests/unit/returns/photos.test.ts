@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkPhotos, MAX_PHOTO_BYTES, sniffImageType } from "../../../app/domain/returns/photos";
+import { checkPhotos, MAX_PHOTO_BYTES, sniffImageType } from "../../../app/features/returns/domain/photos";
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 const JPEG = bytes(0xff, 0xd8, 0xff, 0xe0, 0, 0x10);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { DEFAULT_RETURN_POLICY, parsePolicy, ReturnPolicySchema } from "../../../app/domain/returns/policy";
+import { DEFAULT_RETURN_POLICY, parsePolicy, ReturnPolicySchema } from "../../../app/features/policies/domain/returns";
 import { policy } from "./builders";
 
 /** The messages parsePolicy throws for a value, by dotted path. */

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evaluateEligibility, returnWindowEnd } from "../../../app/domain/returns/eligibility";
-import { quoteReturn } from "../../../app/domain/returns/quote";
-import { RESOLUTIONS, type ReturnPolicy, type ReturnableOrder } from "../../../app/domain/returns/types";
+import { evaluateEligibility, returnWindowEnd } from "../../../app/features/returns/domain/eligibility";
+import { quoteReturn } from "../../../app/features/returns/domain/quote";
+import { RESOLUTIONS, type ReturnPolicy, type ReturnableOrder } from "../../../app/features/returns/domain/types";
 import { policy } from "./builders";
 
 /** Zones far from UTC, with DST in either hemisphere, half-hour offsets, and midnight transitions. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { evaluateEligibility } from "../../../app/domain/returns/eligibility";
-import { autoApproveDecision, quoteReturn, validateSelection } from "../../../app/domain/returns/quote";
-import type { ReturnPolicy, ReturnQuote, ReturnSelection } from "../../../app/domain/returns/types";
+import { evaluateEligibility } from "../../../app/features/returns/domain/eligibility";
+import { autoApproveDecision, quoteReturn, validateSelection } from "../../../app/features/returns/domain/quote";
+import type { ReturnPolicy, ReturnQuote, ReturnSelection } from "../../../app/features/returns/domain/types";
 import { fulfillment, line, order, policy, TORONTO } from "./builders";
 
 /** Shirt 19.99 ×3, jacket 120.00 ×1, both delivered; a final-sale scarf 15.00. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { endOfLocalDay, formatDayNumber, localDayNumber, startOfLocalDay } from "../../../app/domain/returns/zoned-time";
+import { endOfLocalDay, formatDayNumber, localDayNumber, startOfLocalDay } from "../../../app/lib/zoned-time";
 
 const day = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000;
 const end = (isoDate: string, tz: string) => new Date(endOfLocalDay(day(isoDate), tz)).toISOString();

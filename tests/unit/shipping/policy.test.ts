@@ -6,7 +6,7 @@ import {
   parseShippingPolicy,
   ShippingPolicySchema,
   type ShippingPolicy,
-} from "../../../app/domain/shipping/policy";
+} from "../../../app/features/policies/domain/shipping";
 
 /** A mutable copy of the defaults with some fields replaced (values may be deliberately invalid). */
 function policy(overrides: Record<string, unknown> = {}): Record<string, unknown> {

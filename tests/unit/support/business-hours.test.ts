@@ -7,9 +7,9 @@ import {
   isOpenAt,
   nextOpening,
   type BusinessHours,
-} from "../../../app/domain/support/business-hours";
-import { DEFAULT_SUPPORT_SETTINGS } from "../../../app/domain/support/settings";
-import { type DayHours } from "../../../app/domain/support/types";
+} from "../../../app/features/policies/domain/business-hours";
+import { DEFAULT_SUPPORT_SETTINGS } from "../../../app/features/policies/domain/support";
+import { type DayHours } from "../../../app/features/tickets/domain/types";
 
 const NINE_TO_FIVE = { open: "09:00", close: "17:00" };
 const EVERY_DAY = (day: DayHours) => [day, day, day, day, day, day, day];

@@ -5,9 +5,9 @@ import {
   mentionsPhotoReason,
   normaliseText,
   prioritise,
-} from "../../../app/domain/support/classify";
-import { DEFAULT_SUPPORT_SETTINGS } from "../../../app/domain/support/settings";
-import { type CategoryRule } from "../../../app/domain/support/types";
+} from "../../../app/features/tickets/domain/classify";
+import { DEFAULT_SUPPORT_SETTINGS } from "../../../app/features/policies/domain/support";
+import { type CategoryRule } from "../../../app/features/tickets/domain/types";
 
 const RULES = DEFAULT_SUPPORT_SETTINGS.rules;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { DEFAULT_SUPPORT_SETTINGS, parseSupportSettings, SupportSettingsSchema } from "../../../app/domain/support/settings";
-import { CATEGORIES, type SupportSettings } from "../../../app/domain/support/types";
+import { DEFAULT_SUPPORT_SETTINGS, parseSupportSettings, SupportSettingsSchema } from "../../../app/features/policies/domain/support";
+import { CATEGORIES, type SupportSettings } from "../../../app/features/tickets/domain/types";
 
 /** A mutable copy of the defaults with some fields replaced (values may be deliberately invalid). */
 function settings(overrides: Record<string, unknown> = {}): Record<string, unknown> {

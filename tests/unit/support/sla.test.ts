@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SUPPORT_SETTINGS } from "../../../app/domain/support/settings";
-import { formatDuration, promiseFor, resolutionDueAt, responseDueAt, slaStatus } from "../../../app/domain/support/sla";
+import { DEFAULT_SUPPORT_SETTINGS } from "../../../app/features/policies/domain/support";
+import { formatDuration, promiseFor, resolutionDueAt, responseDueAt, slaStatus } from "../../../app/features/tickets/domain/sla";
 
 const TORONTO = { ...DEFAULT_SUPPORT_SETTINGS, timeZone: "America/Toronto" };
 const at = (iso: string) => new Date(iso);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { deriveTracking } from "../../../app/domain/tracking/derive";
-import { TRACKING_STEPS, type OrderSnapshot, type TrackingStep, type TrackingView } from "../../../app/domain/tracking/types";
+import { deriveTracking } from "../../../app/features/tracking/domain/derive";
+import { TRACKING_STEPS, type OrderSnapshot, type TrackingStep, type TrackingView } from "../../../app/features/tracking/domain/types";
 import {
   createStore,
   currentQuantity,

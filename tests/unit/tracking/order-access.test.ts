@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { issueOrderAccessToken, ORDER_ACCESS_TTL_MS, verifyOrderAccessToken } from "../../../app/domain/tracking/order-access";
+import { issueOrderAccessToken, ORDER_ACCESS_TTL_MS, verifyOrderAccessToken } from "../../../app/features/tracking/domain/order-access";
 
 const SECRET = "app-secret";
 const SHOP = "harbor-demo.myshopify.com";

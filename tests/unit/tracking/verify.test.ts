@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contactMatches, normalizeOrderName, remainingDelay } from "../../../app/domain/tracking/verify";
+import { contactMatches, normalizeOrderName, remainingDelay } from "../../../app/features/tracking/domain/verify";
 
 describe("order name normalisation", () => {
   it.each([

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import type { Db } from "../../db-client.server";
+import { createRateLimiter } from "../../lib/rate-limit";
+import { env } from "../../env.server";
+import { keyedHash } from "../../lib/keyed-hash";
+
+/**
+ * Anonymous self-service activity reported by the storefront blocks, for the dashboard: answers
+ * opened, searches that found nothing, helpful votes, deflections. A visitor is a random id the
+ * browser made up, so it groups a session's events but limits nothing: limits and votes go by the
+ * shopper's address (as the app proxy reports it), kept only as a keyed hash. Nothing here names a
+ * person.
+ */
+
+const Visitor = z.string().trim().min(8).max(64).regex(/^[A-Za-z0-9-]+$/);
+const Handle = z.string().trim().min(1).max(80).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+
+export const SelfServiceEventSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("faq_view"), visitor: Visitor, article: Handle }),
+  z.object({ type: z.literal("faq_search"), visitor: Visitor, query: z.string().trim().min(1).max(200), results: z.number().int().min(0).max(10_000) }),
+  z.object({ type: z.literal("faq_vote"), visitor: Visitor, article: Handle, helpful: z.boolean() }),
+  z.object({ type: z.literal("deflected"), visitor: Visitor, article: Handle }),
+  z.object({ type: z.literal("launcher_open"), visitor: Visitor }),
+]);
+export type SelfServiceEvent = z.infer<typeof SelfServiceEventSchema>;
+
+/** The event types the dashboard counts; tracking and returns are recorded by their own endpoints. */
+export type EventType = "faq_view" | "faq_search_miss" | "deflected" | "launcher_open" | "tracking_lookup" | "return_started";
+
+// Generous for a person clicking through answers, low enough that a script cannot flood the table.
+const limiter = createRateLimiter({ limit: 120, windowMs: 60_000 });
+// Searches that found nothing feed the content-gap report: a shopper tries a few phrasings, not dozens.
+const searchMissLimiter = createRateLimiter({ limit: 20, windowMs: 10 * 60_000 });
+
+export type RecordOutcome = { outcome: "recorded" | "ignored" } | { outcome: "rate_limited"; retryAfterSeconds: number };
+
+/** `address` is the shopper's address as the app proxy reported it (lib/shopper-address). */
+export async function recordEvent(db: Db, shop: string, event: SelfServiceEvent, address: string, now: Date): Promise<RecordOutcome> {
+  const key = `${shop}|${address}`;
+  const limit = limiter.hit(key, now);
+  if (!limit.allowed) return { outcome: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+  switch (event.type) {
+    case "faq_vote": {
+      // One vote per address and article, whatever visitor id the browser sends; a later one replaces it.
+      const voter = keyedHash(env.SHOPIFY_API_SECRET, "faq-voter", `${shop}\n${address}`);
+      await db.faqVote.upsert({
+        where: { shop_article_voter: { shop, article: event.article, voter } },
+        create: { shop, article: event.article, voter, visitor: event.visitor, helpful: event.helpful },
+        update: { helpful: event.helpful, visitor: event.visitor },
+      });
+      return { outcome: "recorded" };
+    }
+    case "faq_search": {
+      // Only searches that found nothing matter (the content-gap report); the query is kept, the visitor is not.
+      if (event.results > 0) return { outcome: "ignored" };
+      const misses = searchMissLimiter.hit(key, now);
+      if (!misses.allowed) return { outcome: "rate_limited", retryAfterSeconds: misses.retryAfterSeconds };
+      await db.supportEvent.create({ data: { shop, type: "faq_search_miss", subject: event.query.replace(/\s+/g, " ").toLowerCase(), at: now } });
+      return { outcome: "recorded" };
+    }
+    case "faq_view":
+    case "deflected":
+      await db.supportEvent.create({ data: { shop, type: event.type, visitor: event.visitor, subject: event.article, at: now } });
+      return { outcome: "recorded" };
+    case "launcher_open":
+      await db.supportEvent.create({ data: { shop, type: event.type, visitor: event.visitor, at: now } });
+      return { outcome: "recorded" };
+  }
+}
+
+/** For endpoints that record their own activity (tracking lookups, returns started). */
+export async function recordActivity(db: Db, shop: string, type: EventType, input: { visitor?: string | null; subject?: string | null }, now: Date) {
+  const visitor = Visitor.safeParse(input.visitor).data ?? null;
+  await db.supportEvent.create({ data: { shop, type, visitor, subject: input.subject ?? null, at: now } });
+}

@@ -1,0 +1,595 @@
+import { randomInt } from "node:crypto";
+import { z } from "zod";
+import type { Db } from "../../db-client.server";
+import { evaluateEligibility } from "./domain/eligibility";
+import { checkPhotos, MAX_PHOTO_BYTES, sniffImageType, type PhotoProblem } from "./domain/photos";
+import { autoApproveDecision, quoteReturn, validateSelection } from "./domain/quote";
+import { addBusinessMinutes } from "../policies/domain/business-hours";
+import { RESOLUTIONS, type Eligibility, type ReturnPolicy, type ReturnSelection } from "./domain/types";
+import { issueOrderAccessToken } from "../tracking/domain/order-access";
+import { env } from "../../env.server";
+import { currentReturnPolicy } from "../policies/repo.server";
+import type { AdminGraphql } from "../../shopify.server";
+import { isTransientShopifyError } from "../../shopify/graphql.server";
+import { readJson, readMultipart } from "../../lib/body.server";
+import { storedText } from "../../lib/text";
+import {
+  approveReturn,
+  declineReturn,
+  fetchExchangeOptions,
+  fetchReturnOrder,
+  fetchReturnReasonIds,
+  requestReturn,
+  type ShopifyReturnOrder,
+} from "../../shopify/returns.server";
+import { createKeyedMutex } from "../../lib/keyed-mutex";
+import { supportProfile } from "../policies/support-settings.server";
+import { sendToShopper } from "../notifications/notifications.server";
+import { json, requireOrderAccess, UNAVAILABLE, verifyShopperLookup } from "../tracking/tracking.server";
+
+/**
+ * Self-service returns behind the app proxy. A request is stored first (status "received"), then
+ * created in Shopify with returnRequest; when Shopify is throttled or down it stays stored and is
+ * retried (syncReturnRequests), so nothing a shopper sent is lost and nothing is sent twice.
+ */
+
+export type ReturnsContext = { shop: string; graphql: AdminGraphql; db: Db };
+
+/** Our statuses, as the storefront shows them. */
+export type RequestStatus = "received" | "requested" | "approved" | "declined" | "closed" | "cancelled" | "failed";
+
+const orderLocks = createKeyedMutex();
+
+/**
+ * The last order each shopper's returns view was built from. When Shopify is throttled or down at
+ * the moment they submit, the request is judged on it, stored, and Shopify checks the quantities
+ * again when the request reaches it (a refusal then goes to staff as "failed").
+ */
+const recentOrders = new Map<string, { order: ShopifyReturnOrder; at: number }>();
+const RECENT_ORDER_TTL_MS = 30 * 60_000;
+
+async function fetchOrderForReturns(ctx: ReturnsContext, orderId: string, allowRecent: boolean): Promise<ShopifyReturnOrder | null> {
+  const key = `${ctx.shop}|${orderId}`;
+  try {
+    const order = await fetchReturnOrder(ctx.graphql, orderId);
+    if (order) {
+      recentOrders.delete(key);
+      if (recentOrders.size >= 5_000) recentOrders.delete(recentOrders.keys().next().value!);
+      recentOrders.set(key, { order, at: Date.now() });
+    }
+    return order;
+  } catch (error) {
+    const recent = recentOrders.get(key);
+    if (allowRecent && recent && Date.now() - recent.at < RECENT_ORDER_TTL_MS && isTransientShopifyError(error)) {
+      return structuredClone(recent.order);
+    }
+    throw error;
+  }
+}
+
+/** Units stored by us but not yet accepted by Shopify count as taken. */
+async function pendingUnits(db: Db, shop: string, orderId: string) {
+  const items = await db.returnRequestItem.findMany({
+    where: { request: { shop, orderId, status: "received" } },
+    select: { lineItemId: true, quantity: true },
+  });
+  return items;
+}
+
+async function loadOrder(
+  ctx: ReturnsContext,
+  orderId: string,
+  allowRecent = false,
+): Promise<{ order: ShopifyReturnOrder; policy: ReturnPolicy; eligibility: Eligibility } | null> {
+  const order = await fetchOrderForReturns(ctx, orderId, allowRecent);
+  if (!order) return null;
+  order.pending = await pendingUnits(ctx.db, ctx.shop, orderId);
+  const policy = await currentReturnPolicy(ctx.db, ctx.shop);
+  const eligibility = evaluateEligibility({ policy, order, now: new Date(), timeZone: order.timeZone });
+  return { order, policy, eligibility };
+}
+
+/** What the returns block shows for an order: lines with what can be returned and why not, the policy, earlier requests. */
+async function returnsView(ctx: ReturnsContext, orderId: string): Promise<Response> {
+  const loaded = await loadOrder(ctx, orderId);
+  if (!loaded) return json({ code: "not_found", error: "We couldn't find an order with those details." }, 404);
+  const { order, policy, eligibility } = loaded;
+  const exchange = policy.resolutions.includes("exchange")
+    ? await fetchExchangeOptions(ctx.graphql, [...new Set(Object.values(order.productIds))])
+    : {};
+  const requests = await ctx.db.returnRequest.findMany({
+    where: { shop: ctx.shop, orderId },
+    include: { items: true },
+    orderBy: { createdAt: "desc" },
+  });
+  const { token, expiresAt } = issueOrderAccessToken(env.SHOPIFY_API_SECRET, { shop: ctx.shop, orderId }, new Date());
+  return json({
+    token,
+    expiresAt: expiresAt.toISOString(),
+    order: { name: order.name, currency: order.currency },
+    lines: eligibility.lines.map((line) => ({
+      lineItemId: line.lineItemId,
+      title: line.title,
+      variantTitle: line.variantTitle,
+      imageUrl: line.imageUrl,
+      unitPrice: line.unitPrice,
+      purchased: line.purchased,
+      returnable: line.returnable,
+      reasons: line.reasons,
+      windowEndsAt: line.windowEndsAt,
+      exchangeOptions: (exchange[order.productIds[line.lineItemId] ?? ""] ?? []).filter((o) => o.title !== line.variantTitle),
+    })),
+    policy: {
+      windowDays: policy.windowDays,
+      resolutions: policy.resolutions,
+      storeCreditBonusPercent: policy.storeCreditBonusPercent,
+      restockingFeePercent: policy.restockingFeePercent,
+      returnShipping: policy.returnShipping,
+      reasons: policy.reasons,
+    },
+    requests: requests.map((r) => ({
+      reference: r.reference,
+      status: r.status === "failed" ? "received" : r.status,
+      createdAt: r.createdAt.toISOString(),
+      resolution: r.resolution,
+      items: r.items.map((i) => ({ title: i.title, quantity: i.quantity })),
+      ...(r.status === "declined" ? { declineReason: r.declineReason?.toLowerCase() ?? "other", declineNote: r.decisionNote ?? undefined } : {}),
+    })),
+  });
+}
+
+function unavailable(error: unknown): Response {
+  console.warn("[returns] Shopify unavailable", error instanceof Error ? error.message : error);
+  return json(UNAVAILABLE, 503, { "Retry-After": "5" });
+}
+
+/** POST /apps/support/returns/lookup — the same check as tracking, then the returns view. */
+export async function lookupForReturns(request: Request, ctx: ReturnsContext): Promise<Response> {
+  const verified = await verifyShopperLookup(request, ctx);
+  if (verified instanceof Response) return verified;
+  try {
+    return await returnsView(ctx, verified.order.id);
+  } catch (error) {
+    return unavailable(error);
+  }
+}
+
+/** GET /apps/support/returns/order?token=… — arriving from tracking, or reloading the status. */
+export async function returnsByToken(request: Request, ctx: ReturnsContext): Promise<Response> {
+  const orderId = requireOrderAccess(new URL(request.url).searchParams.get("token"), ctx.shop);
+  if (orderId instanceof Response) return orderId;
+  try {
+    return await returnsView(ctx, orderId);
+  } catch (error) {
+    return unavailable(error);
+  }
+}
+
+const SelectionSchema = z.object({
+  lineItemId: z.string().min(1),
+  quantity: z.number().int(),
+  reason: storedText(z.string()),
+  note: storedText(z.string().max(300, "Keep the note under 300 characters.").optional()),
+  exchangeVariantId: storedText(z.string().max(200).optional()),
+});
+
+const QuoteSchema = z.object({
+  token: z.string(),
+  resolution: z.enum(RESOLUTIONS),
+  items: z.array(SelectionSchema.pick({ lineItemId: true, quantity: true, reason: true })).max(50),
+});
+
+/** POST /apps/support/returns/quote — fees and what the shopper gets back, before they submit. */
+export async function quote(request: Request, ctx: ReturnsContext): Promise<Response> {
+  const parsed = QuoteSchema.safeParse(await readJson(request));
+  if (!parsed.success) return json({ code: "invalid", errors: [{ field: "items", message: "Choose items to return." }] }, 400);
+  const orderId = requireOrderAccess(parsed.data.token, ctx.shop);
+  if (orderId instanceof Response) return orderId;
+  try {
+    const loaded = await loadOrder(ctx, orderId);
+    if (!loaded) return json({ code: "not_found" }, 404);
+    const known = parsed.data.items.filter((i) => loaded.order.lineItems.some((l) => l.id === i.lineItemId) && i.quantity >= 0);
+    return json({ quote: quoteReturn(loaded.policy, loaded.order, known, parsed.data.resolution) });
+  } catch (error) {
+    return unavailable(error);
+  }
+}
+
+const SubmissionSchema = z.object({
+  idempotencyKey: z.string().uuid("Reload the page and try again."),
+  resolution: z.enum(RESOLUTIONS),
+  items: z.array(SelectionSchema).min(1).max(50),
+});
+
+/** A short code a shopper can read out on the phone: no 0/O or 1/I. */
+function newReference(): string {
+  const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  return `R-${Array.from({ length: 6 }, () => alphabet[randomInt(alphabet.length)]).join("")}`;
+}
+
+function requestJson(r: { reference: string; status: string; createdAt: Date }) {
+  return { request: { reference: r.reference, status: r.status, createdAt: r.createdAt.toISOString() } };
+}
+
+/**
+ * Photos in one request: three items with the most photos a line takes (MAX_PHOTOS_PER_LINE). It
+ * bounds the whole body too, so one request holds at most this many 5 MB photos in memory.
+ */
+const MAX_PHOTOS_PER_REQUEST = 9;
+/** The rest of the body besides the photos: the items' JSON (50 lines with notes) and a few fields. */
+const RETURN_FORM_OVERHEAD_BYTES = 64 * 1024;
+
+/** The line ids the form lists in `items`, to accept photos only for them as they arrive. */
+function listedLines(items: string | undefined): Set<string> {
+  try {
+    const parsed: unknown = JSON.parse(items ?? "[]");
+    return new Set(Array.isArray(parsed) ? parsed.map((i: { lineItemId?: unknown }) => String(i?.lineItemId)) : []);
+  } catch {
+    return new Set();
+  }
+}
+
+/**
+ * POST /apps/support/returns/request?token=… (multipart) — store the request, then create it in
+ * Shopify. The order-access token is in the query (signed with it by Shopify's proxy) and checked
+ * before the body is read; photos are read while they stream, only for lines the form returns
+ * (its `items` come first), and never more than the limits above.
+ */
+export async function submitReturnRequest(request: Request, ctx: ReturnsContext): Promise<Response> {
+  const orderId = requireOrderAccess(new URL(request.url).searchParams.get("token"), ctx.shop);
+  if (orderId instanceof Response) return orderId;
+  const form = await readMultipart(request, {
+    total: MAX_PHOTOS_PER_REQUEST * MAX_PHOTO_BYTES + RETURN_FORM_OVERHEAD_BYTES,
+    fileSize: MAX_PHOTO_BYTES,
+    files: MAX_PHOTOS_PER_REQUEST,
+    // In the words the block shows for photos; a count is not a size (413 reads "too large").
+    tooManyFiles: json({ code: "invalid", errors: [{ field: "photos", message: `Attach at most ${MAX_PHOTOS_PER_REQUEST} photos to one request.` }] }, 400),
+    acceptFile: (field, fields) => field.startsWith("photo:") && listedLines(fields.items).has(field.slice(6)),
+  });
+  let items: unknown;
+  try {
+    items = JSON.parse(form.fields.items ?? "[]");
+  } catch {
+    items = null;
+  }
+  const parsed = SubmissionSchema.safeParse({
+    idempotencyKey: form.fields.idempotencyKey,
+    resolution: form.fields.resolution,
+    items,
+  });
+  if (!parsed.success) {
+    return json({ code: "invalid", errors: parsed.error.issues.map((i) => ({ field: i.path[0] === "resolution" ? "resolution" : "items", message: i.message })) }, 400);
+  }
+  const submission = parsed.data;
+
+  // The same form sent twice (double click, retry, second tab with the same form) is one request.
+  const existing = await ctx.db.returnRequest.findUnique({ where: { shop_idempotencyKey: { shop: ctx.shop, idempotencyKey: submission.idempotencyKey } } });
+  if (existing) return json(requestJson(existing), 200);
+
+  const photos = new Map<string, { bytes: Uint8Array; type: string }[]>();
+  for (const { field, bytes } of form.files) {
+    const list = photos.get(field.slice(6)) ?? [];
+    list.push({ bytes, type: sniffImageType(bytes) ?? "" });
+    photos.set(field.slice(6), list);
+  }
+  for (const list of photos.values()) {
+    const problem: PhotoProblem | null = checkPhotos(list);
+    if (problem === "photo_too_large") return json({ code: problem, error: "Each photo must be 5 MB or smaller." }, 413);
+    if (problem === "photo_type") return json({ code: problem, error: "Photos must be JPEG, PNG or WebP images." }, 415);
+    if (problem) return json({ code: "invalid", errors: [{ field: "photos", message: "Attach at most 3 photos per item." }] }, 400);
+  }
+
+  return orderLocks(`${ctx.shop}|${orderId}`, async () => {
+    // Inside the lock, another tab may have just stored the same form.
+    const again = await ctx.db.returnRequest.findUnique({ where: { shop_idempotencyKey: { shop: ctx.shop, idempotencyKey: submission.idempotencyKey } } });
+    if (again) return json(requestJson(again), 200);
+
+    let loaded;
+    try {
+      loaded = await loadOrder(ctx, orderId, true);
+    } catch (error) {
+      return unavailable(error);
+    }
+    if (!loaded) return json({ code: "not_found" }, 404);
+    const { order, policy, eligibility } = loaded;
+    const selection: ReturnSelection[] = submission.items.map((i) => ({ lineItemId: i.lineItemId, quantity: i.quantity, reason: i.reason }));
+    const photoCounts = Object.fromEntries([...photos].map(([line, list]) => [line, list.length]));
+    const verdict = validateSelection(eligibility, policy, selection, submission.resolution, photoCounts);
+    if (!verdict.ok) {
+      const tooMany = verdict.errors.some((e) => e.field === "quantity");
+      return tooMany
+        ? json({ code: "not_returnable", error: "Some items can no longer be returned.", errors: verdict.errors }, 409)
+        : json({ code: "invalid", errors: verdict.errors }, 400);
+    }
+    const exchangeMissing = submission.resolution === "exchange" && submission.items.some((i) => !i.exchangeVariantId);
+    if (exchangeMissing) return json({ code: "invalid", errors: [{ field: "resolution", message: "Choose the variant you want instead." }] }, 400);
+
+    const priced = quoteReturn(policy, order, selection, submission.resolution);
+    const now = new Date();
+    const support = await supportProfile(ctx.db, ctx.shop, order.timeZone, now);
+    const stored = await ctx.db.returnRequest.create({
+      data: {
+        shop: ctx.shop,
+        reference: newReference(),
+        idempotencyKey: submission.idempotencyKey,
+        orderId,
+        orderName: order.name,
+        customerEmail: order.email?.toLowerCase() ?? null,
+        customerId: new URL(request.url).searchParams.get("logged_in_customer_id") || null,
+        status: "received",
+        resolution: submission.resolution,
+        exchangeVariantId: submission.items.find((i) => i.exchangeVariantId)?.exchangeVariantId ?? null,
+        policyVersion: policy.version,
+        quote: JSON.stringify(priced),
+        // The rules of the requested lines only: the ones this request was judged by.
+        rules: JSON.stringify(
+          eligibility.lines
+            .filter((l) => submission.items.some((i) => i.lineItemId === l.lineItemId))
+            .map((l) => ({ lineItemId: l.lineItemId, title: l.title, rules: l.rules })),
+        ),
+        // The policy's target counted in the team's business hours, like every other SLA.
+        respondBy: addBusinessMinutes(now, policy.responseTargetHours * 60, support.sla),
+        nextSyncAt: now,
+        items: {
+          create: submission.items.map((i) => ({
+            lineItemId: i.lineItemId,
+            title: eligibility.lines.find((l) => l.lineItemId === i.lineItemId)!.title,
+            quantity: i.quantity,
+            reason: i.reason,
+            note: i.note || null,
+            sources: JSON.stringify(allocate(eligibility, i.lineItemId, i.quantity)),
+          })),
+        },
+        photos: {
+          create: [...photos].flatMap(([lineItemId, list]) =>
+            list.map((p) => ({ shop: ctx.shop, lineItemId, contentType: p.type, size: p.bytes.length, data: Buffer.from(p.bytes) })),
+          ),
+        },
+        events: { create: [{ shop: ctx.shop, actor: "shopper", type: "received" }] },
+      },
+    });
+    await syncOne(ctx, stored.id);
+    const current = await ctx.db.returnRequest.findUniqueOrThrow({ where: { id: stored.id } });
+    return json(requestJson(current), 201);
+  });
+}
+
+/** Takes the requested units from the fulfillment line items that still have them. */
+function allocate(eligibility: Eligibility, lineItemId: string, quantity: number) {
+  const sources = eligibility.lines.find((l) => l.lineItemId === lineItemId)?.sources ?? [];
+  const taken: { fulfillmentLineItemId: string; quantity: number }[] = [];
+  let left = quantity;
+  for (const source of sources) {
+    if (left === 0) break;
+    const n = Math.min(left, source.quantity);
+    taken.push({ fulfillmentLineItemId: source.fulfillmentLineItemId, quantity: n });
+    left -= n;
+  }
+  return taken;
+}
+
+const RETRY_BASE_MS = 2_000;
+const RETRY_MAX_MS = 5 * 60_000;
+
+/**
+ * Creates one stored request in Shopify. Transient failures leave it "received" with the next try
+ * scheduled; a refusal marks it "failed" for staff. Safe to call again: only "received" requests
+ * are sent, under the order's lock.
+ */
+export async function syncOne(ctx: ReturnsContext, requestId: string): Promise<void> {
+  const stored = await ctx.db.returnRequest.findUnique({ where: { id: requestId }, include: { items: true } });
+  if (!stored || stored.status !== "received") return;
+  try {
+    const reasonIds = await fetchReturnReasonIds(ctx.graphql);
+    const created = await requestReturn(ctx.graphql, {
+      orderId: stored.orderId,
+      lines: stored.items.flatMap((item) =>
+        (JSON.parse(item.sources) as { fulfillmentLineItemId: string; quantity: number }[]).map((source) => ({
+          fulfillmentLineItemId: source.fulfillmentLineItemId,
+          quantity: source.quantity,
+          ...(reasonIds[item.reason] ? { returnReasonDefinitionId: reasonIds[item.reason] } : {}),
+          ...(item.note ? { customerNote: item.note.slice(0, 300) } : {}),
+        })),
+      ),
+    });
+    await ctx.db.returnRequest.update({
+      where: { id: stored.id },
+      data: {
+        status: "requested",
+        shopifyReturnId: created.id,
+        syncAttempts: { increment: 1 },
+        nextSyncAt: null,
+        lastSyncError: null,
+        events: { create: [{ shop: ctx.shop, actor: "system", type: "requested", detail: `Shopify return ${created.name}` }] },
+      },
+    });
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+    if (isTransientShopifyError(error)) {
+      const delay = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** stored.syncAttempts);
+      await ctx.db.returnRequest.update({
+        where: { id: stored.id },
+        data: { syncAttempts: { increment: 1 }, nextSyncAt: new Date(Date.now() + delay), lastSyncError: message },
+      });
+      return;
+    }
+    await ctx.db.returnRequest.update({
+      where: { id: stored.id },
+      data: {
+        status: "failed",
+        syncAttempts: { increment: 1 },
+        nextSyncAt: null,
+        lastSyncError: message,
+        events: { create: [{ shop: ctx.shop, actor: "system", type: "failed", detail: message }] },
+      },
+    });
+    return;
+  }
+  await afterRequested(ctx, stored.id);
+}
+
+/** Once Shopify has the request: tell the shopper, and approve it when the policy allows. */
+async function afterRequested(ctx: ReturnsContext, requestId: string): Promise<void> {
+  const request = await ctx.db.returnRequest.findUniqueOrThrow({ where: { id: requestId }, include: { items: true } });
+  const policy = await currentReturnPolicy(ctx.db, ctx.shop);
+  const decision = autoApproveDecision(
+    policy,
+    JSON.parse(request.quote),
+    request.items.map((i) => ({ lineItemId: i.lineItemId, quantity: i.quantity, reason: i.reason })),
+  );
+  if (request.customerEmail && policy.notifications.appEmails) {
+    await sendToShopper(ctx.db, {
+      shop: ctx.shop,
+      to: request.customerEmail,
+      kind: "return_received",
+      relatedId: request.id,
+      subject: `We received your return request ${request.reference}`,
+      text: `We received your return request ${request.reference} for order ${request.orderName}:\n${request.items
+        .map((i) => `- ${i.quantity} × ${i.title}`)
+        .join("\n")}\n\nWe'll review it and email you the next steps.`,
+    });
+  }
+  if (!decision.approve || !request.shopifyReturnId) return;
+  try {
+    await approveReturn(ctx.graphql, request.shopifyReturnId, policy.notifications.shopifyEmails);
+  } catch (error) {
+    // Left for staff to approve by hand; the request itself is safe in Shopify.
+    console.warn("[returns] auto-approve failed", request.reference, error instanceof Error ? error.message : error);
+    return;
+  }
+  await ctx.db.returnRequest.update({
+    where: { id: request.id },
+    data: {
+      status: "approved",
+      autoApproved: true,
+      decidedBy: "auto-approve",
+      decidedAt: new Date(),
+      events: { create: [{ shop: ctx.shop, actor: "system", type: "approved", detail: decision.because }] },
+    },
+  });
+}
+
+/** Retries every stored request of the shop whose next try is due. */
+export async function syncDueRequests(ctx: ReturnsContext): Promise<number> {
+  const due = await ctx.db.returnRequest.findMany({
+    where: { shop: ctx.shop, status: "received", nextSyncAt: { lte: new Date() } },
+    select: { id: true, orderId: true },
+    orderBy: { createdAt: "asc" },
+    take: 20,
+  });
+  for (const request of due) await orderLocks(`${ctx.shop}|${request.orderId}`, () => syncOne(ctx, request.id));
+  return due.length;
+}
+
+// ---- staff decisions ----
+
+export type StaffDecision =
+  | { kind: "approve"; message?: string; overrideReason?: string }
+  | { kind: "decline"; reason: "FINAL_SALE" | "RETURN_PERIOD_ENDED" | "OTHER"; note?: string; message?: string };
+
+export type DecisionResult = { ok: true } | { ok: false; status: number; error: string };
+
+/** Rules the request failed when it was judged (requests made in Shopify's admin can have some). */
+export function failedRules(rulesJson: string): string[] {
+  const lines = JSON.parse(rulesJson) as { title: string; rules: { passed: boolean; detail: string }[] }[];
+  return lines.flatMap((line) => line.rules.filter((r) => !r.passed).map((r) => `${line.title}: ${r.detail}`));
+}
+
+/**
+ * Approves or declines a requested return in Shopify, then records who decided, when and why,
+ * and tells the shopper (Shopify's own notification, plus our message with the staff's words).
+ */
+export async function decide(ctx: ReturnsContext, requestId: string, staff: string, decision: StaffDecision): Promise<DecisionResult> {
+  const request = await ctx.db.returnRequest.findFirst({ where: { id: requestId, shop: ctx.shop }, include: { items: true } });
+  if (!request) return { ok: false, status: 404, error: "This return request does not exist in this shop." };
+  if (request.status !== "requested" || !request.shopifyReturnId) {
+    return { ok: false, status: 409, error: `This request is ${request.status}; only requested returns can be approved or declined.` };
+  }
+  const failed = failedRules(request.rules);
+  if (decision.kind === "approve" && failed.length && !decision.overrideReason?.trim()) {
+    return { ok: false, status: 400, error: "This request failed a policy rule: give a reason for approving it anyway." };
+  }
+  const { notifications } = await currentReturnPolicy(ctx.db, ctx.shop);
+  try {
+    if (decision.kind === "approve") await approveReturn(ctx.graphql, request.shopifyReturnId, notifications.shopifyEmails);
+    else await declineReturnInShopify(ctx, request.shopifyReturnId, decision, notifications.shopifyEmails);
+  } catch (error) {
+    const transient = isTransientShopifyError(error);
+    return {
+      ok: false,
+      status: transient ? 503 : 422,
+      error: transient ? "Shopify is busy right now. Try again in a moment." : `Shopify refused: ${error instanceof Error ? error.message : error}`,
+    };
+  }
+  const approved = decision.kind === "approve";
+  await ctx.db.returnRequest.update({
+    where: { id: request.id },
+    data: {
+      status: approved ? "approved" : "declined",
+      decidedBy: staff,
+      decidedAt: new Date(),
+      decisionNote: approved ? decision.message ?? null : decision.note ?? null,
+      declineReason: approved ? null : decision.reason,
+      overrideReason: approved ? decision.overrideReason?.trim() || null : null,
+      events: {
+        create: [
+          {
+            shop: ctx.shop,
+            actor: staff,
+            type: approved ? "approved" : "declined",
+            detail: approved ? decision.overrideReason?.trim() || null : `${decision.reason}${decision.note ? `: ${decision.note}` : ""}`,
+          },
+        ],
+      },
+    },
+  });
+  if (request.customerEmail && notifications.appEmails) {
+    await sendToShopper(ctx.db, {
+      shop: ctx.shop,
+      to: request.customerEmail,
+      kind: approved ? "return_approved" : "return_declined",
+      relatedId: request.id,
+      subject: approved ? `Your return ${request.reference} is approved` : `About your return request ${request.reference}`,
+      text: decision.message?.trim() || defaultMessage(request.reference, request.orderName, decision),
+    });
+  }
+  return { ok: true };
+}
+
+function defaultMessage(reference: string, orderName: string, decision: StaffDecision): string {
+  if (decision.kind === "approve") {
+    return `Good news: your return ${reference} for order ${orderName} is approved. Pack the items securely; return instructions follow in a separate email. Your refund is issued within 3–5 business days after the items arrive.`;
+  }
+  return `We're sorry: we can't accept return ${reference} for order ${orderName}.${decision.note ? `\n\n${decision.note}` : ""}\n\nReply to this email if you have questions.`;
+}
+
+async function declineReturnInShopify(
+  ctx: ReturnsContext,
+  returnId: string,
+  decision: Extract<StaffDecision, { kind: "decline" }>,
+  notifyCustomer: boolean,
+) {
+  await declineReturn(ctx.graphql, { returnId, reason: decision.reason, note: decision.note?.slice(0, 500), notifyCustomer });
+}
+
+/** returns/* webhooks: a return changed in Shopify's admin updates our record of it. */
+export async function applyReturnWebhook(db: Db | Parameters<Parameters<Db["$transaction"]>[0]>[0], shop: string, payload: unknown) {
+  const ReturnWebhookSchema = z.object({ admin_graphql_api_id: z.string(), status: z.string() });
+  const { admin_graphql_api_id: returnId, status } = ReturnWebhookSchema.parse(payload);
+  const ours: Record<string, RequestStatus> = {
+    requested: "requested",
+    open: "approved",
+    declined: "declined",
+    closed: "closed",
+    canceled: "cancelled",
+    cancelled: "cancelled",
+  };
+  const next = ours[status.toLowerCase()];
+  if (!next) return;
+  const request = await db.returnRequest.findFirst({ where: { shop, shopifyReturnId: returnId } });
+  if (!request || request.status === next) return;
+  await db.returnRequest.update({
+    where: { id: request.id },
+    data: { status: next, events: { create: [{ shop, actor: "shopify", type: next, detail: "Changed in Shopify" }] } },
+  });
+}

@@ -1,0 +1,22 @@
+import type { Db } from "../../db-client.server";
+import type { Tx } from "../webhooks/deliveries.server";
+
+export async function recordInstall(db: Db, domain: string, scopes: string): Promise<void> {
+  await db.shop.upsert({
+    where: { domain },
+    create: { domain, scopes },
+    update: { scopes, uninstalledAt: null, installedAt: new Date() },
+  });
+}
+
+/** Sessions go at once; the shop's data stays until shop/redact (sent 48 hours later). */
+export async function recordUninstall(tx: Tx, domain: string, at: Date): Promise<void> {
+  await tx.session.deleteMany({ where: { shop: domain } });
+  await tx.shop.updateMany({ where: { domain }, data: { uninstalledAt: at } });
+}
+
+export async function recordScopes(tx: Tx, domain: string, scopes: string[]): Promise<void> {
+  const scope = scopes.join(",");
+  await tx.session.updateMany({ where: { shop: domain }, data: { scope } });
+  await tx.shop.updateMany({ where: { domain }, data: { scopes: scope } });
+}

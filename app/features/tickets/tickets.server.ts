@@ -1,0 +1,420 @@
+import { type Db } from "../../db-client.server";
+import { createRateLimiter } from "../../lib/rate-limit";
+import { shopperAddress } from "../../lib/shopper-address";
+import { MAX_PHOTO_BYTES } from "../returns/domain/photos";
+import { categorise, detectOrderNumber, prioritise } from "./domain/classify";
+import { customerSegment, type CustomerSegment } from "./domain/segment";
+import { readMultipart } from "../../lib/body.server";
+import {
+  csatLabel,
+  formatShopperDateTime,
+  formatShopperDuration,
+  shopperLocale,
+  shopperText,
+  type ShopperLocale,
+} from "./domain/shopper-messages";
+import { promiseFor, resolutionDueAt, responseDueAt } from "./domain/sla";
+import {
+  checkAttachment,
+  checkContactForm,
+  newTicketReference,
+  signTicketToken,
+  storefrontTicketUrl,
+  subjectFromMessage,
+  ThreadReplySchema,
+  type Attachment,
+  type ContactForm,
+} from "./domain/tickets";
+import { type Topic } from "./domain/types";
+import { verifyOrderAccessToken } from "../tracking/domain/order-access";
+import { type OrderSnapshot } from "../tracking/domain/types";
+import { contactMatches } from "../tracking/domain/verify";
+import { env } from "../../env.server";
+import { addMessage, createTicket, findTicket, type MessageKind } from "./repo.server";
+import { type AdminGraphql } from "../../shopify.server";
+import { searchOrders, searchValue } from "../../shopify/orders.server";
+import { sendToShopper } from "../notifications/notifications.server";
+import { customerHistoryOrNull } from "../../shopify/customer-history.server";
+import { legacyId } from "../../lib/shopify-ids";
+import { shopProfile } from "../shop/profile.server";
+import { recordMacroUse } from "../macros/replies.server";
+import { supportProfile } from "../policies/support-settings.server";
+import { json } from "../tracking/tracking.server";
+
+/**
+ * Support tickets: a shopper's message from the contact block becomes a ticket (categorised,
+ * prioritised, with SLA deadlines), staff answer it from the Inbox, and the shopper follows and
+ * answers the thread through a signed link in their emails, without an account. Every function
+ * works inside one shop.
+ */
+
+export type TicketContext = { db: Db; shop: string; graphql: AdminGraphql };
+
+// A person writes once or twice; five forms in ten minutes from one address is a script.
+const contactLimiter = createRateLimiter({ limit: 5, windowMs: 10 * 60_000 });
+
+/** The rest of a multipart body besides the photo: the message and a few short fields. */
+const FORM_OVERHEAD_BYTES = 64 * 1024;
+
+/** Whether a multipart body is too big to read, from its declared length (checked before reading it). */
+export function requestTooLarge(request: Request): boolean {
+  const length = Number(request.headers.get("content-length"));
+  return Number.isFinite(length) && length > MAX_PHOTO_BYTES + FORM_OVERHEAD_BYTES;
+}
+
+/**
+ * A form's text fields and its one file (if a non-empty one was sent), read while it streams: a
+ * photo over the limit is kept only as far as needed to refuse it, and a body past the form's
+ * total is a 413 before more of it is read.
+ */
+export async function readTicketForm(request: Request): Promise<{ fields: Record<string, string>; file: Uint8Array | null }> {
+  const body = await readMultipart(request, {
+    total: MAX_PHOTO_BYTES + FORM_OVERHEAD_BYTES,
+    fileSize: MAX_PHOTO_BYTES,
+    files: 1,
+    acceptFile: (field) => field === "attachment",
+  });
+  return { fields: body.fields, file: body.files[0]?.bytes ?? null };
+}
+
+type ResponsePromise = { minutes: number; dueAt: Date; openNow: boolean };
+
+/**
+ * The receipt's promise as the contact block showed it: the usual response time while the team
+ * works, else when to expect a reply.
+ */
+function promiseLine(promise: ResponsePromise, timeZone: string, locale: ShopperLocale): string {
+  const t = shopperText(locale);
+  return promise.openNow
+    ? t("receipt_promise_open", { duration: formatShopperDuration(promise.minutes, locale) })
+    : t("receipt_promise_closed", { date: formatShopperDateTime(promise.dueAt, locale, timeZone), timeZone });
+}
+
+/** The signed thread link; `lang` words the pages that cannot read the ticket (an expired link). */
+export function threadLink(shop: string, ticketId: string, now: Date, locale: ShopperLocale): string {
+  const token = signTicketToken(env.SHOPIFY_API_SECRET, { shop, ticketId, purpose: "thread" }, now);
+  return storefrontTicketUrl(shop, "ticket", token, { lang: locale });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The contact form
+// ---------------------------------------------------------------------------------------------
+
+type ResolvedOrder = { order: OrderSnapshot | null; typedName: string | null };
+
+/**
+ * The order a contact is about. An order-access token (from tracking) proves the shopper already
+ * verified it. A number typed or written in the message is attached only when the order's email is
+ * the shopper's; otherwise only the number is kept, as text, so the form never tells a stranger
+ * whether an order exists. Shopify being down keeps the number and loses nothing else.
+ */
+async function resolveOrder(ctx: TicketContext, form: ContactForm, now: Date): Promise<ResolvedOrder> {
+  const typedName = form.order ?? detectOrderNumber(form.message);
+  try {
+    const grantedId = form.order_token ? verifyOrderAccessToken(env.SHOPIFY_API_SECRET, form.order_token, ctx.shop, now) : null;
+    const numeric = grantedId ? legacyId(grantedId) : null;
+    if (grantedId && numeric) {
+      const [order] = await searchOrders(ctx.graphql, `id:${numeric}`, 1);
+      if (order?.id === grantedId) return { order, typedName: order.name };
+    }
+    if (!typedName) return { order: null, typedName: null };
+    const orders = await searchOrders(ctx.graphql, `name:${searchValue(typedName)}`, 1);
+    // Search matching is loose: the name must be the same, and the email the order's.
+    const order = orders.find((o) => o.name.toLowerCase() === typedName.toLowerCase());
+    const matches = contactMatches(order ?? { email: null, phone: null }, { email: form.email });
+    return { order: order && matches ? order : null, typedName };
+  } catch (error) {
+    console.warn("[tickets] order lookup failed", ctx.shop, error instanceof Error ? error.message : error);
+    return { order: null, typedName };
+  }
+}
+
+/** new / repeat / VIP from the shopper's order count and spend, with the shop's thresholds. */
+async function segmentOf(ctx: TicketContext, email: string, thresholds: Parameters<typeof customerSegment>[1]): Promise<CustomerSegment | null> {
+  const history = await customerHistoryOrNull(ctx.graphql, email);
+  return history && customerSegment(history, thresholds);
+}
+
+/**
+ * POST /apps/support/contact (multipart): the contact block's form. Rate-limited per shop and
+ * shopper before the body is read; a filled honeypot gets a plausible answer and nothing is kept.
+ */
+export async function createFromContact(request: Request, ctx: TicketContext): Promise<Response> {
+  const now = new Date();
+  const limit = contactLimiter.hit(`${ctx.shop}|${shopperAddress(request)}`, now);
+  if (!limit.allowed) return json({ error: "rate_limited" }, 429, { "Retry-After": String(limit.retryAfterSeconds) });
+  if (requestTooLarge(request)) return json({ error: "invalid", fields: { attachment: "photo_too_large" } }, 400);
+  const body = await readTicketForm(request);
+
+  const verdict = checkContactForm(body.fields, body.file);
+  if (verdict.kind === "too_fast") return json({ error: "too_fast" }, 422);
+  if (verdict.kind === "invalid") return json({ error: "invalid", fields: verdict.fields }, 400);
+
+  try {
+    const shop = await shopProfile(ctx.graphql, ctx.shop, now.getTime());
+    const support = await supportProfile(ctx.db, ctx.shop, shop.timeZone, now);
+    const topic: Topic = verdict.kind === "ok" ? verdict.form.topic : "other";
+    // The topic's promise, as the block showed it before sending: the ticket's own target is never
+    // later (classification only ever raises a priority).
+    const promise = promiseFor(topic, support.sla, now, { peak: support.peak });
+    const answer = (reference: string) =>
+      json({ reference, promise: { minutes: promise.minutes, dueAt: promise.dueAt.toISOString(), openNow: promise.openNow } }, 201);
+    if (verdict.kind === "spam") return answer(newTicketReference());
+
+    const { form, attachment } = verdict;
+    const { order, typedName } = await resolveOrder(ctx, form, now);
+    const category = categorise({ topic, message: form.message }, support.settings.rules);
+    const { priority, reasons } = prioritise({ topic, category, message: form.message, orderKnown: Boolean(order) }, support.settings);
+    const customerId = new URL(request.url).searchParams.get("logged_in_customer_id");
+    const ticket = await createTicket(ctx.db, {
+      shop: ctx.shop,
+      topic,
+      category,
+      priority,
+      priorityReasons: reasons,
+      subject: subjectFromMessage(form.message),
+      customerName: form.name,
+      customerEmail: form.email,
+      customerId: customerId && /^\d+$/.test(customerId) ? customerId : null,
+      segment: order?.email ? await segmentOf(ctx, order.email, support.settings.segments) : null,
+      orderId: order?.id ?? null,
+      orderName: order?.name ?? typedName,
+      visitor: form.visitor ?? null,
+      locale: form.locale,
+      responseDueAt: responseDueAt(now, priority, support.sla, { peak: support.peak }),
+      resolutionDueAt: resolutionDueAt(now, priority, support.sla, { peak: support.peak }),
+      createdAt: now,
+      message: form.message,
+      attachment,
+    });
+    await sendReceipt(ctx, {
+      ticketId: ticket.id,
+      reference: ticket.reference,
+      to: form.email,
+      shopName: shop.name,
+      locale: form.locale,
+      promise: promiseLine(promise, support.timeZone, form.locale),
+      now,
+    });
+    return answer(ticket.reference);
+  } catch (error) {
+    console.warn("[tickets] contact not stored", ctx.shop, error instanceof Error ? error.message : error);
+    return json({ error: "unavailable" }, 503, { "Retry-After": "5" });
+  }
+}
+
+/**
+ * The receipt. It repeats neither the shopper's name nor their message: anyone can type any
+ * address into the form, and a receipt that echoed their text would let them send it to strangers.
+ */
+async function sendReceipt(
+  ctx: TicketContext,
+  input: { ticketId: string; reference: string; to: string; shopName: string; locale: ShopperLocale; promise: string; now: Date },
+): Promise<void> {
+  const t = shopperText(input.locale);
+  try {
+    await sendToShopper(ctx.db, {
+      shop: ctx.shop,
+      to: input.to,
+      subject: t("receipt_subject", { reference: input.reference }),
+      kind: "ticket_received",
+      relatedId: input.ticketId,
+      text: [
+        t("email_greeting"),
+        "",
+        t("receipt_thanks", { shop: input.shopName }),
+        "",
+        t("receipt_reference", { reference: input.reference }),
+        input.promise,
+        "",
+        t("receipt_link_intro"),
+        threadLink(ctx.shop, input.ticketId, input.now, input.locale),
+        "",
+        t("receipt_not_you"),
+        "",
+        input.shopName,
+      ].join("\n"),
+    });
+  } catch (error) {
+    // The ticket is stored: the shopper still gets their reference on screen.
+    console.warn("[tickets] receipt not sent", ctx.shop, error instanceof Error ? error.message : error);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Staff actions (the Inbox)
+// ---------------------------------------------------------------------------------------------
+
+export type StaffActor = { name: string };
+
+export type StaffResult = { ok: true } | { ok: false; status: 404 | 409; error: string };
+
+const NOT_FOUND: StaffResult = { ok: false, status: 404, error: "This ticket does not exist in this shop." };
+
+/**
+ * A reply to the shopper: kept in the thread, emailed with the signed link, the macro it came from
+ * counted. The first reply stops the response clock; the ticket then waits for the shopper.
+ */
+export async function replyToTicket(
+  ctx: TicketContext,
+  ticketId: string,
+  staff: StaffActor,
+  input: { message: string; macroId?: string; shopName: string },
+  now = new Date(),
+): Promise<StaffResult> {
+  const ticket = await findTicket(ctx.db, ctx.shop, ticketId);
+  if (!ticket) return NOT_FOUND;
+  await ctx.db.$transaction(async (tx) => {
+    await addMessage(tx, ctx.shop, ticket.id, { kind: "reply", author: staff.name, body: input.message, macroId: input.macroId, at: now });
+    await tx.ticket.updateMany({ where: { id: ticket.id, shop: ctx.shop }, data: { status: "pending", lastMessageAt: now, closedAt: null } });
+    await tx.ticket.updateMany({ where: { id: ticket.id, shop: ctx.shop, firstResponseAt: null }, data: { firstResponseAt: now } });
+  });
+  await recordMacroUse(ctx.db, ctx.shop, input.macroId, now);
+  const locale = shopperLocale(ticket.locale);
+  const t = shopperText(locale);
+  await sendToShopper(ctx.db, {
+    shop: ctx.shop,
+    to: ticket.customerEmail,
+    subject: t("reply_subject", { subject: ticket.subject, reference: ticket.reference }),
+    kind: "ticket_reply",
+    relatedId: ticket.id,
+    text: [
+      input.message,
+      "",
+      "—",
+      t("reply_link_intro", { reference: ticket.reference }),
+      threadLink(ctx.shop, ticket.id, now, locale),
+      "",
+      input.shopName,
+    ].join("\n"),
+  });
+  return { ok: true };
+}
+
+/** An internal note: in the thread for staff only, never emailed nor shown to the shopper. */
+export async function addInternalNote(ctx: TicketContext, ticketId: string, staff: StaffActor, body: string, now = new Date()): Promise<StaffResult> {
+  const ticket = await findTicket(ctx.db, ctx.shop, ticketId);
+  if (!ticket) return NOT_FOUND;
+  await addMessage(ctx.db, ctx.shop, ticket.id, { kind: "note", author: staff.name, body, at: now });
+  return { ok: true };
+}
+
+/** Assigns the ticket to one of the shop's staff members, or to nobody (null). */
+export async function assignTicket(ctx: TicketContext, ticketId: string, staffMemberId: string | null): Promise<StaffResult | { ok: false; status: 400; error: string }> {
+  const ticket = await findTicket(ctx.db, ctx.shop, ticketId);
+  if (!ticket) return NOT_FOUND;
+  if (staffMemberId) {
+    const member = await ctx.db.staffMember.findFirst({ where: { id: staffMemberId, shop: ctx.shop }, select: { id: true } });
+    if (!member) return { ok: false, status: 400, error: "Choose someone from this shop's staff." };
+  }
+  await ctx.db.ticket.updateMany({ where: { id: ticket.id, shop: ctx.shop }, data: { assignee: staffMemberId } });
+  return { ok: true };
+}
+
+/** Open (waiting for us) or pending (waiting for the shopper); a closed ticket reopens. Closing is closeTicket. */
+export async function setTicketStatus(ctx: TicketContext, ticketId: string, status: "open" | "pending"): Promise<StaffResult> {
+  const ticket = await findTicket(ctx.db, ctx.shop, ticketId);
+  if (!ticket) return NOT_FOUND;
+  await ctx.db.ticket.updateMany({ where: { id: ticket.id, shop: ctx.shop }, data: { status, closedAt: null } });
+  return { ok: true };
+}
+
+/**
+ * Closes the ticket and sends the satisfaction survey, once per ticket: closing it again after a
+ * reopen sends nothing (the survey claim is a conditional update, so two clicks send one email).
+ */
+export async function closeTicket(ctx: TicketContext, ticketId: string, input: { shopName: string }, now = new Date()): Promise<StaffResult & { surveySent?: boolean }> {
+  const ticket = await findTicket(ctx.db, ctx.shop, ticketId);
+  if (!ticket) return NOT_FOUND;
+  if (ticket.status === "closed") return { ok: false, status: 409, error: "This ticket is already closed." };
+  await ctx.db.ticket.updateMany({ where: { id: ticket.id, shop: ctx.shop }, data: { status: "closed", closedAt: now } });
+  const claimed = await ctx.db.ticket.updateMany({ where: { id: ticket.id, shop: ctx.shop, surveySentAt: null }, data: { surveySentAt: now } });
+  if (claimed.count === 0) return { ok: true, surveySent: false };
+  const token = signTicketToken(env.SHOPIFY_API_SECRET, { shop: ctx.shop, ticketId: ticket.id, purpose: "csat" }, now);
+  const locale = shopperLocale(ticket.locale);
+  const t = shopperText(locale);
+  const choices = [5, 4, 3, 2, 1].map(
+    (n) => `${n} – ${csatLabel(locale, n)}: ${storefrontTicketUrl(ctx.shop, "csat", token, { rating: String(n), lang: locale })}`,
+  );
+  await sendToShopper(ctx.db, {
+    shop: ctx.shop,
+    to: ticket.customerEmail,
+    subject: t("csat_email_subject", { reference: ticket.reference }),
+    kind: "ticket_csat",
+    relatedId: ticket.id,
+    text: [
+      t("email_greeting"),
+      "",
+      t("csat_email_intro", { reference: ticket.reference, subject: ticket.subject }),
+      "",
+      ...choices,
+      "",
+      t("csat_email_pick"),
+      "",
+      t("csat_email_more_help"),
+      threadLink(ctx.shop, ticket.id, now, locale),
+      "",
+      input.shopName,
+    ].join("\n"),
+  });
+  return { ok: true, surveySent: true };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The shopper, through a signed link
+// ---------------------------------------------------------------------------------------------
+
+// Per ticket: whoever holds the link may write, but not flood the thread.
+const shopperReplyLimiter = createRateLimiter({ limit: 10, windowMs: 10 * 60_000 });
+
+export type ShopperReplyResult =
+  | { ok: true }
+  | { ok: false; kind: "not_found" }
+  | { ok: false; kind: "rate_limited" }
+  | { ok: false; kind: "invalid"; errors: Partial<Record<"message" | "attachment", string>>; draft: string };
+
+/** The shopper's answer on the thread page: the ticket is open again, waiting for staff. */
+export async function addShopperReply(
+  db: Db,
+  shop: string,
+  ticketId: string,
+  body: { fields: Record<string, string>; file: Uint8Array | null } | null,
+  now = new Date(),
+): Promise<ShopperReplyResult> {
+  const ticket = await findTicket(db, shop, ticketId);
+  if (!ticket) return { ok: false, kind: "not_found" };
+  if (!shopperReplyLimiter.hit(`${shop}|${ticket.id}`, now).allowed) return { ok: false, kind: "rate_limited" };
+  const parsed = ThreadReplySchema.safeParse(body?.fields ?? {});
+  const photo = body?.file ? checkAttachment(body.file) : null;
+  const errors: Partial<Record<"message" | "attachment", string>> = {};
+  if (!parsed.success) errors.message = parsed.error.issues[0]?.message ?? "required";
+  if (typeof photo === "string") errors.attachment = photo;
+  if (!parsed.success || typeof photo === "string") return { ok: false, kind: "invalid", errors, draft: body?.fields.message ?? "" };
+  const attachment: Attachment | null = photo && body?.file ? { bytes: body.file, type: photo.type } : null;
+  await db.$transaction(async (tx) => {
+    await addMessage(tx, shop, ticket.id, { kind: "customer", author: ticket.customerName, body: parsed.data.message, attachment, at: now });
+    await tx.ticket.updateMany({ where: { id: ticket.id, shop }, data: { status: "open", lastMessageAt: now, closedAt: null } });
+  });
+  return { ok: true };
+}
+
+export type CsatResult = "recorded" | "already_answered" | "not_found";
+
+/**
+ * The survey's answer. The first answer is final: the survey measures how the conversation felt
+ * when it closed, and a link forwarded or reopened later cannot rewrite it.
+ */
+export async function recordCsat(db: Db, shop: string, ticketId: string, answer: { rating: number; comment: string | null }, now = new Date()): Promise<CsatResult> {
+  const updated = await db.ticket.updateMany({
+    where: { id: ticketId, shop, csatAt: null },
+    data: { csatRating: answer.rating, csatComment: answer.comment, csatAt: now },
+  });
+  if (updated.count === 1) return "recorded";
+  return (await findTicket(db, shop, ticketId)) ? "already_answered" : "not_found";
+}
+
+/** Who a thread entry is from, as the shopper sees it (staff names stay inside the shop). */
+export function shopperAuthor(kind: MessageKind | string, shopName: string, locale: ShopperLocale): string {
+  const t = shopperText(locale);
+  return kind === "customer" ? t("author_you") : t("author_team", { shop: shopName });
+}
