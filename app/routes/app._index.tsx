@@ -34,13 +34,13 @@ import {
   type OrdersAvailability,
 } from "../features/dashboard/dashboard.server";
 import { shopProfile } from "../features/shop/profile.server";
-import { authenticate } from "../shopify.server";
+import { requireAdmin } from "../guards/admin.server";
 import { fetchShopConnection } from "../shopify/shop.server";
 import { STOREFRONT_BLOCKS, themeEditorUrl } from "../storefront-blocks";
 import { readForm } from "../lib/body.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { admin, session } = await authenticate.admin(request);
+  const { admin, session } = await requireAdmin(request);
   const shop = await fetchShopConnection(admin.graphql);
   const missingScopes = SCOPES.filter((scope) => !shop.grantedScopes.includes(scope));
   const period = parsePeriod(new URL(request.url).searchParams.get("period"));
@@ -59,7 +59,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 type ExportResult = { export: DashboardCsv } | { error: string };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { admin, session } = await authenticate.admin(request);
+  const { admin, session } = await requireAdmin(request);
   const parsed = DashboardExportSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data<ExportResult>({ error: "Unknown export: reload the page and try again." }, { status: 400 });
   const { timeZone } = await shopProfile(admin.graphql, session.shop);

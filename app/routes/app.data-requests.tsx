@@ -7,7 +7,7 @@ import { download, type DownloadFile } from "../components/shared/download";
 import db from "../db.server";
 import { readForm } from "../lib/body.server";
 import { dataRequestFile, deleteDataRequestExport, EXPORT_RETENTION_DAYS, listDataRequests, type PendingDataRequest } from "../features/compliance/compliance.server";
-import { authenticate } from "../shopify.server";
+import { requireAdmin } from "../guards/admin.server";
 
 /**
  * Customer data requests (customers/data_request): Shopify expects the merchant to send the
@@ -15,7 +15,7 @@ import { authenticate } from "../shopify.server";
  * then to delete; it also expires, and customers/redact or shop/redact removes it.
  */
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session } = await requireAdmin(request);
   return { requests: await listDataRequests(db, session.shop, new Date()), retentionDays: EXPORT_RETENTION_DAYS };
 };
 
@@ -24,7 +24,7 @@ const ActionSchema = z.object({ intent: z.enum(["download", "delete"]), id: z.st
 type ActionResult = { file: DownloadFile } | { deleted: true } | { error: string };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session } = await requireAdmin(request);
   const parsed = ActionSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data<ActionResult>({ error: "Unknown action: reload the page and try again." }, { status: 400 });
   const { intent, id } = parsed.data;

@@ -39,22 +39,21 @@ import {
   type FaqSaveOutcome,
   type FaqTranslationValues,
 } from "../features/faq/admin.server";
-import { staffName } from "../guards/staff";
 import { liveFaqContext } from "../features/faq/storefront-content.server";
-import { authenticate } from "../shopify.server";
+import { requireAdmin } from "../guards/admin.server";
 import { readForm } from "../lib/body.server";
 
 const notFound = () => new Response("This article does not exist in this shop.", { status: 404 });
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session } = await requireAdmin(request);
   const editor = await loadFaqEditor(db, session.shop, params.id ?? "", new URL(request.url));
   if (!editor) throw notFound();
   return editor;
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
-  const { admin, session, sessionToken } = await authenticate.admin(request);
+  const { admin, session, staff } = await requireAdmin(request);
   const form = await readForm(request);
   const intent = FaqEditorIntentSchema.safeParse(form.get("intent"));
   if (!intent.success) return data({ ok: false, message: "This action could not be read." }, { status: 400 });
@@ -68,7 +67,6 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     if (!outcome.ok) throw notFound();
     return data<FaqDeleteOutcome>(outcome);
   }
-  const staff = staffName({ shop: session.shop, user: session.onlineAccessInfo?.associated_user, userId: sessionToken?.sub });
   const outcome = await saveFaqArticle(db, session.shop, id, form, staff);
   if (!outcome.ok && outcome.status === 404) throw notFound();
   return data<FaqSaveOutcome>(outcome, { status: outcome.ok ? 200 : outcome.status });

@@ -15,16 +15,16 @@ import {
   type FaqCategoryView,
   type FaqListOutcome,
 } from "../features/faq/admin.server";
-import { authenticate } from "../shopify.server";
+import { requireAdmin } from "../guards/admin.server";
 import { readForm } from "../lib/body.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session } = await requireAdmin(request);
   return loadFaqList(db, session.shop, new URL(request.url));
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session } = await requireAdmin(request);
   const outcome = await runFaqListAction(db, session.shop, await readForm(request));
   if (!outcome.ok && outcome.status === 404) throw new Response(outcome.message, { status: 404 });
   return data<FaqListOutcome>(outcome, { status: outcome.ok ? 200 : outcome.status });

@@ -5,22 +5,21 @@ import { useEffect, useState } from "react";
 import { download } from "../components/shared/download";
 import db from "../db.server";
 import { exportFile, ExportSchema, importFile, MAX_IMPORT_BYTES, type ExportFile, type ImportOutcome, type Kind } from "../features/import-export/import-export.server";
-import { staffName } from "../guards/staff";
-import { authenticate } from "../shopify.server";
+import { requireAdmin } from "../guards/admin.server";
 import { readForm } from "../lib/body.server";
 
 /** The file and the form's few other fields. */
 const IMPORT_BODY_LIMIT = MAX_IMPORT_BYTES + 64 * 1024;
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  await authenticate.admin(request);
+  await requireAdmin(request);
   return null;
 };
 
 type ActionResult = { export: ExportFile } | { import: ImportOutcome } | { error: string };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { session, sessionToken } = await authenticate.admin(request);
+  const { session, staff } = await requireAdmin(request);
   const contentLength = Number(request.headers.get("content-length") ?? 0);
   // The file's own limit is checked after reading; this refuses absurd bodies before they are read
   // in the page's words, and readForm stops a body without a length at the same limit.
@@ -33,7 +32,6 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     if (!parsed.success) return data<ActionResult>({ error: "Unknown export: reload the page and try again." }, { status: 400 });
     return data<ActionResult>({ export: await exportFile(db, session.shop, parsed.data.kind, parsed.data.format, new Date()) });
   }
-  const staff = staffName({ shop: session.shop, user: session.onlineAccessInfo?.associated_user, userId: sessionToken?.sub });
   const outcome = await importFile(db, session.shop, form, staff);
   return data<ActionResult>({ import: outcome }, { status: outcome.ok ? 200 : 400 });
 };

@@ -32,15 +32,14 @@ import { currentReturnPolicy } from "../features/policies/repo.server";
 import { loadTicketDetail, rememberStaffVisit, submitInboxAction, TicketIdSchema, type InboxOutcome, type TicketDetail } from "../features/tickets/inbox.server";
 import { loadReplyMacros } from "../features/macros/replies.server";
 import { shopProfile } from "../features/shop/profile.server";
-import { staffName } from "../guards/staff";
 import { staffFirstName, supportProfile } from "../features/policies/support-settings.server";
-import { authenticate } from "../shopify.server";
+import { requireAdmin } from "../guards/admin.server";
 import { readForm } from "../lib/body.server";
 
 const notFound = () => new Response("This ticket does not exist in this shop.", { status: 404 });
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
-  const { admin, session, sessionToken } = await authenticate.admin(request);
+  const { admin, session, sessionToken, staff } = await requireAdmin(request);
   const id = TicketIdSchema.safeParse(params.id);
   if (!id.success) throw notFound();
   const now = new Date();
@@ -49,7 +48,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     shopProfile(admin.graphql, session.shop),
     currentReturnPolicy(db, session.shop),
     loadReplyMacros(db, session.shop),
-    rememberStaffVisit(db, session.shop, sessionToken?.sub, staffName({ shop: session.shop, user, userId: sessionToken?.sub })),
+    rememberStaffVisit(db, session.shop, sessionToken?.sub, staff),
   ]);
   const support = await supportProfile(db, session.shop, profile.timeZone, now);
   const detail = await loadTicketDetail({ db, shop: session.shop, graphql: admin.graphql }, id.data, {
@@ -66,12 +65,11 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
-  const { admin, session, sessionToken } = await authenticate.admin(request);
+  const { admin, session, staff } = await requireAdmin(request);
   const id = TicketIdSchema.safeParse(params.id);
   if (!id.success) throw notFound();
-  const staff = { name: staffName({ shop: session.shop, user: session.onlineAccessInfo?.associated_user, userId: sessionToken?.sub }) };
   const profile = await shopProfile(admin.graphql, session.shop);
-  const outcome = await submitInboxAction({ db, shop: session.shop, graphql: admin.graphql }, id.data, staff, await readForm(request), profile.name);
+  const outcome = await submitInboxAction({ db, shop: session.shop, graphql: admin.graphql }, id.data, { name: staff }, await readForm(request), profile.name);
   return data<InboxOutcome>(outcome, { status: outcome.ok ? 200 : outcome.status });
 };
 

@@ -7,12 +7,10 @@ import { TimeLeft } from "../components/returns/return-status";
 import db from "../db.server";
 import { listInbox, parseInboxParams, rememberStaffVisit, type InboxRow, type InboxTab } from "../features/tickets/inbox.server";
 import { shopTimeZone } from "../features/shop/profile.server";
-import { staffName } from "../guards/staff";
-import { authenticate } from "../shopify.server";
+import { requireAdmin } from "../guards/admin.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { admin, session, sessionToken } = await authenticate.admin(request);
-  const staff = staffName({ shop: session.shop, user: session.onlineAccessInfo?.associated_user, userId: sessionToken?.sub });
+  const { admin, session, sessionToken, staff } = await requireAdmin(request);
   const [timeZone] = await Promise.all([shopTimeZone(admin.graphql, session.shop), rememberStaffVisit(db, session.shop, sessionToken?.sub, staff)]);
   return listInbox(db, session.shop, parseInboxParams(new URL(request.url)), { now: new Date(), timeZone });
 };

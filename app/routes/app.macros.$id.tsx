@@ -47,22 +47,21 @@ import {
   type OrderPreviewOutcome,
 } from "../features/macros/macros.server";
 import { shopTimeZone } from "../features/shop/profile.server";
-import { staffName } from "../guards/staff";
-import { authenticate } from "../shopify.server";
+import { requireAdmin } from "../guards/admin.server";
 import { readForm } from "../lib/body.server";
 
 const notFound = () =>
   new Response("This macro does not exist in this shop.", { status: 404 });
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session } = await requireAdmin(request);
   const editor = await loadMacroEditor(db, session.shop, params.id ?? "");
   if (!editor) throw notFound();
   return editor;
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
-  const { admin, session, sessionToken } = await authenticate.admin(request);
+  const { admin, session, staff } = await requireAdmin(request);
   const form = await readForm(request);
   if (form.get("intent") === "preview-order") {
     const outcome = await loadOrderPreview(
@@ -74,11 +73,6 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       status: outcome.ok ? 200 : outcome.status,
     });
   }
-  const staff = staffName({
-    shop: session.shop,
-    user: session.onlineAccessInfo?.associated_user,
-    userId: sessionToken?.sub,
-  });
   const outcome = await saveMacroForm(
     db,
     session.shop,

@@ -37,12 +37,11 @@ import {
   type RowActionOutcome,
 } from "../features/macros/macros.server";
 import { shopTimeZone } from "../features/shop/profile.server";
-import { staffName } from "../guards/staff";
-import { authenticate } from "../shopify.server";
+import { requireAdmin } from "../guards/admin.server";
 import { readForm } from "../lib/body.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { admin, session } = await authenticate.admin(request);
+  const { admin, session } = await requireAdmin(request);
   return loadMacroList(
     db,
     session.shop,
@@ -52,12 +51,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { session, sessionToken } = await authenticate.admin(request);
-  const staff = staffName({
-    shop: session.shop,
-    user: session.onlineAccessInfo?.associated_user,
-    userId: sessionToken?.sub,
-  });
+  const { session, staff } = await requireAdmin(request);
   const outcome = await runRowAction(
     db,
     session.shop,

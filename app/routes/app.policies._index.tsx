@@ -22,18 +22,16 @@ import type { Resolution } from "../features/returns/domain/types";
 import { loadPolicySection, RETURNS_SECTION, savePolicySection, type SaveOutcome } from "../features/policies/policies.server";
 import type { ReturnPolicyFormValues } from "../features/policies/returns-form";
 import { shopTimeZone } from "../features/shop/profile.server";
-import { staffName } from "../guards/staff";
-import { authenticate } from "../shopify.server";
+import { requireAdmin } from "../guards/admin.server";
 import { readForm } from "../lib/body.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { admin, session } = await authenticate.admin(request);
+  const { admin, session } = await requireAdmin(request);
   return loadPolicySection(db, session.shop, RETURNS_SECTION, await shopTimeZone(admin.graphql, session.shop));
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { session, sessionToken } = await authenticate.admin(request);
-  const staff = staffName({ shop: session.shop, user: session.onlineAccessInfo?.associated_user, userId: sessionToken?.sub });
+  const { session, staff } = await requireAdmin(request);
   const outcome = await savePolicySection(db, session.shop, RETURNS_SECTION, await readForm(request), staff);
   return data<SaveOutcome>(outcome, { status: outcome.ok ? 200 : outcome.status });
 };

@@ -6,19 +6,17 @@ import { PolicySection, RowLabel, SectionCard, TagInput, useNewRowKey, withKeys,
 import db from "../db.server";
 import { loadPolicySection, savePolicySection, SHIPPING_SECTION, type SaveOutcome } from "../features/policies/policies.server";
 import { shopTimeZone } from "../features/shop/profile.server";
-import { staffName } from "../guards/staff";
 import type { ShippingFormValues } from "../features/policies/shipping-form";
-import { authenticate } from "../shopify.server";
+import { requireAdmin } from "../guards/admin.server";
 import { readForm } from "../lib/body.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { admin, session } = await authenticate.admin(request);
+  const { admin, session } = await requireAdmin(request);
   return loadPolicySection(db, session.shop, SHIPPING_SECTION, await shopTimeZone(admin.graphql, session.shop));
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { session, sessionToken } = await authenticate.admin(request);
-  const staff = staffName({ shop: session.shop, user: session.onlineAccessInfo?.associated_user, userId: sessionToken?.sub });
+  const { session, staff } = await requireAdmin(request);
   const outcome = await savePolicySection(db, session.shop, SHIPPING_SECTION, await readForm(request), staff);
   return data<SaveOutcome>(outcome, { status: outcome.ok ? 200 : outcome.status });
 };

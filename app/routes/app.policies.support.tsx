@@ -22,13 +22,12 @@ import { formatDuration } from "../features/tickets/domain/sla";
 import { CATEGORIES, PRIORITIES, TOPIC_LABELS, TOPICS } from "../features/tickets/domain/types";
 import { loadPolicySection, savePolicySection, SUPPORT_SECTION, type SaveOutcome } from "../features/policies/policies.server";
 import { shopTimeZone } from "../features/shop/profile.server";
-import { staffName } from "../guards/staff";
 import { durationMinutes, timeZoneChoices, type DurationValue, type SupportFormValues } from "../features/policies/support-form";
-import { authenticate } from "../shopify.server";
+import { requireAdmin } from "../guards/admin.server";
 import { readForm } from "../lib/body.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { admin, session } = await authenticate.admin(request);
+  const { admin, session } = await requireAdmin(request);
   const shopZone = await shopTimeZone(admin.graphql, session.shop);
   const page = await loadPolicySection(db, session.shop, SUPPORT_SECTION, shopZone);
   // Listed on the server so the page and its hydration agree, whatever zones the browser knows.
@@ -36,8 +35,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { session, sessionToken } = await authenticate.admin(request);
-  const staff = staffName({ shop: session.shop, user: session.onlineAccessInfo?.associated_user, userId: sessionToken?.sub });
+  const { session, staff } = await requireAdmin(request);
   const outcome = await savePolicySection(db, session.shop, SUPPORT_SECTION, await readForm(request), staff);
   return data<SaveOutcome>(outcome, { status: outcome.ok ? 200 : outcome.status });
 };

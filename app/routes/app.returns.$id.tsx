@@ -29,7 +29,6 @@ import { currentReturnPolicy } from "../features/policies/repo.server";
 import { DECLINE_NOTE_MAX, submitDecision, type DecisionOutcome } from "../features/returns/decisions.server";
 import { defaultApprovalMessage, loadReturnDetail, ReturnIdSchema, type ReturnDetail } from "../features/returns/detail.server";
 import { shopProfile } from "../features/shop/profile.server";
-import { staffName } from "../guards/staff";
 import { decide, syncDueRequests } from "../features/returns/returns.server";
 import { MacroIdSchema, recordMacroUse, loadReplyMacros, type MacroChoice } from "../features/macros/replies.server";
 import { decisionMacros } from "../features/returns/decision-macros.server";
@@ -38,13 +37,13 @@ import { MacroPicker, useMacroMessage } from "../components/macros/macro-picker"
 import { NotFoundBoundary } from "../components/shared/not-found-boundary";
 import { OrderSummaryCard, Row, SegmentBadge } from "../components/shared/order-summary";
 import { capitalize, ReturnStatusBadge, TimeLeft } from "../components/returns/return-status";
-import { authenticate } from "../shopify.server";
+import { requireAdmin } from "../guards/admin.server";
 import { readForm } from "../lib/body.server";
 
 const notFound = () => new Response("This return request does not exist in this shop.", { status: 404 });
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
-  const { admin, session } = await authenticate.admin(request);
+  const { admin, session } = await requireAdmin(request);
   const id = ReturnIdSchema.safeParse(params.id);
   if (!id.success) throw notFound();
   const now = new Date();
@@ -77,10 +76,9 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
-  const { admin, session, sessionToken } = await authenticate.admin(request);
+  const { admin, session, staff } = await requireAdmin(request);
   const id = ReturnIdSchema.safeParse(params.id);
   if (!id.success) throw notFound();
-  const staff = staffName({ shop: session.shop, user: session.onlineAccessInfo?.associated_user, userId: sessionToken?.sub });
   const form = await readForm(request);
   const outcome = await submitDecision({ shop: session.shop, graphql: admin.graphql, db }, { decide, syncDueRequests }, id.data, staff, form);
   if (outcome.ok) await recordMacroUse(db, session.shop, MacroIdSchema.safeParse(form.get("macroId")).data, new Date());

@@ -22,14 +22,13 @@ import { currentReturnPolicy } from "../features/policies/repo.server";
 import { approveMany, BulkApproveSchema, type BulkApproveResult } from "../features/returns/decisions.server";
 import { listReturnQueue, parseQueueParams, type QueueRow, type QueueTab } from "../features/returns/queue.server";
 import { shopTimeZone } from "../features/shop/profile.server";
-import { staffName } from "../guards/staff";
 import { decide, syncDueRequests } from "../features/returns/returns.server";
 import { ReturnStatusBadge, TimeLeft } from "../components/returns/return-status";
-import { authenticate } from "../shopify.server";
+import { requireAdmin } from "../guards/admin.server";
 import { readForm } from "../lib/body.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { admin, session } = await authenticate.admin(request);
+  const { admin, session } = await requireAdmin(request);
   const [timeZone, policy] = await Promise.all([shopTimeZone(admin.graphql, session.shop), currentReturnPolicy(db, session.shop)]);
   return listReturnQueue(db, session.shop, parseQueueParams(new URL(request.url)), { now: new Date(), timeZone, policy });
 };
@@ -37,13 +36,12 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export type BulkActionData = { ok: true; result: BulkApproveResult } | { ok: false; error: string };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { admin, session, sessionToken } = await authenticate.admin(request);
+  const { admin, session, staff } = await requireAdmin(request);
   const form = await readForm(request);
   const parsed = BulkApproveSchema.safeParse({ intent: form.get("intent"), ids: form.getAll("ids") });
   if (!parsed.success) {
     return data<BulkActionData>({ ok: false, error: parsed.error.issues[0]?.message ?? "Nothing to approve." }, { status: 400 });
   }
-  const staff = staffName({ shop: session.shop, user: session.onlineAccessInfo?.associated_user, userId: sessionToken?.sub });
   const result = await approveMany({ shop: session.shop, graphql: admin.graphql, db }, { decide, syncDueRequests }, parsed.data.ids, staff);
   return data<BulkActionData>({ ok: true, result });
 };

@@ -5,12 +5,12 @@ import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { env } from "../env.server";
-import { authenticate } from "../shopify.server";
+import { requireAdmin } from "../guards/admin.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  await authenticate.admin(request);
+  await requireAdmin(request);
   return {
     apiKey: env.SHOPIFY_API_KEY,
     // Demo only: App Bridge lives on Shopify's CDN, unreachable here; the simulated shop serves a stand-in.
