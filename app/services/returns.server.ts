@@ -171,7 +171,7 @@ const SelectionSchema = z.object({
   exchangeVariantId: z.string().optional(),
 });
 
-const QuoteSchema = z.object({
+export const QuoteSchema = z.object({
   token: z.string(),
   resolution: z.enum(RESOLUTIONS),
   items: z.array(SelectionSchema.pick({ lineItemId: true, quantity: true, reason: true })).max(50),
@@ -193,7 +193,7 @@ export async function quote(request: Request, ctx: ReturnsContext): Promise<Resp
   }
 }
 
-const SubmissionSchema = z.object({
+export const SubmissionSchema = z.object({
   token: z.string(),
   idempotencyKey: z.string().uuid("Reload the page and try again."),
   resolution: z.enum(RESOLUTIONS),
@@ -221,7 +221,8 @@ export async function submitReturnRequest(request: Request, ctx: ReturnsContext)
     items = null;
   }
   const parsed = SubmissionSchema.safeParse({
-    token: form.get("token"),
+    // The block sends the order-access token in the (signed) query; an older block, as a form field.
+    token: new URL(request.url).searchParams.get("token") ?? form.get("token"),
     idempotencyKey: form.get("idempotencyKey"),
     resolution: form.get("resolution"),
     items,
