@@ -1,5 +1,5 @@
 // Harbor Support contact form: <harbor-contact>. Strings and markup come translated from the block.
-import { setBusy, dropFromAddress } from "./core/dom";
+import { dropFromAddress, onSubmit, setBusy } from "./core/dom";
 import { call, getJson, sendEvent } from "./core/proxy";
 import { type Searchable } from "./core/search";
 import { readStrings, type Translate } from "./core/strings";
@@ -56,10 +56,7 @@ class Contact extends HTMLElement {
     // Keep the token out of history.
     if ((this.orderToken = q.get("order_token"))) dropFromAddress(q, "order_token");
     if (this.field("topic").value) this.showPromise();
-    f.onsubmit = (e) => {
-      e.preventDefault();
-      this.send();
-    };
+    onSubmit(f, () => this.send());
     this.field("topic").onchange = () => this.showPromise();
     this.field("message").oninput = () => this.typed();
     const attachment = this.field("attachment");

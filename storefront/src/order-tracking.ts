@@ -1,6 +1,6 @@
 // Harbor Support order tracking: <harbor-order-tracking>. All strings come translated from the
 // block's <template data-strings>; settings from its data-* attributes.
-import { dropFromAddress, el, setBusy } from "./core/dom";
+import { dropFromAddress, el, onSubmit, setBusy } from "./core/dom";
 import { call, withQuery } from "./core/proxy";
 import { readStrings, type Translate, type Vars } from "./core/strings";
 import { visitor } from "./core/visitor";
@@ -54,10 +54,7 @@ class OrderTracking extends HTMLElement {
     this.t = readStrings(this);
     this.day = dateFormat(d.locale, { dateStyle: "medium" });
     this.time = dateFormat(d.locale, { dateStyle: "medium", timeStyle: "short" });
-    this.form.addEventListener("submit", (e) => {
-      e.preventDefault();
-      this.lookup();
-    });
+    onSubmit(this.form, () => this.lookup());
     // Links may carry ?order=...&email=... (or phone=): look up at once, then drop the contact
     // details from the address bar so they stay out of history and referrers.
     const q = new URLSearchParams(location.search);
@@ -102,6 +99,10 @@ class OrderTracking extends HTMLElement {
     this.fail(LOOKUP_ERRORS[status] || "unavailable", { seconds });
   }
 
+  private date(iso: string) {
+    return this.day.format(new Date(iso));
+  }
+
   private fail(key: string, vars?: Vars) {
     setBusy(this.button, false);
     this.results.replaceChildren();
@@ -140,7 +141,6 @@ class OrderTracking extends HTMLElement {
   private shipment(sh: Shipment, number: number) {
     const { t } = this;
     const d = this.dataset;
-    const day = (iso: string) => this.day.format(new Date(iso));
     const events = sh.events.map((e) => {
       const label = t("e_" + String(e.status).toLowerCase());
       const details = [label && e.message, e.location].filter(Boolean).map((x) => " \u00b7 " + x).join("");
@@ -150,7 +150,7 @@ class OrderTracking extends HTMLElement {
       "section",
       { class: "hs-shipment" },
       el("h4", t("shipment_title", { number })),
-      el("p", el("strong", t("s_" + sh.step)), " \u00b7 ", sh.deliveredAt ? t("delivered_on", { date: day(sh.deliveredAt) }) : t("shipped_on", { date: day(sh.shippedAt) })),
+      el("p", el("strong", t("s_" + sh.step)), " \u00b7 ", sh.deliveredAt ? t("delivered_on", { date: this.date(sh.deliveredAt) }) : t("shipped_on", { date: this.date(sh.shippedAt) })),
       sh.notice && el("p", { class: "hs-notice" }, t("n_" + sh.notice)),
       sh.carrier && el("p", t("carrier", { carrier: sh.carrier })),
       sh.trackingNumber && el("p", t("tracking_number", { number: sh.trackingNumber })),
@@ -165,10 +165,9 @@ class OrderTracking extends HTMLElement {
   private show(v: OrderView, token: string) {
     const { t } = this;
     const d = this.dataset;
-    const day = (iso: string) => this.day.format(new Date(iso));
     const ended = v.state === "cancelled" || v.state === "refunded";
     const heading = el("h3", { tabindex: -1 }, t("order_title", { name: v.orderName }));
-    const out: HTMLElement[] = [heading, el("p", el("strong", t("s_" + v.state)), " \u00b7 ", t("placed_on", { date: day(v.placedAt) }))];
+    const out: HTMLElement[] = [heading, el("p", el("strong", t("s_" + v.state)), " \u00b7 ", t("placed_on", { date: this.date(v.placedAt) }))];
     if (ended) out.push(el("p", t(v.state + "_note")));
     else {
       const steps = v.timeline.map((s) =>
@@ -177,11 +176,11 @@ class OrderTracking extends HTMLElement {
           { class: s.current ? "is-current" : s.reached && "is-reached", "aria-current": s.current && "step" },
           el("span", t("s_" + s.step)),
           s.reached && !s.current && el("span", { class: "hs-sr" }, ` (${t("step_done")})`),
-          s.at && el("small", day(s.at)),
+          s.at && el("small", this.date(s.at)),
         ),
       );
       out.push(el("ol", { class: "hs-steps", "aria-label": t("progress") }, ...steps));
-      if (v.estimatedDeliveryAt) out.push(el("p", t("estimated_delivery", { date: day(v.estimatedDeliveryAt) })));
+      if (v.estimatedDeliveryAt) out.push(el("p", t("estimated_delivery", { date: this.date(v.estimatedDeliveryAt) })));
       v.shipments.forEach((sh, n) => out.push(this.shipment(sh, n + 1)));
       if (v.waitingItems.length) out.push(this.items(t("waiting"), v.waitingItems, "h4"));
     }

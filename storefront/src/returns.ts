@@ -1,6 +1,6 @@
 // Harbor Support returns: <harbor-returns>. Strings and markup come translated from the block's
 // templates; the script fills their [data-f] slots with text and elements, never HTML.
-import { el, focusFirst, setBusy, dropFromAddress } from "./core/dom";
+import { dropFromAddress, el, focusFirst, onSubmit, setBusy } from "./core/dom";
 import { call, JSON_HEADERS, withQuery } from "./core/proxy";
 import { readStrings, type Translate, type Vars } from "./core/strings";
 import { visitor } from "./core/visitor";
@@ -71,10 +71,7 @@ class Returns extends HTMLElement {
     this.alert = this.querySelector("[data-error]")!;
     this.results = this.querySelector("[data-results]")!;
     this.t = readStrings(this);
-    this.form.addEventListener("submit", (e) => {
-      e.preventDefault();
-      this.lookup();
-    });
+    onSubmit(this.form, () => this.lookup());
     // From the tracking block: open the order; keep the token out of history.
     const q = new URLSearchParams(location.search);
     if ((this.token = q.get("order_token"))) {
@@ -224,10 +221,7 @@ class Returns extends HTMLElement {
     this.formAlert = f.querySelector("[data-alert]")!;
     this.submit = f.querySelector("[type=submit]")!;
     f.onchange = () => this.sync();
-    f.onsubmit = (e) => {
-      e.preventDefault();
-      if (open) this.send();
-    };
+    onSubmit(f, () => open && this.send());
     this.form.hidden = true;
     this.results.replaceChildren(...[this.done, order].filter(Boolean) as HTMLElement[]);
     this.sync();

@@ -2,11 +2,11 @@ import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Liquid } from "liquidjs";
-import { describe, expect, it, vi } from "vitest";
-import { showPeak } from "../../storefront/src/core/peak";
+import { describe, expect, it } from "vitest";
 import { words } from "../../storefront/src/core/search";
 import { near, score } from "../../storefront/src/faq-search";
 import { loadBlocks, renderBlock, type RenderOptions } from "../../simulator/storefront";
+import { peakBanner as runPeakBanner } from "../helpers/peak-banner";
 
 const extensionsDir = fileURLToPath(new URL("../../extensions", import.meta.url));
 const dir = join(extensionsDir, "harbor-support-theme");
@@ -221,25 +221,9 @@ describe("FAQ block: search helpers", () => {
   });
 });
 
-/**
- * The script's peak-banner code (the shared core's showPeak), run against a stand-in banner (a
- * message and a list) with `fetch` answering `reply`: it needs no more of the DOM than that.
- */
-async function peakBanner(reply: () => Promise<unknown>, { locale = "en", pattern = "{label}: order by {date}" } = {}) {
-  const message = { textContent: "" };
-  const items: { textContent: string }[] = [];
-  const list = { appendChild: (li: { textContent: string }) => (items.push(li), li) };
-  const banner = { hidden: true, children: [message, list], dataset: { by: pattern } };
-  const requested: string[] = [];
-  vi.stubGlobal("fetch", (url: string) => (requested.push(url), reply()));
-  vi.stubGlobal("document", { createElement: () => ({ textContent: "" }) });
-  try {
-    await showPeak(banner as unknown as HTMLElement, "/apps/support/faq", locale);
-  } finally {
-    vi.unstubAllGlobals();
-  }
-  return { hidden: banner.hidden, message: message.textContent, items: items.map((i) => i.textContent), requested };
-}
+/** The FAQ block's banner: its endpoint and order-by line. */
+const peakBanner = (reply: () => Promise<unknown>, { locale = "en", pattern = "{label}: order by {date}" } = {}) =>
+  runPeakBanner(reply, { endpoint: "/apps/support/faq", locale, pattern });
 /** The app's policy answer, as fetch gives it. */
 const policy = (peak: unknown) => async () => ({ json: async () => ({ currency: "CAD", shipping: { carriers: [], peak } }) });
 const PEAK = { message: "Order early for the holidays.", cutoffs: [{ label: "Standard shipping", date: "2026-12-15" }] };

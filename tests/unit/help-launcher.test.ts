@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, it, vi } from "vitest";
-import { showPeak } from "../../storefront/src/core/peak";
+import { afterAll, describe, expect, it } from "vitest";
 import { blockAssetTags, isAppEmbed, loadBlocks, renderBlock, renderPageBlocks, type RenderOptions } from "../../simulator/storefront";
+import { peakBanner } from "../helpers/peak-banner";
 
 const extensionsDir = fileURLToPath(new URL("../../extensions", import.meta.url));
 const dir = join(extensionsDir, "harbor-support-theme");
@@ -147,25 +147,9 @@ describe("help launcher: script", () => {
   });
 });
 
-/**
- * The launcher's peak banner (the shared core's showPeak, as toggle() calls it), run with a stand-in
- * banner (a message and a list) and `fetch` answering `reply`.
- */
-async function season(reply: () => Promise<unknown>, locale = "en") {
-  const message = { textContent: "" };
-  const items: { textContent: string }[] = [];
-  const list = { appendChild: (li: { textContent: string }) => (items.push(li), li) };
-  const banner = { hidden: true, children: [message, list], dataset: { by: strings[locale as Locale]["faq.peak.order_by"]!.replace(/{{\s*(\w+)\s*}}/g, "{$1}") } };
-  const requested: string[] = [];
-  vi.stubGlobal("fetch", (url: string) => (requested.push(url), reply()));
-  vi.stubGlobal("document", { createElement: () => ({ textContent: "" }) });
-  try {
-    await showPeak(banner as unknown as HTMLElement, "/fr/apps/support", locale);
-  } finally {
-    vi.unstubAllGlobals();
-  }
-  return { hidden: banner.hidden, message: message.textContent, items: items.map((i) => i.textContent), requested };
-}
+/** The launcher's banner, as toggle() shows it: the shop's endpoint and that locale's order-by line. */
+const season = (reply: () => Promise<unknown>, locale = "en") =>
+  peakBanner(reply, { endpoint: "/fr/apps/support", locale, pattern: strings[locale as Locale]["faq.peak.order_by"]!.replace(/{{\s*(\w+)\s*}}/g, "{$1}") });
 const policy = (peak: unknown) => async () => ({ json: async () => ({ shipping: { peak } }) });
 const PEAK = { message: "Order <b>early</b> for the holidays.", cutoffs: [{ label: "Standard $& {date}", date: "2026-12-15" }] };
 

@@ -16,6 +16,14 @@ export function el(tag: string, attrs?: Attrs | Kid, ...kids: Kid[]): HTMLElemen
   return n;
 }
 
+/** Runs `handler` instead of the browser's submit (the block sends the form itself). */
+export function onSubmit(form: HTMLFormElement, handler: () => void): void {
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    handler();
+  });
+}
+
 /** Disables a submit button while its request runs, and says so to assistive technology. */
 export function setBusy(button: HTMLButtonElement, on: boolean): void {
   button.disabled = on;
