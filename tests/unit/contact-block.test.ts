@@ -14,7 +14,8 @@ const snippet = read("snippets/contact.liquid");
 // The shipped, minified script, and the TypeScript it is built from.
 const script = read("assets/contact.js");
 const source = readFileSync(fileURLToPath(new URL("../../storefront/src/contact.ts", import.meta.url)), "utf8");
-const css = read("assets/contact.css");
+// The stylesheet's source (assets/contact.css is built from it, minified).
+const css = readFileSync(fileURLToPath(new URL("../../storefront/src/styles/contact.css", import.meta.url)), "utf8");
 
 /** "a.b.c" → value, for every string leaf of a locale file. */
 function flatten(node: unknown, prefix = ""): Record<string, string> {
