@@ -13,20 +13,24 @@ export async function returnsLookup(harness: Harness, body: Record<string, strin
 
 export type Line = { lineItemId: string; quantity: number; reason: string; note?: string; exchangeVariantId?: string };
 
-/** The returns block's submission: multipart with the token, a per-form key, items and photos. */
+/**
+ * A returns submission: multipart with a per-form key, items and photos, and the order-access token
+ * as a form field (older blocks) or, with `tokenInQuery`, in the query as the block sends it now.
+ */
 export function submitReturn(
   harness: Harness,
-  input: { token: string; idempotencyKey?: string; resolution?: string; items: Line[]; photos?: Record<string, Uint8Array[]> },
+  input: { token: string; tokenInQuery?: boolean; idempotencyKey?: string; resolution?: string; items: Line[]; photos?: Record<string, Uint8Array[]> },
 ) {
   const form = new FormData();
-  form.set("token", input.token);
+  if (!input.tokenInQuery) form.set("token", input.token);
   form.set("idempotencyKey", input.idempotencyKey ?? crypto.randomUUID());
   form.set("resolution", input.resolution ?? "refund");
   form.set("items", JSON.stringify(input.items));
   for (const [lineItemId, photos] of Object.entries(input.photos ?? {})) {
     for (const photo of photos) form.append(`photo:${lineItemId}`, new Blob([new Uint8Array(photo)]), "photo.png");
   }
-  return fetch(`${harness.shop.url}/apps/support/returns/request`, { method: "POST", body: form });
+  const query = input.tokenInQuery ? `?${new URLSearchParams({ token: input.token, visitor: "visitor-integration" })}` : "";
+  return fetch(`${harness.shop.url}/apps/support/returns/request${query}`, { method: "POST", body: form });
 }
 
 /** Waits (bounded) until the app's record of a request reaches a status. */
