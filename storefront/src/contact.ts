@@ -8,9 +8,10 @@ import { visitor } from "./core/visitor";
 import { contactExtras } from "./payloads";
 
 type Article = { handle: string; question: string; answerText: string; answerHtml: string };
-type Promise_ = { minutes: number; dueAt?: string | null; openNow: boolean };
-type Policy = { support?: { topics?: ({ topic: string } & Promise_)[] } };
-type Answer = { reference?: string; promise?: Promise_; fields?: Record<string, string> };
+/** When the team answers a topic: minutes while open, else when it opens. */
+type ReplyPromise = { minutes: number; dueAt?: string | null; openNow: boolean };
+type Policy = { support?: { topics?: ({ topic: string } & ReplyPromise)[] } };
+type Answer = { reference?: string; promise?: ReplyPromise; fields?: Record<string, string> };
 
 const ERRORS: Record<number, string> = { 422: "too_fast", 429: "rate_limited" };
 const MAX_ATTACHMENT_BYTES = 5 << 20; // as on the server
@@ -83,7 +84,7 @@ class Contact extends HTMLElement {
   }
 
   /** The promise {minutes, dueAt, openNow} as a sentence, or "". */
-  private say(p: Promise_ | undefined): string {
+  private say(p: ReplyPromise | undefined): string {
     const d = this.dataset;
     if (!p || d.promise !== "true") return "";
     if (!p.openNow) {
