@@ -4,8 +4,12 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+/** A bare specifier (a package, node:…, ~/…): storefront code has none. */
+const storefrontOnly = { regex: "^[^.]", message: "Storefront code imports only storefront/src: the block scripts ship without dependencies." };
+
 export default tseslint.config(
-  { ignores: ["build/", "node_modules/", "app/types/", "data/", ".cache/"] },
+  // The block scripts in the theme extension's assets/ are built from storefront/src (linted there).
+  { ignores: ["build/", "node_modules/", "app/types/", "data/", ".cache/", "extensions/harbor-support-theme/assets/*.js"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -60,9 +64,19 @@ export default tseslint.config(
     ignores: ["app/lib/**", "app/features/*/domain/**"],
     rules: { "no-restricted-imports": "off" },
   },
+  // Storefront code runs in shoppers' browsers, built into dependency-free block scripts: it imports
+  // only storefront/src (no admin code, no packages, nothing from Node).
   {
-    // Storefront and App Bridge stand-in scripts run in browsers as plain scripts.
-    files: ["extensions/**/*.js", "simulator/app-bridge.js"],
+    files: ["storefront/src/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [storefrontOnly, { regex: "^\\.\\./", message: "Import only from storefront/src." }] }] },
+  },
+  {
+    files: ["storefront/src/*/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [storefrontOnly, { regex: "^\\.\\./\\.\\./", message: "Import only from storefront/src." }] }] },
+  },
+  {
+    // The App Bridge stand-in runs in browsers as a plain script.
+    files: ["simulator/app-bridge.js"],
     languageOptions: { sourceType: "script", globals: globals.browser },
   },
 );

@@ -42,6 +42,10 @@ describe("returns in a browser", () => {
     const received = block.getByText(/We've received your return request R-[A-Z0-9]{6}/);
     await received.waitFor();
     const reference = (await received.innerText()).match(/R-[A-Z0-9]{6}/)![0];
+    // The block sent its visitor id, so the dashboard counts the return as self-service.
+    const visitor = await shopper.evaluate(() => localStorage.getItem("harbor-support:visitor"));
+    expect(visitor).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await harness.db.supportEvent.count({ where: { shop: DEMO_SHOP, type: "return_started", visitor: visitor! } })).toBe(1);
 
     // Staff approve it in the embedded admin.
     const request = await harness.db.returnRequest.findFirstOrThrow({ where: { reference } });

@@ -13,10 +13,13 @@ export async function returnsLookup(harness: Harness, body: Record<string, strin
 
 export type Line = { lineItemId: string; quantity: number; reason: string; note?: string; exchangeVariantId?: string };
 
-/** The returns block's submission: the token in the query, then multipart with a per-form key, items and photos. */
+/**
+ * The returns block's submission: the token (and the block's visitor id, when given) in the signed
+ * query, then multipart with a per-form key, items and photos.
+ */
 export function submitReturn(
   harness: Harness,
-  input: { token: string; idempotencyKey?: string; resolution?: string; items: Line[]; photos?: Record<string, Uint8Array[]> },
+  input: { token: string; visitor?: string; idempotencyKey?: string; resolution?: string; items: Line[]; photos?: Record<string, Uint8Array[]> },
 ) {
   const form = new FormData();
   form.set("idempotencyKey", input.idempotencyKey ?? crypto.randomUUID());
@@ -25,7 +28,8 @@ export function submitReturn(
   for (const [lineItemId, photos] of Object.entries(input.photos ?? {})) {
     for (const photo of photos) form.append(`photo:${lineItemId}`, new Blob([new Uint8Array(photo)]), "photo.png");
   }
-  return fetch(`${harness.shop.url}/apps/support/returns/request?token=${encodeURIComponent(input.token)}`, { method: "POST", body: form });
+  const query = new URLSearchParams({ token: input.token, ...(input.visitor ? { visitor: input.visitor } : {}) });
+  return fetch(`${harness.shop.url}/apps/support/returns/request?${query}`, { method: "POST", body: form });
 }
 
 /** Waits (bounded) until the app's record of a request reaches a status. */

@@ -99,6 +99,16 @@ describe("returns: requests", () => {
 });
 
 describe("returns: nothing lost, nothing twice", () => {
+  it("GIVEN the order-access token and the visitor in the signed query THEN the request is stored and counted for that visitor", async () => {
+    const order = deliveredOrder(harness, [{ variantId: BEANIE, quantity: 1 }]);
+    const { token } = await freshToken({ order: order.name, email: order.email });
+    const response = await submitReturn(harness, { token, visitor: "visitor-integration", items: [{ lineItemId: order.lineItemIds[0]!, quantity: 1, reason: "changed-mind" }] });
+    expect(response.status).toBe(201);
+    const { request } = await response.json();
+    expect(await harness.db.returnRequest.count({ where: { reference: request.reference } })).toBe(1);
+    expect(await harness.db.supportEvent.count({ where: { shop: DEMO_SHOP, type: "return_started", visitor: "visitor-integration" } })).toBe(1);
+  });
+
   it("GIVEN a small change-of-mind return THEN the policy approves it on arrival", async () => {
     const order = deliveredOrder(harness, [{ variantId: BEANIE, quantity: 1 }]);
     const { token } = await freshToken({ order: order.name, email: order.email });

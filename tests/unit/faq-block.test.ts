@@ -3,13 +3,19 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Liquid } from "liquidjs";
 import { describe, expect, it } from "vitest";
+import { words } from "../../storefront/src/core/search";
+import { near, score } from "../../storefront/src/faq-search";
 import { loadBlocks, renderBlock, type RenderOptions } from "../../simulator/storefront";
+import { peakBanner as runPeakBanner } from "../helpers/peak-banner";
 
 const extensionsDir = fileURLToPath(new URL("../../extensions", import.meta.url));
 const dir = join(extensionsDir, "harbor-support-theme");
 const read = (path: string) => readFileSync(join(dir, path), "utf8");
 const block = loadBlocks(extensionsDir).find((b) => b.extension === "harbor-support-theme" && b.handle === "faq")!;
+// The shipped, minified script, and the TypeScript it is built from.
 const script = read("assets/faq.js");
+const storefront = (path: string) => readFileSync(fileURLToPath(new URL(`../../storefront/src/${path}`, import.meta.url)), "utf8");
+const source = storefront("faq.ts");
 // The block renders this snippet, which the Help launcher shares.
 const snippet = read("snippets/faq.liquid");
 
@@ -40,19 +46,8 @@ const template = (markup: string, name: string) => markup.match(new RegExp(`<tem
 /** The opening tag of the first element matching `pattern` (e.g. `input[^>]*type="search"`). */
 const tag = (markup: string, pattern: string) => markup.match(new RegExp(`<${pattern}[^>]*>`))?.[0];
 
-/**
- * The script's search helpers (`words`, `near`, `score`), evaluated on their own: they are pure
- * functions of strings, so they run without a browser.
- */
-function searchHelpers() {
-  const source = script.slice(script.indexOf("const words"), script.indexOf("customElements.define"));
-  return new Function(`${source}; return { words, near, score };`)() as {
-    words: (s: string) => string[];
-    near: (query: string, word: string) => boolean | number;
-    score: (queryWords: string[], article: { q: string[]; t: string[] }) => number;
-  };
-}
-const { words, near, score } = searchHelpers();
+// The script's search helpers (`words`, `near`, `score`) are pure functions of strings in the
+// shared core, so they run without a browser.
 const article = (question: string, answer: string) => ({ q: words(question), t: words(answer) });
 
 describe("FAQ block: schema", () => {
@@ -137,8 +132,9 @@ describe("FAQ block: script", () => {
 
   it("GIVEN the script THEN the only HTML it parses is the server's sanitised answerHtml, in an inert <template>", () => {
     expect(script.match(/innerHTML/g)).toHaveLength(1);
-    expect(script).toMatch(/tpl = document\.createElement\("template"\)/);
-    expect(script).toContain("tpl.innerHTML = a.answerHtml");
+    expect(source.match(/innerHTML/g)).toHaveLength(1);
+    expect(source).toMatch(/tpl = document\.createElement\("template"\)/);
+    expect(source).toContain("tpl.innerHTML = a.answerHtml");
     expect(script).not.toMatch(/outerHTML|insertAdjacentHTML|document\.write|DOMParser|createContextualFragment|eval\(/);
   });
 
@@ -152,7 +148,7 @@ describe("FAQ block: script", () => {
 
   it("GIVEN the keys the script reads THEN the block renders a string for each", async () => {
     const rendered = [...template(await render(), "strings").matchAll(/data-k="(\w+)"/g)].map((m) => m[1]);
-    const used = [...script.matchAll(/\bt\("(\w+)"[,)]/g)].map((m) => m[1]);
+    const used = [...source.matchAll(/\bt\("(\w+)"[,)]/g)].map((m) => m[1]);
     // t("results_" + plural rule): Intl.PluralRules gives "one" or "other" for en, fr, de and es.
     const dynamic = ["results_one", "results_other", "unavailable", "network"];
     expect(used).toEqual(expect.arrayContaining(["none", "empty", "results_other"]));
@@ -161,17 +157,19 @@ describe("FAQ block: script", () => {
   });
 
   it("GIVEN the events the script sends THEN they are the proxy API's FAQ events, each with the visitor", () => {
-    for (const type of ["faq_view", "faq_search", "faq_vote"]) expect(script).toContain(`type: "${type}"`);
+    for (const type of ["faq_view", "faq_search", "faq_vote"]) expect(source).toMatch(new RegExp(`send\\(\\{ type: "${type}"`));
+    expect(source).toContain("const send = sendEvent.bind(null, endpoint)");
+    // The shared core's sendEvent: the visitor id with every event, sent even as the page unloads.
     expect(script).toContain('"harbor-support:visitor"');
-    expect(script).toContain("keepalive: true");
-    expect(script).toMatch(/visitor: visitor\(\)/);
-    expect(script).toMatch(/setTimeout\([^]*?results: 0[^]*?800\)/);
+    expect(storefront("core/proxy.ts")).toContain("keepalive: true");
+    expect(storefront("core/proxy.ts")).toMatch(/visitor: visitor\(\)/);
+    expect(source).toMatch(/setTimeout\([^]*?results: 0[^]*?800\)/);
   });
 
   it("GIVEN the structured data THEN it is a schema.org FAQPage built with JSON.stringify from question and answerText", () => {
-    expect(script).toContain('ld.type = "application/ld+json"');
-    expect(script).toMatch(/JSON\.stringify\(\{ "@context": "https:\/\/schema\.org", "@type": "FAQPage", mainEntity:/);
-    expect(script).toMatch(/name: a\.question, acceptedAnswer: \{ "@type": "Answer", text: a\.answerText \}/);
+    expect(source).toContain('ld.type = "application/ld+json"');
+    expect(source).toMatch(/JSON\.stringify\(\{ "@context": "https:\/\/schema\.org", "@type": "FAQPage", mainEntity \}\)/);
+    expect(source).toMatch(/name: a\.question, acceptedAnswer: \{ "@type": "Answer", text: a\.answerText \}/);
   });
 });
 
@@ -223,25 +221,9 @@ describe("FAQ block: search helpers", () => {
   });
 });
 
-/**
- * The script's peak-banner code, run on its own against a stand-in banner (a message and a list)
- * with `api` answering `reply`: it needs no more of the DOM than that.
- */
-async function peakBanner(reply: () => Promise<unknown>, { locale = "en", pattern = "{label}: order by {date}" } = {}) {
-  const start = script.indexOf('if (pk) api("/policy")');
-  const end = script.indexOf(".catch(() => {});", start) + ".catch(() => {});".length;
-  expect(start).toBeGreaterThan(-1);
-  const message = { textContent: "" };
-  const items: { textContent: string }[] = [];
-  const list = { appendChild: (li: { textContent: string }) => (items.push(li), li) };
-  const banner = { hidden: true, children: [message, list], dataset: { by: pattern } };
-  const requested: string[] = [];
-  const api = (path: string) => (requested.push(path), reply());
-  new Function("pk", "api", "lang", "document", script.slice(start, end))(banner, api, locale, { createElement: () => ({ textContent: "" }) });
-  // Every promise step of the script settles before a timer fires.
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  return { hidden: banner.hidden, message: message.textContent, items: items.map((i) => i.textContent), requested };
-}
+/** The FAQ block's banner: its endpoint and order-by line. */
+const peakBanner = (reply: () => Promise<unknown>, { locale = "en", pattern = "{label}: order by {date}" } = {}) =>
+  runPeakBanner(reply, { endpoint: "/apps/support/faq", locale, pattern });
 /** The app's policy answer, as fetch gives it. */
 const policy = (peak: unknown) => async () => ({ json: async () => ({ currency: "CAD", shipping: { carriers: [], peak } }) });
 const PEAK = { message: "Order early for the holidays.", cutoffs: [{ label: "Standard shipping", date: "2026-12-15" }] };
@@ -255,7 +237,7 @@ describe("FAQ block: peak-season banner", () => {
       hidden: false,
       message: "Order early for the holidays.",
       items: ["Standard shipping: order by December 15", "Express shipping: order by December 20"],
-      requested: ["/policy"],
+      requested: ["/apps/support/faq/policy?locale=en"],
     });
   });
 
@@ -297,8 +279,8 @@ describe("FAQ block: peak-season banner", () => {
     const shown = await peakBanner(policy(hostile));
     expect(shown.message).toBe(hostile.message);
     expect(shown.items).toEqual(["Express $& $' {date} <i>x</i>: order by December 20"]);
-    const code = script.slice(script.indexOf("if (pk)"), script.indexOf('await api("/faq")'));
-    expect(code).toContain("m.textContent = p.message");
+    const code = storefront("core/peak.ts");
+    expect(code).toContain("message.textContent = peak.message");
     expect(code).not.toMatch(/innerHTML|insertAdjacentHTML/);
   });
 
@@ -311,10 +293,10 @@ describe("FAQ block: peak-season banner", () => {
   });
 
   it("GIVEN the questions THEN they never wait for the banner: its request starts first and is not awaited", () => {
-    const bannerAt = script.indexOf('if (pk) api("/policy")');
+    const bannerAt = source.indexOf("if (peak) showPeak(peak, endpoint, d.locale);");
     expect(bannerAt).toBeGreaterThan(-1);
-    expect(bannerAt).toBeLessThan(script.indexOf('await api("/faq")'));
-    expect(script).not.toMatch(/await api\("\/policy"\)/);
+    expect(bannerAt).toBeLessThan(source.indexOf('await call<{ categories?: Category[] }>(withQuery(endpoint + "/faq"'));
+    expect(source).not.toMatch(/await showPeak/);
   });
 });
 

@@ -3,7 +3,7 @@ import { failedRuleMessages, parseRuleLines, slaState } from "../../app/features
 import { formatDuration } from "../../app/lib/format";
 import { parseQueueParams } from "../../app/features/returns/queue.server";
 import { PHOTO_URL_TTL_SECONDS, signPhotoUrl, verifyPhotoSignature } from "../../app/features/returns/photos.server";
-import { staffName } from "../../app/guards/admin.server";
+import { staffName } from "../../app/guards/staff";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

@@ -29,7 +29,9 @@ const liquidSources = ["blocks", "snippets"].flatMap((folder) =>
   readdirSync(join(dir, folder)).filter((f) => f.endsWith(".liquid")).map((f) => read(`${folder}/${f}`)),
 );
 const block = loadBlocks(extensionsDir).find((b) => b.extension === extension && b.handle === "order-tracking")!;
+// The shipped, minified script, and the TypeScript it is built from.
 const script = read("assets/order-tracking.js");
+const source = readFileSync(fileURLToPath(new URL("../../storefront/src/order-tracking.ts", import.meta.url)), "utf8");
 const placeholders = (s: string) => [...s.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
 
 const base: RenderOptions = {
@@ -105,7 +107,7 @@ describe("theme app extension: script", () => {
   it("GIVEN the keys the script reads THEN the block renders a string for each", async () => {
     const html = await renderBlock(block, base, 0);
     const rendered = new Set([...html.matchAll(/data-k="(\w+)"/g)].map((m) => m[1]));
-    const used = [...script.matchAll(/\bt\("(\w+)"[,)]/g)].map((m) => m[1]);
+    const used = [...source.matchAll(/\bt\("(\w+)"[,)]/g)].map((m) => m[1]);
     const dynamic = [
       ...[...TRACKING_STEPS, "cancelled", "refunded"].map((s) => `s_${s}`),
       ...["cancelled", "refunded"].map((s) => `${s}_note`),

@@ -173,7 +173,7 @@ const SelectionSchema = z.object({
   exchangeVariantId: storedText(z.string().max(200).optional()),
 });
 
-const QuoteSchema = z.object({
+export const QuoteSchema = z.object({
   token: z.string(),
   resolution: z.enum(RESOLUTIONS),
   items: z.array(SelectionSchema.pick({ lineItemId: true, quantity: true, reason: true })).max(50),
@@ -195,7 +195,7 @@ export async function quote(request: Request, ctx: ReturnsContext): Promise<Resp
   }
 }
 
-const SubmissionSchema = z.object({
+export const SubmissionSchema = z.object({
   idempotencyKey: z.string().uuid("Reload the page and try again."),
   resolution: z.enum(RESOLUTIONS),
   items: z.array(SelectionSchema).min(1).max(50),

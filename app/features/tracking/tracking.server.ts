@@ -28,7 +28,7 @@ const lookupLimiter = createRateLimiter({
   windowMs: env.TRACKING_LOOKUP_WINDOW_SECONDS * 1000,
 });
 
-const LookupSchema = z
+export const LookupSchema = z
   .object({
     order: z.string({ required_error: "Enter your order number." }).max(40, "That order number is too long."),
     email: z.string().trim().email("Enter the email address used for the order.").max(254).optional(),
