@@ -52,6 +52,12 @@ export type Faults = {
   /** The next N Admin API requests answer this HTTP status (e.g. 503). */
   failNext: number;
   failStatus: number;
+  /**
+   * The next N mutations are carried out, then their answer is lost: the app gets this status
+   * (a gateway's 502 by default) although Shopify committed the work.
+   */
+  loseNextMutation: number;
+  loseStatus: number;
 };
 
 export type WebhookDelivery = { topic: string; shop: string; id: string; status: number | "error" };
@@ -64,10 +70,10 @@ export async function startSimulator(options: SimulatorOptions) {
   const extensionsDir = options.extensionsDir ?? join(ROOT, "extensions");
   const appConfig = parseToml(readFileSync(options.appConfigPath ?? join(ROOT, "shopify.app.toml"), "utf8")) as AppConfig;
   const grantedScopes = appConfig.access_scopes.scopes.split(",").map((s) => s.trim());
-  const faults: Faults = { latencyMs: 0, failNext: 0, failStatus: 503 };
+  const faults: Faults = { latencyMs: 0, failNext: 0, failStatus: 503, loseNextMutation: 0, loseStatus: 502 };
   const deliveries: WebhookDelivery[] = [];
   /** What the fault injector and the cost bucket did, for tests and benchmarks. */
-  const stats = { faultsInjected: 0, throttled: 0 };
+  const stats = { faultsInjected: 0, throttled: 0, answersLost: 0 };
   /** Every Admin GraphQL request answered, for tests that count API calls. */
   const graphqlLog: { shop: string; operation: string | null }[] = [];
   const pending = new Set<Promise<void>>();
@@ -168,13 +174,18 @@ export async function startSimulator(options: SimulatorOptions) {
     graphqlLog.push({ shop, operation: body.operationName ?? String(body.query ?? "").match(/(?:query|mutation)\s+(\w+)/)?.[1] ?? null });
     const result = await adminApi.execute(shop, body, grantedScopes);
     if (JSON.stringify((result.body as { errors?: unknown }).errors ?? "").includes('"THROTTLED"')) stats.throttled++;
+    if (faults.loseNextMutation > 0 && /^\s*(#[^\n]*\n\s*)*mutation\b/.test(String(body.query ?? "")) && result.status === 200) {
+      faults.loseNextMutation--;
+      stats.answersLost++;
+      return send(res, faults.loseStatus, { errors: "Bad Gateway" });
+    }
     send(res, result.status, result.body);
   }
 
   /** Fault injection over HTTP, for tests that drive the demo from another process. */
   async function setFaults(req: IncomingMessage, res: ServerResponse) {
     const body = JSON.parse((await readBody(req)) || "{}") as Partial<Faults> & { throttle?: string };
-    for (const key of ["latencyMs", "failNext", "failStatus"] as const) {
+    for (const key of ["latencyMs", "failNext", "failStatus", "loseNextMutation", "loseStatus"] as const) {
       if (typeof body[key] === "number") faults[key] = body[key];
     }
     if (body.throttle) adminApi.drainBucket(body.throttle);

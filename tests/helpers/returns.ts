@@ -38,7 +38,7 @@ export async function waitForStatus(harness: Harness, reference: string, status:
   for (;;) {
     const row = await harness.db.returnRequest.findFirst({ where: { reference } });
     if (row?.status === status) return row;
-    if (Date.now() > deadline) throw new Error(`${reference} is ${row?.status}, not ${status}`);
+    if (Date.now() > deadline) throw new Error(`${reference} is ${row?.status}, not ${status}${row?.lastSyncError ? ` (${row.lastSyncError})` : ""}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../../db-client.server";
 import { evaluateEligibility } from "./domain/eligibility";
+import { findSentReturn, statusFromShopify, type SentLine } from "./domain/sent-returns";
 import { checkPhotos, MAX_PHOTO_BYTES, sniffImageType, type PhotoProblem } from "./domain/photos";
 import { autoApproveDecision, quoteReturn, validateSelection } from "./domain/quote";
 import { addBusinessMinutes } from "../policies/domain/business-hours";
@@ -19,6 +20,7 @@ import {
   fetchExchangeOptions,
   fetchReturnOrder,
   fetchReturnReasonIds,
+  orderReturns,
   requestReturn,
   type ShopifyReturnOrder,
 } from "../../shopify/returns.server";
@@ -36,7 +38,7 @@ import { json, requireOrderAccess, UNAVAILABLE, verifyShopperLookup } from "../t
 export type ReturnsContext = { shop: string; graphql: AdminGraphql; db: Db };
 
 /** Our statuses, as the storefront shows them. */
-export type RequestStatus = "received" | "requested" | "approved" | "declined" | "closed" | "cancelled" | "failed";
+export type { RequestStatus } from "./domain/sent-returns";
 
 const orderLocks = createKeyedMutex();
 
@@ -379,12 +381,31 @@ const RETRY_MAX_MS = 5 * 60_000;
 export async function syncOne(ctx: ReturnsContext, requestId: string): Promise<void> {
   const stored = await ctx.db.returnRequest.findUnique({ where: { id: requestId }, include: { items: true } });
   if (!stored || stored.status !== "received") return;
+  const sources = stored.items.map((item) => ({ item, lines: JSON.parse(item.sources) as SentLine[] }));
   try {
+    // A request tried before may be in Shopify already, its answer lost on the way back.
+    const held = stored.syncAttempts > 0 ? await returnSentEarlier(ctx, stored, sources.flatMap((s) => s.lines)) : null;
+    if (held) {
+      const status = statusFromShopify(held.status) ?? "requested";
+      await ctx.db.returnRequest.update({
+        where: { id: stored.id },
+        data: {
+          status,
+          shopifyReturnId: held.id,
+          syncAttempts: { increment: 1 },
+          nextSyncAt: null,
+          lastSyncError: null,
+          events: { create: [{ shop: ctx.shop, actor: "system", type: "requested", detail: `Shopify return ${held.name} (found in Shopify: an earlier answer was lost)` }] },
+        },
+      });
+      if (status === "requested") await afterRequested(ctx, stored.id);
+      return;
+    }
     const reasonIds = await fetchReturnReasonIds(ctx.graphql);
     const created = await requestReturn(ctx.graphql, {
       orderId: stored.orderId,
-      lines: stored.items.flatMap((item) =>
-        (JSON.parse(item.sources) as { fulfillmentLineItemId: string; quantity: number }[]).map((source) => ({
+      lines: sources.flatMap(({ item, lines }) =>
+        lines.map((source) => ({
           fulfillmentLineItemId: source.fulfillmentLineItemId,
           quantity: source.quantity,
           ...(reasonIds[item.reason] ? { returnReasonDefinitionId: reasonIds[item.reason] } : {}),
@@ -426,6 +447,16 @@ export async function syncOne(ctx: ReturnsContext, requestId: string): Promise<v
     return;
   }
   await afterRequested(ctx, stored.id);
+}
+
+/** The order's return in Shopify that this request created although the answer was lost, if any. */
+async function returnSentEarlier(ctx: ReturnsContext, stored: { id: string; orderId: string; createdAt: Date }, sent: SentLine[]) {
+  const linked = await ctx.db.returnRequest.findMany({
+    where: { shop: ctx.shop, orderId: stored.orderId, shopifyReturnId: { not: null }, NOT: { id: stored.id } },
+    select: { shopifyReturnId: true },
+  });
+  const linkedIds = new Set(linked.map((r) => r.shopifyReturnId!));
+  return findSentReturn(await orderReturns(ctx.graphql, stored.orderId), sent, stored.createdAt, linkedIds);
 }
 
 /** Once Shopify has the request: tell the shopper, and approve it when the policy allows. */
@@ -576,15 +607,7 @@ async function declineReturnInShopify(
 export async function applyReturnWebhook(db: Db | Parameters<Parameters<Db["$transaction"]>[0]>[0], shop: string, payload: unknown) {
   const ReturnWebhookSchema = z.object({ admin_graphql_api_id: z.string(), status: z.string() });
   const { admin_graphql_api_id: returnId, status } = ReturnWebhookSchema.parse(payload);
-  const ours: Record<string, RequestStatus> = {
-    requested: "requested",
-    open: "approved",
-    declined: "declined",
-    closed: "closed",
-    canceled: "cancelled",
-    cancelled: "cancelled",
-  };
-  const next = ours[status.toLowerCase()];
+  const next = statusFromShopify(status);
   if (!next) return;
   const request = await db.returnRequest.findFirst({ where: { shop, shopifyReturnId: returnId } });
   if (!request || request.status === next) return;
