@@ -132,13 +132,17 @@ function replyErrorText(code: string, t: ShopperText, limits: { message: string;
   }
 }
 
-export function threadPage(input: {
+/** A ticket's conversation as the shopper sees it (shopper-thread.server.ts reads it). */
+export type ThreadView = {
   locale: ShopperLocale;
   shopName: string;
   reference: string;
   subject: string;
   status: string;
   messages: ThreadPageMessage[];
+};
+
+export function threadPage(input: ThreadView & {
   /** The form posts back to this page: "?t=…" keeps the app proxy's prefix whatever it is. */
   token: string;
   notice?: "sent" | "rate_limited" | null;
