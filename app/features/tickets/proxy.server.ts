@@ -5,7 +5,7 @@ import { MAX_PHOTO_BYTES } from "../returns/domain/photos";
 import { shopperLocale } from "./domain/shopper-messages";
 import { type TicketLinkPurpose } from "./domain/tickets";
 import { answerSurvey, shopperThread, survey, verifyLink, type TicketLink } from "./shopper-thread.server";
-import { csatPage, csatThanksPage, htmlResponse, linkProblemPage, threadPage, type LinkProblem, type ReplyErrors } from "./ticket-pages.server";
+import { csatPage, csatThanksPage, linkProblemPage, threadPage, type LinkProblem, type ReplyErrors } from "./ticket-pages.server";
 import { addShopperReply, admitContact, createFromContact, type TicketContext, type TicketForm } from "./tickets.server";
 
 /**
@@ -66,6 +66,24 @@ export async function postContact(request: Request, ctx: TicketContext): Promise
 }
 
 // ---- the signed links ------------------------------------------------------------------------------
+
+/**
+ * The link is a key to the conversation: never cached, never sent on as a referrer, never indexed.
+ * The policy allows nothing but the inline style and posting back to the same page.
+ */
+function htmlResponse(html: string, status = 200): Response {
+  return new Response(html, {
+    status,
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": "private, no-store",
+      "Referrer-Policy": "no-referrer",
+      "X-Robots-Tag": "noindex, nofollow",
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    },
+  });
+}
 
 /** A page that cannot read the ticket speaks the language the link names (`lang`, unsigned: it only picks words). */
 function problemPage(request: Request, problem: LinkProblem): Response {

@@ -73,25 +73,6 @@ ${main}
 }
 
 /**
- * The link is a key to the conversation: never cached, never sent on as a referrer, never indexed.
- * The policy allows nothing but the inline style and posting back to the same page.
- */
-export function htmlResponse(html: string, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(html, {
-    status,
-    headers: {
-      "Content-Type": "text/html; charset=utf-8",
-      "Cache-Control": "private, no-store",
-      "Referrer-Policy": "no-referrer",
-      "X-Robots-Tag": "noindex, nofollow",
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-      ...headers,
-    },
-  });
-}
-
-/**
  * A message as HTML whose slots are HTML already built by the caller (each value escaped there):
  * for the few sentences with markup inside, such as the reference in bold.
  */
