@@ -102,6 +102,13 @@ export async function readJson(request: Request, limit: number = BODY_LIMITS.sma
   }
 }
 
+/** A few fields sent as JSON (the blocks) or as a form (without JavaScript). */
+export async function readFields(request: Request, limit: number): Promise<Record<string, unknown>> {
+  const type = request.headers.get("content-type") ?? "";
+  if (type.includes("application/json")) return Object((await readJson(request, limit)) ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(await readForm(request, limit));
+}
+
 export type MultipartLimits = {
   /** The whole body, files and fields together. */
   total: number;

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import db from "../db.server";
 import { requireAppProxy } from "../guards/app-proxy.server";
-import { returnsByToken } from "../features/returns/returns.server";
+import { getReturnsByToken } from "../features/returns/proxy.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, admin } = await requireAppProxy(request);
-  return returnsByToken(request, { shop, graphql: admin.graphql, db });
+  return getReturnsByToken(request, { shop, graphql: admin.graphql, db });
 };

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import db from "../db.server";
 import { requireAppProxy } from "../guards/app-proxy.server";
-import { quote } from "../features/returns/returns.server";
+import { postQuote } from "../features/returns/proxy.server";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, admin } = await requireAppProxy(request);
-  return quote(request, { shop, graphql: admin.graphql, db });
+  return postQuote(request, { shop, graphql: admin.graphql, db });
 };

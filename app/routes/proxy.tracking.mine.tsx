@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireAppProxy } from "../guards/app-proxy.server";
-import { recentOrders } from "../features/tracking/tracking.server";
+import { getRecentOrders } from "../features/tracking/proxy.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, admin } = await requireAppProxy(request);
-  return recentOrders(request, { shop, graphql: admin.graphql });
+  return getRecentOrders(request, { shop, graphql: admin.graphql });
 };

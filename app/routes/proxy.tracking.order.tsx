@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireAppProxy } from "../guards/app-proxy.server";
-import { orderByToken } from "../features/tracking/tracking.server";
+import { getOrderByToken } from "../features/tracking/proxy.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, admin } = await requireAppProxy(request);
-  return orderByToken(request, { shop, graphql: admin.graphql });
+  return getOrderByToken(request, { shop, graphql: admin.graphql });
 };

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../../db-client.server";
 import { faqContext } from "./domain/context";
@@ -14,12 +13,9 @@ import { isOpenNow, supportProfile, topicPromises, type SupportProfile } from ".
 
 /**
  * What the storefront blocks read: the published FAQ with live policy values filled in, and the
- * policy summary. Both are cache-friendly: an ETag from the content and a short max-age, so a
- * browser revalidates within a minute of a save. The rendered FAQ is kept per shop and language
- * until the FAQ or a policy changes (the revision is read on every request, which is cheap).
+ * policy summary (proxy.server.ts answers them cache-friendly). The rendered FAQ is kept per shop
+ * and language until the FAQ or a policy changes (the revision is read on every request, which is cheap).
  */
-
-export const STOREFRONT_MAX_AGE_SECONDS = 60;
 
 export const LocaleQuerySchema = z
   .string()
@@ -124,17 +120,4 @@ export async function storefrontPolicy(ctx: ContentContext) {
       topics: topicPromises(support, ctx.now),
     },
   };
-}
-
-/** A JSON answer with an ETag of its content; a matching If-None-Match gets an empty 304. */
-export function cacheableJson(request: Request, body: unknown): Response {
-  const text = JSON.stringify(body);
-  const etag = `"${createHash("sha256").update(text).digest("base64url").slice(0, 27)}"`;
-  const headers = {
-    ETag: etag,
-    "Cache-Control": `public, max-age=${STOREFRONT_MAX_AGE_SECONDS}`,
-  };
-  const match = request.headers.get("if-none-match");
-  if (match && match.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag)) return new Response(null, { status: 304, headers });
-  return new Response(text, { status: 200, headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
 }

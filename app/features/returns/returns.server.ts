@@ -3,8 +3,8 @@ import { z } from "zod";
 import type { Db } from "../../db-client.server";
 import { evaluateEligibility } from "./domain/eligibility";
 import { findSentReturn, statusFromShopify, type SentLine } from "./domain/sent-returns";
-import { checkPhotos, MAX_PHOTO_BYTES, sniffImageType, type PhotoProblem } from "./domain/photos";
-import { autoApproveDecision, quoteReturn, validateSelection } from "./domain/quote";
+import { checkPhotos, sniffImageType, type PhotoProblem } from "./domain/photos";
+import { autoApproveDecision, quoteReturn, validateSelection, type SelectionError } from "./domain/quote";
 import { addBusinessMinutes } from "../policies/domain/business-hours";
 import { RESOLUTIONS, type Eligibility, type ReturnPolicy, type ReturnSelection } from "./domain/types";
 import { issueOrderAccessToken } from "../tracking/domain/order-access";
@@ -12,7 +12,6 @@ import { env } from "../../env.server";
 import { currentReturnPolicy } from "../policies/repo.server";
 import type { AdminGraphql } from "../../shopify.server";
 import { isTransientShopifyError } from "../../shopify/graphql.server";
-import { readJson, readMultipart } from "../../lib/body.server";
 import { storedText } from "../../lib/text";
 import {
   approveReturn,
@@ -27,7 +26,7 @@ import {
 import { createKeyedMutex } from "../../lib/keyed-mutex";
 import { supportProfile } from "../policies/support-settings.server";
 import { sendToShopper } from "../notifications/notifications.server";
-import { json, requireOrderAccess, UNAVAILABLE, verifyShopperLookup } from "../tracking/tracking.server";
+import { orderIdForToken } from "../tracking/tracking.server";
 
 /**
  * Self-service returns behind the app proxy. A request is stored first (status "received"), then
@@ -91,10 +90,14 @@ async function loadOrder(
   return { order, policy, eligibility };
 }
 
+export type ReturnsView = NonNullable<Awaited<ReturnType<typeof returnsView>>>;
+
+export type ReturnsViewResult = { ok: true; view: ReturnsView } | { ok: false; code: "not_found" | "expired" | "unavailable" };
+
 /** What the returns block shows for an order: lines with what can be returned and why not, the policy, earlier requests. */
-async function returnsView(ctx: ReturnsContext, orderId: string): Promise<Response> {
+async function returnsView(ctx: ReturnsContext, orderId: string) {
   const loaded = await loadOrder(ctx, orderId);
-  if (!loaded) return json({ code: "not_found", error: "We couldn't find an order with those details." }, 404);
+  if (!loaded) return null;
   const { order, policy, eligibility } = loaded;
   const exchange = policy.resolutions.includes("exchange")
     ? await fetchExchangeOptions(ctx.graphql, [...new Set(Object.values(order.productIds))])
@@ -105,7 +108,7 @@ async function returnsView(ctx: ReturnsContext, orderId: string): Promise<Respon
     orderBy: { createdAt: "desc" },
   });
   const { token, expiresAt } = issueOrderAccessToken(env.SHOPIFY_API_SECRET, { shop: ctx.shop, orderId }, new Date());
-  return json({
+  return {
     token,
     expiresAt: expiresAt.toISOString(),
     order: { name: order.name, currency: order.currency },
@@ -137,34 +140,28 @@ async function returnsView(ctx: ReturnsContext, orderId: string): Promise<Respon
       items: r.items.map((i) => ({ title: i.title, quantity: i.quantity })),
       ...(r.status === "declined" ? { declineReason: r.declineReason?.toLowerCase() ?? "other", declineNote: r.decisionNote ?? undefined } : {}),
     })),
-  });
+  };
 }
 
-function unavailable(error: unknown): Response {
+function unavailable(error: unknown): { ok: false; code: "unavailable" } {
   console.warn("[returns] Shopify unavailable", error instanceof Error ? error.message : error);
-  return json(UNAVAILABLE, 503, { "Retry-After": "5" });
+  return { ok: false, code: "unavailable" };
 }
 
-/** POST /apps/support/returns/lookup — the same check as tracking, then the returns view. */
-export async function lookupForReturns(request: Request, ctx: ReturnsContext): Promise<Response> {
-  const verified = await verifyShopperLookup(request, ctx);
-  if (verified instanceof Response) return verified;
+/** The returns view of an order the shopper has proved is theirs (a lookup, or a token). */
+export async function returnsForOrder(ctx: ReturnsContext, orderId: string): Promise<ReturnsViewResult> {
   try {
-    return await returnsView(ctx, verified.order.id);
+    const view = await returnsView(ctx, orderId);
+    return view ? { ok: true, view } : { ok: false, code: "not_found" };
   } catch (error) {
     return unavailable(error);
   }
 }
 
-/** GET /apps/support/returns/order?token=… — arriving from tracking, or reloading the status. */
-export async function returnsByToken(request: Request, ctx: ReturnsContext): Promise<Response> {
-  const orderId = requireOrderAccess(new URL(request.url).searchParams.get("token"), ctx.shop);
-  if (orderId instanceof Response) return orderId;
-  try {
-    return await returnsView(ctx, orderId);
-  } catch (error) {
-    return unavailable(error);
-  }
+/** Arriving from tracking, or reloading the status: the order the token grants. */
+export async function returnsByToken(ctx: ReturnsContext, token: string | null): Promise<ReturnsViewResult> {
+  const orderId = orderIdForToken(ctx.shop, token);
+  return orderId ? returnsForOrder(ctx, orderId) : { ok: false, code: "expired" };
 }
 
 const SelectionSchema = z.object({
@@ -181,17 +178,18 @@ export const QuoteSchema = z.object({
   items: z.array(SelectionSchema.pick({ lineItemId: true, quantity: true, reason: true })).max(50),
 });
 
-/** POST /apps/support/returns/quote — fees and what the shopper gets back, before they submit. */
-export async function quote(request: Request, ctx: ReturnsContext): Promise<Response> {
-  const parsed = QuoteSchema.safeParse(await readJson(request));
-  if (!parsed.success) return json({ code: "invalid", errors: [{ field: "items", message: "Choose items to return." }] }, 400);
-  const orderId = requireOrderAccess(parsed.data.token, ctx.shop);
-  if (orderId instanceof Response) return orderId;
+/** Fees and what the shopper gets back, before they submit. */
+export async function quote(
+  ctx: ReturnsContext,
+  input: z.infer<typeof QuoteSchema>,
+): Promise<{ ok: true; quote: ReturnType<typeof quoteReturn> } | { ok: false; code: "expired" | "not_found" | "unavailable" }> {
+  const orderId = orderIdForToken(ctx.shop, input.token);
+  if (!orderId) return { ok: false, code: "expired" };
   try {
     const loaded = await loadOrder(ctx, orderId);
-    if (!loaded) return json({ code: "not_found" }, 404);
-    const known = parsed.data.items.filter((i) => loaded.order.lineItems.some((l) => l.id === i.lineItemId) && i.quantity >= 0);
-    return json({ quote: quoteReturn(loaded.policy, loaded.order, known, parsed.data.resolution) });
+    if (!loaded) return { ok: false, code: "not_found" };
+    const known = input.items.filter((i) => loaded.order.lineItems.some((l) => l.id === i.lineItemId) && i.quantity >= 0);
+    return { ok: true, quote: quoteReturn(loaded.policy, loaded.order, known, input.resolution) };
   } catch (error) {
     return unavailable(error);
   }
@@ -209,82 +207,44 @@ function newReference(): string {
   return `R-${Array.from({ length: 6 }, () => alphabet[randomInt(alphabet.length)]).join("")}`;
 }
 
-function requestJson(r: { reference: string; status: string; createdAt: Date }) {
-  return { request: { reference: r.reference, status: r.status, createdAt: r.createdAt.toISOString() } };
-}
+/** A stored request as the shopper sees it. */
+export type StoredRequest = { reference: string; status: string; createdAt: Date };
 
-/**
- * Photos in one request: three items with the most photos a line takes (MAX_PHOTOS_PER_LINE). It
- * bounds the whole body too, so one request holds at most this many 5 MB photos in memory.
- */
-const MAX_PHOTOS_PER_REQUEST = 9;
-/** The rest of the body besides the photos: the items' JSON (50 lines with notes) and a few fields. */
-const RETURN_FORM_OVERHEAD_BYTES = 64 * 1024;
+export type SubmitResult =
+  | { ok: true; created: boolean; request: StoredRequest }
+  | { ok: false; code: PhotoProblem | "not_found" | "unavailable" }
+  | { ok: false; code: "invalid" | "not_returnable"; errors: SelectionError[] };
 
-/** The line ids the form lists in `items`, to accept photos only for them as they arrive. */
-function listedLines(items: string | undefined): Set<string> {
-  try {
-    const parsed: unknown = JSON.parse(items ?? "[]");
-    return new Set(Array.isArray(parsed) ? parsed.map((i: { lineItemId?: unknown }) => String(i?.lineItemId)) : []);
-  } catch {
-    return new Set();
-  }
-}
+export type ReturnSubmission = {
+  /** From the order-access token, checked before the body was read. */
+  orderId: string;
+  customerId: string | null;
+  form: z.infer<typeof SubmissionSchema>;
+  photos: { lineItemId: string; bytes: Uint8Array }[];
+};
 
-/**
- * POST /apps/support/returns/request?token=… (multipart) — store the request, then create it in
- * Shopify. The order-access token is in the query (signed with it by Shopify's proxy) and checked
- * before the body is read; photos are read while they stream, only for lines the form returns
- * (its `items` come first), and never more than the limits above.
- */
-export async function submitReturnRequest(request: Request, ctx: ReturnsContext): Promise<Response> {
-  const orderId = requireOrderAccess(new URL(request.url).searchParams.get("token"), ctx.shop);
-  if (orderId instanceof Response) return orderId;
-  const form = await readMultipart(request, {
-    total: MAX_PHOTOS_PER_REQUEST * MAX_PHOTO_BYTES + RETURN_FORM_OVERHEAD_BYTES,
-    fileSize: MAX_PHOTO_BYTES,
-    files: MAX_PHOTOS_PER_REQUEST,
-    // In the words the block shows for photos; a count is not a size (413 reads "too large").
-    tooManyFiles: json({ code: "invalid", errors: [{ field: "photos", message: `Attach at most ${MAX_PHOTOS_PER_REQUEST} photos to one request.` }] }, 400),
-    acceptFile: (field, fields) => field.startsWith("photo:") && listedLines(fields.items).has(field.slice(6)),
-  });
-  let items: unknown;
-  try {
-    items = JSON.parse(form.fields.items ?? "[]");
-  } catch {
-    items = null;
-  }
-  const parsed = SubmissionSchema.safeParse({
-    idempotencyKey: form.fields.idempotencyKey,
-    resolution: form.fields.resolution,
-    items,
-  });
-  if (!parsed.success) {
-    return json({ code: "invalid", errors: parsed.error.issues.map((i) => ({ field: i.path[0] === "resolution" ? "resolution" : "items", message: i.message })) }, 400);
-  }
-  const submission = parsed.data;
-
+/** Stores the request, then creates it in Shopify; the same form sent twice is one request. */
+export async function submitReturnRequest(ctx: ReturnsContext, input: ReturnSubmission): Promise<SubmitResult> {
+  const { orderId, form: submission } = input;
   // The same form sent twice (double click, retry, second tab with the same form) is one request.
   const existing = await ctx.db.returnRequest.findUnique({ where: { shop_idempotencyKey: { shop: ctx.shop, idempotencyKey: submission.idempotencyKey } } });
-  if (existing) return json(requestJson(existing), 200);
+  if (existing) return { ok: true, created: false, request: existing };
 
   const photos = new Map<string, { bytes: Uint8Array; type: string }[]>();
-  for (const { field, bytes } of form.files) {
-    const list = photos.get(field.slice(6)) ?? [];
+  for (const { lineItemId, bytes } of input.photos) {
+    const list = photos.get(lineItemId) ?? [];
     list.push({ bytes, type: sniffImageType(bytes) ?? "" });
-    photos.set(field.slice(6), list);
+    photos.set(lineItemId, list);
   }
   for (const list of photos.values()) {
-    const problem: PhotoProblem | null = checkPhotos(list);
-    if (problem === "photo_too_large") return json({ code: problem, error: "Each photo must be 5 MB or smaller." }, 413);
-    if (problem === "photo_type") return json({ code: problem, error: "Photos must be JPEG, PNG or WebP images." }, 415);
-    if (problem) return json({ code: "invalid", errors: [{ field: "photos", message: "Attach at most 3 photos per item." }] }, 400);
+    const problem = checkPhotos(list);
+    if (problem) return { ok: false, code: problem };
   }
 
-  return orderLocks(`${ctx.shop}|${orderId}`, async () => {
+  return orderLocks(`${ctx.shop}|${orderId}`, async (): Promise<SubmitResult> => {
     // Inside the lock, another tab may have just stored the same form.
     const again = await ctx.db.returnRequest.findUnique({ where: { shop_idempotencyKey: { shop: ctx.shop, idempotencyKey: submission.idempotencyKey } } });
-    if (again) return json(requestJson(again), 200);
+    if (again) return { ok: true, created: false, request: again };
 
     let loaded;
     try {
@@ -292,19 +252,17 @@ export async function submitReturnRequest(request: Request, ctx: ReturnsContext)
     } catch (error) {
       return unavailable(error);
     }
-    if (!loaded) return json({ code: "not_found" }, 404);
+    if (!loaded) return { ok: false, code: "not_found" };
     const { order, policy, eligibility } = loaded;
     const selection: ReturnSelection[] = submission.items.map((i) => ({ lineItemId: i.lineItemId, quantity: i.quantity, reason: i.reason }));
     const photoCounts = Object.fromEntries([...photos].map(([line, list]) => [line, list.length]));
     const verdict = validateSelection(eligibility, policy, selection, submission.resolution, photoCounts);
     if (!verdict.ok) {
       const tooMany = verdict.errors.some((e) => e.field === "quantity");
-      return tooMany
-        ? json({ code: "not_returnable", error: "Some items can no longer be returned.", errors: verdict.errors }, 409)
-        : json({ code: "invalid", errors: verdict.errors }, 400);
+      return { ok: false, code: tooMany ? "not_returnable" : "invalid", errors: verdict.errors };
     }
     const exchangeMissing = submission.resolution === "exchange" && submission.items.some((i) => !i.exchangeVariantId);
-    if (exchangeMissing) return json({ code: "invalid", errors: [{ field: "resolution", message: "Choose the variant you want instead." }] }, 400);
+    if (exchangeMissing) return { ok: false, code: "invalid", errors: [{ field: "resolution", message: "Choose the variant you want instead." }] };
 
     const priced = quoteReturn(policy, order, selection, submission.resolution);
     const now = new Date();
@@ -317,7 +275,7 @@ export async function submitReturnRequest(request: Request, ctx: ReturnsContext)
         orderId,
         orderName: order.name,
         customerEmail: order.email?.toLowerCase() ?? null,
-        customerId: new URL(request.url).searchParams.get("logged_in_customer_id") || null,
+        customerId: input.customerId,
         status: "received",
         resolution: submission.resolution,
         exchangeVariantId: submission.items.find((i) => i.exchangeVariantId)?.exchangeVariantId ?? null,
@@ -352,7 +310,7 @@ export async function submitReturnRequest(request: Request, ctx: ReturnsContext)
     });
     await syncOne(ctx, stored.id);
     const current = await ctx.db.returnRequest.findUniqueOrThrow({ where: { id: stored.id } });
-    return json(requestJson(current), 201);
+    return { ok: true, created: true, request: current };
   });
 }
 

@@ -73,25 +73,6 @@ ${main}
 }
 
 /**
- * The link is a key to the conversation: never cached, never sent on as a referrer, never indexed.
- * The policy allows nothing but the inline style and posting back to the same page.
- */
-export function htmlResponse(html: string, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(html, {
-    status,
-    headers: {
-      "Content-Type": "text/html; charset=utf-8",
-      "Cache-Control": "private, no-store",
-      "Referrer-Policy": "no-referrer",
-      "X-Robots-Tag": "noindex, nofollow",
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-      ...headers,
-    },
-  });
-}
-
-/**
  * A message as HTML whose slots are HTML already built by the caller (each value escaped there):
  * for the few sentences with markup inside, such as the reference in bold.
  */
@@ -132,13 +113,17 @@ function replyErrorText(code: string, t: ShopperText, limits: { message: string;
   }
 }
 
-export function threadPage(input: {
+/** A ticket's conversation as the shopper sees it (shopper-thread.server.ts reads it). */
+export type ThreadView = {
   locale: ShopperLocale;
   shopName: string;
   reference: string;
   subject: string;
   status: string;
   messages: ThreadPageMessage[];
+};
+
+export function threadPage(input: ThreadView & {
   /** The form posts back to this page: "?t=…" keeps the app proxy's prefix whatever it is. */
   token: string;
   notice?: "sent" | "rate_limited" | null;

@@ -1,10 +1,7 @@
 import { type Db } from "../../db-client.server";
 import { createRateLimiter } from "../../lib/rate-limit";
-import { shopperAddress } from "../../lib/shopper-address";
-import { MAX_PHOTO_BYTES } from "../returns/domain/photos";
 import { categorise, detectOrderNumber, prioritise } from "./domain/classify";
 import { customerSegment, type CustomerSegment } from "./domain/segment";
-import { readMultipart } from "../../lib/body.server";
 import {
   csatLabel,
   formatShopperDateTime,
@@ -23,6 +20,7 @@ import {
   subjectFromMessage,
   ThreadReplySchema,
   type Attachment,
+  type ContactFieldCode,
   type ContactForm,
 } from "./domain/tickets";
 import { type Topic } from "./domain/types";
@@ -39,7 +37,6 @@ import { legacyId } from "../../lib/shopify-ids";
 import { shopProfile } from "../shop/profile.server";
 import { recordMacroUse } from "../macros/replies.server";
 import { supportProfile } from "../policies/support-settings.server";
-import { json } from "../tracking/tracking.server";
 
 /**
  * Support tickets: a shopper's message from the contact block becomes a ticket (categorised,
@@ -53,29 +50,8 @@ export type TicketContext = { db: Db; shop: string; graphql: AdminGraphql };
 // A person writes once or twice; five forms in ten minutes from one address is a script.
 const contactLimiter = createRateLimiter({ limit: 5, windowMs: 10 * 60_000 });
 
-/** The rest of a multipart body besides the photo: the message and a few short fields. */
-const FORM_OVERHEAD_BYTES = 64 * 1024;
-
-/** Whether a multipart body is too big to read, from its declared length (checked before reading it). */
-export function requestTooLarge(request: Request): boolean {
-  const length = Number(request.headers.get("content-length"));
-  return Number.isFinite(length) && length > MAX_PHOTO_BYTES + FORM_OVERHEAD_BYTES;
-}
-
-/**
- * A form's text fields and its one file (if a non-empty one was sent), read while it streams: a
- * photo over the limit is kept only as far as needed to refuse it, and a body past the form's
- * total is a 413 before more of it is read.
- */
-export async function readTicketForm(request: Request): Promise<{ fields: Record<string, string>; file: Uint8Array | null }> {
-  const body = await readMultipart(request, {
-    total: MAX_PHOTO_BYTES + FORM_OVERHEAD_BYTES,
-    fileSize: MAX_PHOTO_BYTES,
-    files: 1,
-    acceptFile: (field) => field === "attachment",
-  });
-  return { fields: body.fields, file: body.files[0]?.bytes ?? null };
-}
+/** A form's text fields and its one file (a non-empty one, if sent), as the storefront sent them. */
+export type TicketForm = { fields: Record<string, string>; file: Uint8Array | null };
 
 type ResponsePromise = { minutes: number; dueAt: Date; openNow: boolean };
 
@@ -135,20 +111,26 @@ async function segmentOf(ctx: TicketContext, email: string, thresholds: Paramete
   return history && customerSegment(history, thresholds);
 }
 
-/**
- * POST /apps/support/contact (multipart): the contact block's form. Rate-limited per shop and
- * shopper before the body is read; a filled honeypot gets a plausible answer and nothing is kept.
- */
-export async function createFromContact(request: Request, ctx: TicketContext): Promise<Response> {
-  const now = new Date();
-  const limit = contactLimiter.hit(`${ctx.shop}|${shopperAddress(request)}`, now);
-  if (!limit.allowed) return json({ error: "rate_limited" }, 429, { "Retry-After": String(limit.retryAfterSeconds) });
-  if (requestTooLarge(request)) return json({ error: "invalid", fields: { attachment: "photo_too_large" } }, 400);
-  const body = await readTicketForm(request);
+/** Counts a contact form against the shop's and shopper's limit; called before its body is read. */
+export function admitContact(ctx: TicketContext, shopper: string, now: Date): { ok: true } | { ok: false; code: "rate_limited"; retryAfterSeconds: number } {
+  const limit = contactLimiter.hit(`${ctx.shop}|${shopper}`, now);
+  return limit.allowed ? { ok: true } : { ok: false, code: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+}
 
-  const verdict = checkContactForm(body.fields, body.file);
-  if (verdict.kind === "too_fast") return json({ error: "too_fast" }, 422);
-  if (verdict.kind === "invalid") return json({ error: "invalid", fields: verdict.fields }, 400);
+export type ContactResult =
+  | { ok: true; reference: string; promise: ResponsePromise }
+  | { ok: false; code: "too_fast" | "unavailable" }
+  | { ok: false; code: "invalid"; fields: Partial<Record<string, ContactFieldCode>> };
+
+/**
+ * The contact block's form becomes a ticket, and the shopper gets a receipt. A filled honeypot
+ * gets a plausible answer and nothing is kept.
+ */
+export async function createFromContact(ctx: TicketContext, input: TicketForm & { customerId: string | null; now: Date }): Promise<ContactResult> {
+  const { now } = input;
+  const verdict = checkContactForm(input.fields, input.file);
+  if (verdict.kind === "too_fast") return { ok: false, code: "too_fast" };
+  if (verdict.kind === "invalid") return { ok: false, code: "invalid", fields: verdict.fields };
 
   try {
     const shop = await shopProfile(ctx.graphql, ctx.shop, now.getTime());
@@ -157,15 +139,13 @@ export async function createFromContact(request: Request, ctx: TicketContext): P
     // The topic's promise, as the block showed it before sending: the ticket's own target is never
     // later (classification only ever raises a priority).
     const promise = promiseFor(topic, support.sla, now, { peak: support.peak });
-    const answer = (reference: string) =>
-      json({ reference, promise: { minutes: promise.minutes, dueAt: promise.dueAt.toISOString(), openNow: promise.openNow } }, 201);
+    const answer = (reference: string): ContactResult => ({ ok: true, reference, promise });
     if (verdict.kind === "spam") return answer(newTicketReference());
 
     const { form, attachment } = verdict;
     const { order, typedName } = await resolveOrder(ctx, form, now);
     const category = categorise({ topic, message: form.message }, support.settings.rules);
     const { priority, reasons } = prioritise({ topic, category, message: form.message, orderKnown: Boolean(order) }, support.settings);
-    const customerId = new URL(request.url).searchParams.get("logged_in_customer_id");
     const ticket = await createTicket(ctx.db, {
       shop: ctx.shop,
       topic,
@@ -175,7 +155,7 @@ export async function createFromContact(request: Request, ctx: TicketContext): P
       subject: subjectFromMessage(form.message),
       customerName: form.name,
       customerEmail: form.email,
-      customerId: customerId && /^\d+$/.test(customerId) ? customerId : null,
+      customerId: input.customerId && /^\d+$/.test(input.customerId) ? input.customerId : null,
       segment: order?.email ? await segmentOf(ctx, order.email, support.settings.segments) : null,
       orderId: order?.id ?? null,
       orderName: order?.name ?? typedName,
@@ -199,7 +179,7 @@ export async function createFromContact(request: Request, ctx: TicketContext): P
     return answer(ticket.reference);
   } catch (error) {
     console.warn("[tickets] contact not stored", ctx.shop, error instanceof Error ? error.message : error);
-    return json({ error: "unavailable" }, 503, { "Retry-After": "5" });
+    return { ok: false, code: "unavailable" };
   }
 }
 
@@ -378,7 +358,7 @@ export async function addShopperReply(
   db: Db,
   shop: string,
   ticketId: string,
-  body: { fields: Record<string, string>; file: Uint8Array | null } | null,
+  body: TicketForm | null,
   now = new Date(),
 ): Promise<ShopperReplyResult> {
   const ticket = await findTicket(db, shop, ticketId);

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { createRateLimiter } from "../../lib/rate-limit";
-import { shopperAddress } from "../../lib/shopper-address";
 import { deriveTracking } from "./domain/derive";
 import { issueOrderAccessToken, verifyOrderAccessToken } from "./domain/order-access";
 import type { OrderSnapshot } from "./domain/types";
@@ -8,12 +7,11 @@ import { contactMatches, normalizeOrderName, remainingDelay, type Contact } from
 import { env } from "../../env.server";
 import type { AdminGraphql } from "../../shopify.server";
 import { searchOrders, searchValue } from "../../shopify/orders.server";
-import { BODY_LIMITS, readForm, readJson } from "../../lib/body.server";
 import { orderCache } from "./order-cache.server";
 
 /**
- * Order tracking for shoppers, behind the app proxy. Every answer is JSON with a `code` the
- * storefront block translates; failures never say which detail was wrong.
+ * Order tracking for shoppers, behind the app proxy (proxy.server.ts turns requests into these
+ * calls and their results into answers); failures never say which detail was wrong.
  */
 
 export type TrackingContext = { shop: string; graphql: AdminGraphql };
@@ -43,20 +41,11 @@ export const LookupSchema = z
     path: ["contact"],
   });
 
-export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  // Answers carry an order's details or a token: never cached by a shared cache.
-  return Response.json(body, { status, headers: { "Cache-Control": "private, no-store", ...headers } });
-}
-
-const NOT_FOUND = { code: "not_found", error: "We couldn't find an order with those details." };
-export const UNAVAILABLE = { code: "unavailable", error: "Order tracking is unavailable right now. Please try again shortly." };
-
-/** The lookup, as JSON (the blocks) or a form; a few short fields, so the small body limit. */
-async function readInput(request: Request): Promise<Record<string, unknown>> {
-  const type = request.headers.get("content-type") ?? "";
-  if (type.includes("application/json")) return Object((await readJson(request, BODY_LIMITS.small)) ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(await readForm(request, BODY_LIMITS.small));
-}
+/** The lookup fails for these, each answered the same way whichever detail was wrong. */
+export type LookupFailure =
+  | { ok: false; code: "invalid"; fields: Record<string, string> }
+  | { ok: false; code: "not_found" }
+  | { ok: false; code: "unavailable" };
 
 async function search(ctx: TrackingContext, query: string, first: number): Promise<OrderSnapshot[]> {
   const now = Date.now();
@@ -67,33 +56,43 @@ async function search(ctx: TrackingContext, query: string, first: number): Promi
   return orders;
 }
 
-export function grant(ctx: TrackingContext, order: OrderSnapshot) {
+/** An order as the tracking block shows it, with a token that opens it again without a lookup. */
+export type OrderAccess = ReturnType<typeof grant>;
+
+function grant(ctx: TrackingContext, order: OrderSnapshot) {
   const { token, expiresAt } = issueOrderAccessToken(env.SHOPIFY_API_SECRET, { shop: ctx.shop, orderId: order.id }, new Date());
   return { order: deriveTracking(order), token, expiresAt: expiresAt.toISOString() };
 }
 
 /**
- * Checks a shopper's "order number + email (or phone)" against Shopify: rate-limited per shop and
- * shopper, the same answer and the same minimum time for every failure. Returns the order, or the
- * Response to send. Shared by tracking and returns.
+ * Counts a lookup against the shop's and shopper's limit. Called before the body is read, so a
+ * shopper over the limit costs no reading; the failed-lookup floor counts from here.
  */
-export async function verifyShopperLookup(request: Request, ctx: TrackingContext): Promise<{ order: OrderSnapshot } | Response> {
+export function admitLookup(
+  ctx: TrackingContext,
+  shopper: string,
+): { ok: true; startedAt: number } | { ok: false; code: "rate_limited"; retryAfterSeconds: number } {
   const startedAt = Date.now();
-  const limit = lookupLimiter.hit(`${ctx.shop}|${shopperAddress(request)}`, new Date(startedAt));
-  if (!limit.allowed) {
-    return json(
-      { code: "rate_limited", error: "Too many lookups. Please wait a minute and try again.", retryAfter: limit.retryAfterSeconds },
-      429,
-      { "Retry-After": String(limit.retryAfterSeconds) },
-    );
-  }
-  const parsed = LookupSchema.safeParse(await readInput(request));
+  const limit = lookupLimiter.hit(`${ctx.shop}|${shopper}`, new Date(startedAt));
+  return limit.allowed ? { ok: true, startedAt } : { ok: false, code: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+}
+
+/**
+ * Checks a shopper's "order number + email (or phone)" (the fields as sent) against Shopify, the
+ * same answer and the same minimum time for every failure. Shared by tracking and returns.
+ */
+export async function verifyShopperLookup(
+  ctx: TrackingContext,
+  admitted: { startedAt: number },
+  fields: Record<string, unknown>,
+): Promise<{ ok: true; order: OrderSnapshot } | LookupFailure> {
+  const parsed = LookupSchema.safeParse(fields);
   const orderName = parsed.success ? normalizeOrderName(parsed.data.order) : null;
   if (!parsed.success || !orderName) {
-    const fields = parsed.success
+    const invalid = parsed.success
       ? { order: "Enter your order number, for example #1001." }
       : Object.fromEntries(parsed.error.issues.map((i) => [i.path[0] === "email" || i.path[0] === "phone" ? "contact" : i.path[0], i.message]));
-    return json({ code: "invalid", error: "Check the highlighted fields.", fields }, 400);
+    return { ok: false, code: "invalid", fields: invalid };
   }
   const contact: Contact = parsed.data.email ? { email: parsed.data.email } : { phone: parsed.data.phone! };
 
@@ -102,55 +101,63 @@ export async function verifyShopperLookup(request: Request, ctx: TrackingContext
     orders = await search(ctx, `name:${searchValue(orderName)}`, 1);
   } catch (error) {
     console.warn("[tracking] lookup failed", ctx.shop, error instanceof Error ? error.message : error);
-    return json(UNAVAILABLE, 503, { "Retry-After": "5" });
+    return { ok: false, code: "unavailable" };
   }
   // Search matching is loose; the name must match exactly, and the contact is always compared
   // (against nothing when there is no order) so both failures do the same work.
   const order = orders.find((o) => o.name.toLowerCase() === orderName.toLowerCase());
   const matches = contactMatches(order ?? { email: null, phone: null }, contact);
   if (!order || !matches) {
-    await new Promise((resolve) => setTimeout(resolve, remainingDelay(startedAt, Date.now(), FAILED_LOOKUP_FLOOR_MS)));
-    return json(NOT_FOUND, 404);
+    await new Promise((resolve) => setTimeout(resolve, remainingDelay(admitted.startedAt, Date.now(), FAILED_LOOKUP_FLOOR_MS)));
+    return { ok: false, code: "not_found" };
   }
-  return { order };
+  return { ok: true, order };
 }
 
-/** POST /apps/support/tracking/lookup — { order, email } or { order, phone }. */
-export async function lookup(request: Request, ctx: TrackingContext): Promise<Response> {
-  const verified = await verifyShopperLookup(request, ctx);
-  return verified instanceof Response ? verified : json(grant(ctx, verified.order));
+/** The lookup of the tracking block: the order and a token for it. */
+export async function lookup(
+  ctx: TrackingContext,
+  admitted: { startedAt: number },
+  fields: Record<string, unknown>,
+): Promise<{ ok: true; access: OrderAccess } | LookupFailure> {
+  const verified = await verifyShopperLookup(ctx, admitted, fields);
+  return verified.ok ? { ok: true, access: grant(ctx, verified.order) } : verified;
 }
 
-/** The order a token grants in this shop, or the 401 to send. */
-export function requireOrderAccess(token: string | null, shop: string): string | Response {
-  const orderId = verifyOrderAccessToken(env.SHOPIFY_API_SECRET, token ?? "", shop, new Date());
-  return orderId ?? json({ code: "expired", error: "This link has expired. Look up your order again." }, 401);
+/** The order a token grants in this shop; null when it is forged, altered, for another shop or expired. */
+export function orderIdForToken(shop: string, token: string | null): string | null {
+  return verifyOrderAccessToken(env.SHOPIFY_API_SECRET, token ?? "", shop, new Date());
 }
 
-/** GET /apps/support/tracking/mine — the signed-in customer's recent orders, without typing. */
-export async function recentOrders(request: Request, ctx: TrackingContext): Promise<Response> {
-  const customerId = new URL(request.url).searchParams.get("logged_in_customer_id") ?? "";
-  if (!/^\d+$/.test(customerId)) return json({ signedIn: false, orders: [] });
+/** The signed-in customer's recent orders, without typing; anyone else (or a malformed id) has none. */
+export async function recentOrders(
+  ctx: TrackingContext,
+  customerId: string | null,
+): Promise<{ ok: true; signedIn: boolean; orders: OrderAccess[] } | { ok: false; code: "unavailable" }> {
+  if (!/^\d+$/.test(customerId ?? "")) return { ok: true, signedIn: false, orders: [] };
   try {
     const orders = await search(ctx, `customer_id:${customerId}`, RECENT_ORDERS);
-    return json({ signedIn: true, orders: orders.map((order) => grant(ctx, order)) });
+    return { ok: true, signedIn: true, orders: orders.map((order) => grant(ctx, order)) };
   } catch (error) {
     console.warn("[tracking] recent orders failed", ctx.shop, error instanceof Error ? error.message : error);
-    return json(UNAVAILABLE, 503, { "Retry-After": "5" });
+    return { ok: false, code: "unavailable" };
   }
 }
 
-/** GET /apps/support/tracking/order?token=… — the order a token grants, fresh. */
-export async function orderByToken(request: Request, ctx: TrackingContext): Promise<Response> {
-  const orderId = requireOrderAccess(new URL(request.url).searchParams.get("token"), ctx.shop);
-  if (orderId instanceof Response) return orderId;
+/** The order a token grants, fresh. */
+export async function orderByToken(
+  ctx: TrackingContext,
+  token: string | null,
+): Promise<{ ok: true; access: OrderAccess } | { ok: false; code: "expired" | "not_found" | "unavailable" }> {
+  const orderId = orderIdForToken(ctx.shop, token);
+  if (!orderId) return { ok: false, code: "expired" };
   const numericId = orderId.split("/").pop()!;
   try {
     const [order] = await search(ctx, `id:${numericId}`, 1);
-    return order?.id === orderId ? json(grant(ctx, order)) : json(NOT_FOUND, 404);
+    return order?.id === orderId ? { ok: true, access: grant(ctx, order) } : { ok: false, code: "not_found" };
   } catch (error) {
     console.warn("[tracking] order by token failed", ctx.shop, error instanceof Error ? error.message : error);
-    return json(UNAVAILABLE, 503, { "Retry-After": "5" });
+    return { ok: false, code: "unavailable" };
   }
 }
 
