@@ -29,7 +29,9 @@ import { PriorityBadge, TicketStatusBadge } from "../components/tickets/ticket-b
 import db from "../db.server";
 import { env } from "../env.server";
 import { currentReturnPolicy } from "../features/policies/repo.server";
-import { loadTicketDetail, rememberStaffVisit, submitInboxAction, TicketIdSchema, type InboxOutcome, type TicketDetail } from "../features/tickets/inbox.server";
+import { loadTicketDetail, TicketIdSchema, type TicketDetail } from "../features/tickets/ticket-detail.server";
+import { rememberStaffVisit } from "../features/tickets/inbox-list.server";
+import { submitInboxAction, type InboxOutcome } from "../features/tickets/inbox-actions.server";
 import { loadReplyMacros } from "../features/macros/replies.server";
 import { shopProfile } from "../features/shop/profile.server";
 import { staffFirstName, supportProfile } from "../features/policies/support-settings.server";
