@@ -27,18 +27,7 @@ import { insertPlaceholder, VariablePicker } from "../components/macros/variable
 import db from "../db.server";
 import { FAQ_LOCALES, slugifyHandle, type FaqLocale } from "../features/faq/domain/types";
 import { FAQ_VARIABLE_GROUPS, FAQ_VARIABLES } from "../features/faq/domain/variables";
-import {
-  deleteFaqArticleById,
-  FaqEditorIntentSchema,
-  loadFaqEditor,
-  previewFaqAnswer,
-  saveFaqArticle,
-  type FaqDeleteOutcome,
-  type FaqEditorData,
-  type FaqPreviewOutcome,
-  type FaqSaveOutcome,
-  type FaqTranslationValues,
-} from "../features/faq/admin.server";
+import { deleteFaqArticleById, FaqEditorIntentSchema, loadFaqEditor, previewFaqAnswer, saveFaqArticle, type FaqDeleteOutcome, type FaqEditorData, type FaqPreviewOutcome, type FaqSaveOutcome, type FaqTranslationValues } from "../features/faq/admin-editor.server";
 import { liveFaqContext } from "../features/faq/storefront-content.server";
 import { requireAdmin } from "../guards/admin.server";
 import { readForm } from "../lib/body.server";

@@ -7,14 +7,8 @@ import { useEffect, useState } from "react";
 import { useSearchQuery } from "../components/shared/search-query";
 import db from "../db.server";
 import { FAQ_LOCALES, type FaqLocale } from "../features/faq/domain/types";
-import {
-  loadFaqList,
-  runFaqListAction,
-  type CategoryFieldErrors,
-  type FaqArticleRow,
-  type FaqCategoryView,
-  type FaqListOutcome,
-} from "../features/faq/admin.server";
+import { loadFaqList, runFaqListAction, type FaqArticleRow, type FaqCategoryView, type FaqListOutcome } from "../features/faq/admin-list.server";
+import type { CategoryFieldErrors } from "../features/faq/admin-forms";
 import { requireAdmin } from "../guards/admin.server";
 import { readForm } from "../lib/body.server";
 
