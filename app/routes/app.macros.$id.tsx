@@ -38,14 +38,8 @@ import {
   MACRO_VARIABLES,
   type MacroContext,
 } from "../features/macros/domain/variables";
-import {
-  loadMacroEditor,
-  loadOrderPreview,
-  saveMacroForm,
-  type MacroEditorData,
-  type MacroSaveOutcome,
-  type OrderPreviewOutcome,
-} from "../features/macros/macros.server";
+import { loadMacroEditor, saveMacroForm, type MacroEditorData, type MacroSaveOutcome } from "../features/macros/macro-editor.server";
+import { loadOrderPreview, type OrderPreviewOutcome } from "../features/macros/order-preview.server";
 import { shopTimeZone } from "../features/shop/profile.server";
 import { requireAdmin } from "../guards/admin.server";
 import { readForm } from "../lib/body.server";
