@@ -5,6 +5,7 @@ import type { DecisionOutcome } from "../../features/returns/decisions.server";
 import type { MacroChoice } from "../../features/macros/replies.server";
 import { MacroPicker, useMacroMessage } from "../macros/macro-picker";
 import type { Detail } from "./detail-type";
+import { busyWith } from "../shared/busy-with";
 
 export function ApproveForm({
   detail,
@@ -18,7 +19,7 @@ export function ApproveForm({
   outcome: DecisionOutcome | undefined;
 }) {
   const navigation = useNavigation();
-  const busy = navigation.state !== "idle" && navigation.formData?.get("intent") === "approve";
+  const busy = busyWith(navigation, "approve");
   const { message, setMessage, macroId, pick } = useMacroMessage(approvalMessage);
   const [overrideReason, setOverrideReason] = useState("");
   const errors = outcome && !outcome.ok && outcome.intent === "approve" ? outcome.fieldErrors : {};

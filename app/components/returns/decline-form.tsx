@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { DecisionOutcome } from "../../features/returns/decisions.server";
 import type { MacroChoice } from "../../features/macros/replies.server";
 import { MacroPicker, useMacroMessage } from "../macros/macro-picker";
+import { busyWith } from "../shared/busy-with";
 
 const DECLINE_REASON_OPTIONS = [
   { label: "Choose a reason", value: "", disabled: true },
@@ -14,7 +15,7 @@ const DECLINE_REASON_OPTIONS = [
 
 export function DeclineForm({ noteMax, macros, outcome }: { noteMax: number; macros: Record<string, MacroChoice[]>; outcome: DecisionOutcome | undefined }) {
   const navigation = useNavigation();
-  const busy = navigation.state !== "idle" && navigation.formData?.get("intent") === "decline";
+  const busy = busyWith(navigation, "decline");
   const [reason, setReason] = useState("");
   const [note, setNote] = useState("");
   const { message, setMessage, macroId, pick } = useMacroMessage("");

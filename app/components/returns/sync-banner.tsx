@@ -1,11 +1,12 @@
+/** Why a request is not in Shopify yet (with a retry), or why Shopify refused it. */
 import { Form, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Button } from "@shopify/polaris";
 import type { Detail } from "./detail-type";
+import { busyWith } from "../shared/busy-with";
 
-/** Why a request is not in Shopify yet (with a retry), or why Shopify refused it. */
 export function SyncBanner({ detail }: { detail: Detail }) {
   const navigation = useNavigation();
-  const retrying = navigation.state !== "idle" && navigation.formData?.get("intent") === "retry";
+  const retrying = busyWith(navigation, "retry");
   if (detail.status === "received") {
     return (
       <Banner tone="info" title="Waiting for Shopify — retried automatically">
