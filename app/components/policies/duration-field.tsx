@@ -1,9 +1,9 @@
+/** A response-time target typed as a number and a unit (minutes or hours). */
 import { Select, TextField } from "@shopify/polaris";
 import type { ReactNode } from "react";
 import { formatDuration } from "../../features/tickets/domain/sla";
 import { durationMinutes, type DurationValue } from "../../features/policies/support-form";
 
-/** A response-time target typed as a number and a unit (minutes or hours). */
 const UNIT_OPTIONS = [
   { value: "minutes", label: "minutes" },
   { value: "hours", label: "hours" },

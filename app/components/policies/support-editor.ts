@@ -1,8 +1,8 @@
+/** What the support settings cards share: the editor's values (holidays keyed for React) and the priority labels. */
 import type { Keyed, PolicyCardProps } from "./policy-editor";
 import { PRIORITIES } from "../../features/tickets/domain/types";
 import type { SupportFormValues } from "../../features/policies/support-form";
 
-/** What the support settings cards share: the editor's values (holidays keyed for React) and the priority labels. */
 export type HolidayRow = Keyed<SupportFormValues["holidays"][number]>;
 
 export type EditorValues = Omit<SupportFormValues, "holidays"> & { holidays: HolidayRow[] };

@@ -1,9 +1,9 @@
+/** The shopper: segment, order history and their other return requests. */
 import { BlockStack, Box, Card, InlineStack, Link, Text } from "@shopify/polaris";
 import { SegmentBadge } from "../shared/order-summary";
 import { ReturnStatusBadge } from "./return-status";
 import type { Detail } from "./detail-type";
 
-/** The shopper: segment, order history and their other return requests. */
 export function CustomerCard({ detail }: { detail: Detail }) {
   const customer = detail.customer;
   if (!customer) {

@@ -1,3 +1,4 @@
+/** Approve and decline side by side, while the request waits for a decision. */
 import { BlockStack, Card, InlineGrid, Text } from "@shopify/polaris";
 import type { DecisionOutcome } from "../../features/returns/decisions.server";
 import type { MacroChoice } from "../../features/macros/replies.server";
@@ -5,7 +6,6 @@ import { ApproveForm } from "./approve-form";
 import { DeclineForm } from "./decline-form";
 import type { Detail } from "./detail-type";
 
-/** Approve and decline side by side, while the request waits for a decision. */
 type Replies = { approve: MacroChoice[]; decline: Record<string, MacroChoice[]> };
 
 export function DecisionForms({

@@ -1,8 +1,8 @@
+/** Who decided, when, and why, once the request is decided. */
 import { BlockStack, Card, Text } from "@shopify/polaris";
 import { capitalize } from "./return-status";
 import type { Detail } from "./detail-type";
 
-/** Who decided, when, and why, once the request is decided. */
 export function DecisionSummary({ detail }: { detail: Detail }) {
   if (!detail.decidedBy) return null;
   return (

@@ -1,7 +1,7 @@
+/** The returned items, each with the shopper's reason, note and photos (full size in a new tab). */
 import { BlockStack, Card, Divider, InlineStack, Text, Thumbnail } from "@shopify/polaris";
 import type { Detail } from "./detail-type";
 
-/** The returned items, each with the shopper's reason, note and photos (full size in a new tab). */
 export function ItemsCard({ detail }: { detail: Detail }) {
   return (
     <Card>

@@ -1,7 +1,7 @@
+/** Each order line's policy rules, passed or failed, as checked when the request arrived. */
 import { Badge, BlockStack, Card, InlineStack, Text } from "@shopify/polaris";
 import type { Detail } from "./detail-type";
 
-/** Each order line's policy rules, passed or failed, as checked when the request arrived. */
 export function RulesCard({ detail }: { detail: Detail }) {
   return (
     <Card>

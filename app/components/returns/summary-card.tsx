@@ -1,9 +1,9 @@
+/** The resolution, the refund the shopper was quoted, and the deadline. */
 import { BlockStack, Card, Divider, InlineStack, Text } from "@shopify/polaris";
 import { Row } from "../shared/order-summary";
 import { TimeLeft } from "./return-status";
 import type { Detail } from "./detail-type";
 
-/** The resolution, the refund the shopper was quoted, and the deadline. */
 export function SummaryCard({ detail }: { detail: Detail }) {
   const quote = detail.quote;
   return (

@@ -1,7 +1,7 @@
+/** The conversation: shopper messages, replies and internal notes, oldest first. */
 import { Badge, BlockStack, Box, Card, InlineStack, Link, Text } from "@shopify/polaris";
 import type { Detail } from "./detail-type";
 
-/** The conversation: shopper messages, replies and internal notes, oldest first. */
 const MESSAGE_BACKGROUNDS = { customer: "bg-surface", reply: "bg-surface-info", note: "bg-surface-warning" } as const;
 
 export function ThreadCard({ detail }: { detail: Detail }) {

@@ -1,3 +1,7 @@
+/**
+ * The admin's article editor: per-language versions, Liquid validation with line and column, and a
+ * preview rendered exactly as the storefront renders it.
+ */
 import { z } from "zod";
 import type { Db } from "../../db-client.server";
 import { validateFaqAnswer } from "./domain/template";
@@ -7,10 +11,6 @@ import { articleHandles, categoryTitles, createFaqArticle, deleteFaqArticle, get
 import { renderAnswer } from "./storefront-content.server";
 import { ANSWER_MAX, type AnswerErrors, type ArticleFieldErrors, DEFAULT_LOCALE, LOCALE_NAMES, QUESTION_MAX, categoryLabel, formatAnswerError, isUniqueViolation, parseArticleForm, uniqueHandle } from "./admin-forms";
 
-/**
- * The admin's article editor: per-language versions, Liquid validation with line and column, and a
- * preview rendered exactly as the storefront renders it.
- */
 export const NEW_ARTICLE_ID = "new";
 
 export type FaqTranslationValues = Record<FaqLocale, { question: string; answer: string }>;

@@ -1,3 +1,7 @@
+/**
+ * What the FAQ admin pages accept: limits, language names, the article and category forms and
+ * moves, read with zod into typed values or field errors. Pure (no database).
+ */
 import { z } from "zod";
 import { normalizeSearchText } from "./domain/search";
 import { validateFaqAnswer } from "./domain/template";
@@ -6,10 +10,6 @@ import type { TemplateError } from "../macros/domain/template";
 import type { FaqArticleInput, FaqMove, FaqTranslationInput } from "./repo.server";
 import { storedText } from "../../lib/text";
 
-/**
- * What the FAQ admin pages accept: limits, language names, the article and category forms and
- * moves, read with zod into typed values or field errors. Pure (no database).
- */
 export const LOCALE_NAMES: Readonly<Record<FaqLocale, string>> = { en: "English", fr: "French", de: "German", es: "Spanish" };
 
 export const DEFAULT_LOCALE: FaqLocale = "en";

@@ -1,13 +1,13 @@
+/**
+ * The admin's FAQ list: categories in order with their articles (seeded with the starters on the
+ * first visit), and its actions: reordering, publishing, creating, renaming and deleting categories.
+ */
 import { z } from "zod";
 import type { Db } from "../../db-client.server";
 import { FAQ_LOCALES, type FaqLocale } from "./domain/types";
 import { categoryHandles, categoryTitles, createFaqCategory, deleteFaqCategory, listFaq, moveFaqArticle, moveFaqCategory, renameFaqCategory, setFaqArticlePublished } from "./repo.server";
 import { type CategoryFieldErrors, IdSchema, LOCALE_NAMES, articleMatches, categoryLabel, defaultQuestion, parseCategoryTitles, parseMove, uniqueHandle } from "./admin-forms";
 
-/**
- * The admin's FAQ list: categories in order with their articles (seeded with the starters on the
- * first visit), and its actions: reordering, publishing, creating, renaming and deleting categories.
- */
 export const FaqListParamsSchema = z.object({ q: z.string().trim().max(200).catch("") });
 
 /** Shoppers' "Was this helpful?" answers for an article, one per visitor. */

@@ -1,6 +1,6 @@
+/** Macro families in the order support teams use them: the starters first, then the shop's own, A→Z. Pure. */
 import { MACRO_FAMILIES } from "./domain/starters";
 
-/** Macro families in the order support teams use them: the starters first, then the shop's own, A→Z. Pure. */
 /** The starter families first, in the order support teams use them; the shop's own after, A→Z. */
 export function compareFamilies(a: string, b: string): number {
   const rank = (family: string) => {

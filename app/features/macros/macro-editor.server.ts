@@ -1,3 +1,4 @@
+/** The macro editor: load one macro (or a new one), and save a form only when its fields and body (validateMacro, errors with line and column) pass. */
 import { z } from "zod";
 import type { Db } from "../../db-client.server";
 import { MACRO_FAMILIES } from "./domain/starters";
@@ -6,7 +7,6 @@ import { createMacro, getMacro, listFamilies, listMacros, updateMacro, type Macr
 import { storedText } from "../../lib/text";
 import { sortFamilies } from "./families";
 
-/** The macro editor: load one macro (or a new one), and save a form only when its fields and body (validateMacro, errors with line and column) pass. */
 /** How an error reads beside the body field. */
 export function formatMacroError(error: MacroError): string {
   return `Line ${error.line}, column ${error.column}: ${error.message}`;

@@ -1,10 +1,10 @@
+/** The admin's Macros list, grouped by family and searchable, and its row actions. */
 import { z } from "zod";
 import type { Db } from "../../db-client.server";
 import { duplicateMacro, listMacros, setArchived } from "./repo.server";
 import { formatDateTime } from "../../lib/format";
 import { groupByFamily } from "./families";
 
-/** The admin's Macros list, grouped by family and searchable, and its row actions. */
 export const MacroListParamsSchema = z.object({
   q: z.string().trim().max(200).catch(""),
   archived: z.enum(["1"]).optional().catch(undefined),

@@ -1,3 +1,4 @@
+/** A macro preview filled from a real order: the order the admin typed, read from Shopify, as a macro context. */
 import { exampleContext, type MacroContext } from "./domain/variables";
 import { deriveTracking } from "../tracking/domain/derive";
 import type { OrderSnapshot, OrderState } from "../tracking/domain/types";
@@ -5,7 +6,6 @@ import { normalizeOrderName } from "../tracking/domain/verify";
 import { searchOrders, searchValue } from "../../shopify/orders.server";
 import type { AdminGraphql } from "../../shopify.server";
 
-/** A macro preview filled from a real order: the order the admin typed, read from Shopify, as a macro context. */
 const STATE_LABELS: Record<OrderState, string> = {
   placed: "Placed",
   fulfilled: "Fulfilled",

@@ -1,3 +1,4 @@
+/** The ticket page's staff forms (reply, note, assign, status, close): validated here, carried out by tickets.server.ts. */
 import { z } from "zod";
 import { MESSAGE_MAX } from "./domain/tickets";
 import { findTicket } from "./repo.server";
@@ -7,7 +8,6 @@ import { addInternalNote, assignTicket, closeTicket, replyToTicket, setTicketSta
 import { storedText } from "../../lib/text";
 import { TicketIdSchema } from "./ticket-detail.server";
 
-/** The ticket page's staff forms (reply, note, assign, status, close): validated here, carried out by tickets.server.ts. */
 const text = (empty: string) =>
   storedText(
     z

@@ -1,7 +1,7 @@
+/** A ticket's next deadline and how it reads in the Inbox (SLA label, tone, overdue). Pure. */
 import { slaStatus } from "./domain/sla";
 import { slaState } from "../returns/domain/review";
 
-/** A ticket's next deadline and how it reads in the Inbox (SLA label, tone, overdue). Pure. */
 export type TicketSla = { label: string; tone: "critical" | "warning" | null; overdue: boolean };
 
 type Deadlines = { status: string; createdAt: Date; responseDueAt: Date; resolutionDueAt: Date; firstResponseAt: Date | null };

@@ -1,3 +1,4 @@
+/** The Inbox list: tabs and filters from the query string, one page sorted by what is due first; and who is working. */
 import { z } from "zod";
 import type { Db } from "../../db-client.server";
 import { CATEGORIES, PRIORITIES, TOPIC_LABELS, type Category } from "./domain/types";
@@ -5,7 +6,6 @@ import { listStaff, rememberStaff } from "./repo.server";
 import { formatDateTime } from "../../lib/format";
 import { type TicketSla, nextDeadline, ticketSla } from "./inbox-deadlines";
 
-/** The Inbox list: tabs and filters from the query string, one page sorted by what is due first; and who is working. */
 export const INBOX_TABS = ["open", "pending", "closed", "all"] as const;
 
 export type InboxTab = (typeof INBOX_TABS)[number];

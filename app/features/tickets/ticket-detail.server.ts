@@ -1,3 +1,4 @@
+/** One ticket in full for its page: thread, order (read from Shopify at view time), customer, SLA, and macros rendered for it. */
 import { z } from "zod";
 import type { MacroRenderContext } from "../macros/domain/variables";
 import type { ReturnPolicy } from "../returns/domain/types";
@@ -18,7 +19,6 @@ import type { SupportProfile } from "../policies/support-settings.server";
 import type { TicketContext } from "./tickets.server";
 import { responseOutcome, ticketSla } from "./inbox-deadlines";
 
-/** One ticket in full for its page: thread, order (read from Shopify at view time), customer, SLA, and macros rendered for it. */
 export const TicketIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
 export type OrderSummary =

@@ -1,7 +1,7 @@
+/** Dashboard periods in the shop's time zone, the change from the previous one, and daily bars. Pure. */
 import { assertTimeZone, formatDayNumber, localDayNumber, startOfLocalDay } from "../../../lib/zoned-time";
 import { type DateRange, lowerBound, requireTime, timeOf } from "./kpi-inputs";
 
-/** Dashboard periods in the shop's time zone, the change from the previous one, and daily bars. Pure. */
 export const PERIODS = [7, 30, 90] as const;
 
 export type Period = (typeof PERIODS)[number];

@@ -1,6 +1,6 @@
+/** Contacts and returns per order, and the most frequent return reasons and unanswered FAQ searches. Pure. */
 import { percentOf, requireCount, requireLimit } from "./kpi-inputs";
 
-/** Contacts and returns per order, and the most frequent return reasons and unanswered FAQ searches. Pure. */
 /** Contact rate = tickets ÷ orders (0.05 = one ticket per 20 orders); null without orders. */
 export function contactsPerOrder(tickets: number, orders: number): number | null {
   requireCount(tickets, "contactsPerOrder: tickets");

@@ -1,6 +1,6 @@
+/** Time to first response and to resolution, as medians, percentiles and averages. Pure. */
 import { MS_PER_MINUTE, type Ticket, timeOf } from "./kpi-inputs";
 
-/** Time to first response and to resolution, as medians, percentiles and averages. Pure. */
 /** Finite values in ascending order (NaN and ±Infinity are dropped: they are not measurements). */
 const sortedFinite = (values: readonly number[]): number[] => values.filter(Number.isFinite).sort((a, b) => a - b);
 

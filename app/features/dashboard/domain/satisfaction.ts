@@ -1,6 +1,6 @@
+/** CSAT from survey ratings, and how many tickets got their first response within the SLA. Pure. */
 import { type Ticket, percentOf, requireTime, timeOf } from "./kpi-inputs";
 
-/** CSAT from survey ratings, and how many tickets got their first response within the SLA. Pure. */
 const isRating = (value: number | null): value is number => value !== null && Number.isInteger(value) && value >= 1 && value <= 5;
 
 /**

@@ -1,8 +1,8 @@
+/** liquidjs errors turned into messages a merchant can act on, with the line and column they point at. Framework-free. */
 import { LiquidError } from "liquidjs";
 import { MACRO_LIMITS } from "./template-sandbox";
 import { type TemplateError, type Vocabulary, unknownVariableMessage } from "./template-vocabulary";
 
-/** liquidjs errors turned into messages a merchant can act on, with the line and column they point at. Framework-free. */
 export function positionOf(error: unknown): { line: number; column: number } {
   const token = LiquidError.is(error) ? (error as LiquidError & { token?: { getPosition?: () => number[] } }).token : undefined;
   const position = token?.getPosition?.();

@@ -1,9 +1,9 @@
-import { Liquid, type Emitter, type FilterImplOptions, type FS } from "liquidjs";
-
 /**
  * The locked-down Liquid engine every template kit renders with: only the listed tags and filters
  * exist, the file system refuses every lookup, and output is bounded. Framework-free.
  */
+import { Liquid, type Emitter, type FilterImplOptions, type FS } from "liquidjs";
+
 /**
  * Conditionals, loops, local variables and literal text. Everything that can load another template
  * (`include`, `render`, `layout`, `block`) is absent, so nothing can reach the file system;

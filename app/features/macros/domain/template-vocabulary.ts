@@ -1,9 +1,9 @@
-import { type Liquid, type Template, type Variable } from "liquidjs";
-
 /**
  * What a template refers to: each variable it uses checked against one catalogue, and the message
  * (with a "did you mean") for one that is not in it. Framework-free.
  */
+import { type Liquid, type Template, type Variable } from "liquidjs";
+
 export interface TemplateError {
   message: string;
   line: number;

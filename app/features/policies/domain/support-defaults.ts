@@ -1,7 +1,7 @@
+/** The support settings a shop starts with: hours, targets, rules and storefront pages. Framework-free. */
 import { deepFreeze } from "./policy-schema";
 import type { StorefrontPages, SupportSettings } from "../../tickets/domain/types";
 
-/** The support settings a shop starts with: hours, targets, rules and storefront pages. Framework-free. */
 const HOUR = 60;
 
 export const DAY = 24 * HOUR;
