@@ -20,7 +20,7 @@ import { useEffect } from "react";
 import { ActivityChart, BarList } from "../components/dashboard/dashboard-charts";
 import { download } from "../components/shared/download";
 import db from "../db.server";
-import { PERIODS, type Period } from "../features/dashboard/domain/kpis";
+import { PERIODS, type Period } from "../features/dashboard/domain/periods";
 import { env } from "../env.server";
 import { SCOPES } from "../scopes";
 import { CARDS, describeTrend, formatDay, formatMinutes, formatValue, type CardSpec, type Metrics } from "../features/dashboard/dashboard";

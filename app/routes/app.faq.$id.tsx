@@ -1,24 +1,7 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData, useNavigate, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useAppBridge } from "@shopify/app-bridge-react";
-import {
-  Badge,
-  Banner,
-  BlockStack,
-  Box,
-  Button,
-  Card,
-  Checkbox,
-  FormLayout,
-  InlineStack,
-  Layout,
-  List,
-  Page,
-  Select,
-  Tabs,
-  Text,
-  TextField,
-} from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Box, Button, Card, Checkbox, FormLayout, InlineStack, Layout, List, Page, Select, Tabs, Text, TextField } from "@shopify/polaris";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { useEffect, useId, useState } from "react";
 import { NotFoundBoundary } from "../components/shared/not-found-boundary";
@@ -27,21 +10,11 @@ import { insertPlaceholder, VariablePicker } from "../components/macros/variable
 import db from "../db.server";
 import { FAQ_LOCALES, slugifyHandle, type FaqLocale } from "../features/faq/domain/types";
 import { FAQ_VARIABLE_GROUPS, FAQ_VARIABLES } from "../features/faq/domain/variables";
-import {
-  deleteFaqArticleById,
-  FaqEditorIntentSchema,
-  loadFaqEditor,
-  previewFaqAnswer,
-  saveFaqArticle,
-  type FaqDeleteOutcome,
-  type FaqEditorData,
-  type FaqPreviewOutcome,
-  type FaqSaveOutcome,
-  type FaqTranslationValues,
-} from "../features/faq/admin.server";
+import { deleteFaqArticleById, FaqEditorIntentSchema, loadFaqEditor, previewFaqAnswer, saveFaqArticle, type FaqDeleteOutcome, type FaqEditorData, type FaqPreviewOutcome, type FaqSaveOutcome, type FaqTranslationValues } from "../features/faq/admin-editor.server";
 import { liveFaqContext } from "../features/faq/storefront-content.server";
 import { requireAdmin } from "../guards/admin.server";
 import { readForm } from "../lib/body.server";
+import { PreviewCard } from "../components/faq/answer-preview-card";
 
 const notFound = () => new Response("This article does not exist in this shop.", { status: 404 });
 
@@ -79,7 +52,6 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
 };
 
 const SAVE_BAR_ID = "faq-article-save-bar";
-const PREVIEW_DELAY_MS = 400;
 
 const MARKDOWN_HELP =
   "Markdown: **bold**, *italic*, [link](https://…), lines starting with - or 1. for lists, # for a heading, a blank line between paragraphs. " +
@@ -292,69 +264,6 @@ function FaqEditor({ editor }: { editor: FaqEditorData }) {
         </Layout.Section>
       </Layout>
     </Page>
-  );
-}
-
-/** Rendered on the server by the storefront's own renderer, with the shop's live policy values. */
-function PreviewCard({ locale, language, question, answer }: { locale: FaqLocale; language: string; question: string; answer: string }) {
-  const preview = useFetcher<FaqPreviewOutcome>();
-  const { submit } = preview;
-
-  // Asked a moment after the last key, not on every one.
-  useEffect(() => {
-    const timer = setTimeout(() => submit({ intent: "preview", locale, answer }, { method: "post" }), PREVIEW_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [submit, locale, answer]);
-
-  const result = preview.data;
-  return (
-    <Card>
-      <BlockStack gap="300">
-        <InlineStack align="space-between" blockAlign="center">
-          <Text as="h2" variant="headingMd">
-            Preview
-          </Text>
-          {preview.state !== "idle" && (
-            <Text as="span" tone="subdued" variant="bodySm">
-              Updating…
-            </Text>
-          )}
-        </InlineStack>
-        <Text as="p" tone="subdued">
-          {language}, with your current policy values, as the storefront shows it.
-        </Text>
-        <Box padding="300" background="bg-surface-secondary" borderRadius="200">
-          <BlockStack gap="200">
-            <Text as="h3" variant="headingSm">
-              {question.trim() || "Your question"}
-            </Text>
-            {!result ? (
-              <Text as="p" tone="subdued">
-                Loading the preview…
-              </Text>
-            ) : !result.ok ? (
-              <div role="status">
-                <BlockStack gap="100">
-                  {result.errors.map((error) => (
-                    <Text key={error} as="p" tone="critical">
-                      {error}
-                    </Text>
-                  ))}
-                </BlockStack>
-              </div>
-            ) : result.html ? (
-              // markdownToHtml escapes the whole source before adding its own few tags and keeps only
-              // safe link targets, so this HTML holds no markup the admin (or a value) wrote.
-              <div style={{ overflowWrap: "anywhere" }} dangerouslySetInnerHTML={{ __html: result.html }} />
-            ) : (
-              <Text as="p" tone="subdued">
-                Write an answer to see it here.
-              </Text>
-            )}
-          </BlockStack>
-        </Box>
-      </BlockStack>
-    </Card>
   );
 }
 

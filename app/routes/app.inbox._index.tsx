@@ -5,7 +5,7 @@ import { useMemo } from "react";
 import { PriorityBadge, TicketStatusBadge } from "../components/tickets/ticket-badges";
 import { TimeLeft } from "../components/returns/return-status";
 import db from "../db.server";
-import { listInbox, parseInboxParams, rememberStaffVisit, type InboxRow, type InboxTab } from "../features/tickets/inbox.server";
+import { listInbox, parseInboxParams, rememberStaffVisit, type InboxRow, type InboxTab } from "../features/tickets/inbox-list.server";
 import { shopTimeZone } from "../features/shop/profile.server";
 import { requireAdmin } from "../guards/admin.server";
 

@@ -3,7 +3,7 @@ import db from "../db.server";
 import { verifyAttachmentSignature } from "../features/tickets/domain/tickets";
 import { env } from "../env.server";
 import { findAttachment } from "../features/tickets/repo.server";
-import { TicketIdSchema } from "../features/tickets/inbox.server";
+import { TicketIdSchema } from "../features/tickets/ticket-detail.server";
 import { refusedLinkResponse, storedImageResponse } from "../lib/signed-image.server";
 
 /**

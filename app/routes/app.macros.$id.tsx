@@ -1,54 +1,20 @@
-import {
-  data,
-  type ActionFunctionArgs,
-  type HeadersFunction,
-  type LoaderFunctionArgs,
-} from "@remix-run/node";
-import {
-  useFetcher,
-  useLoaderData,
-  useNavigate,
-} from "@remix-run/react";
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { useFetcher, useLoaderData, useNavigate } from "@remix-run/react";
 import { useAppBridge } from "@shopify/app-bridge-react";
 import { NotFoundBoundary } from "../components/shared/not-found-boundary";
 import { PageSaveBar, useHasSaveBar, useSaveDraft } from "../components/shared/page-save-bar";
 import { insertPlaceholder, VariablePicker } from "../components/macros/variable-picker";
-import {
-  Badge,
-  Banner,
-  BlockStack,
-  Box,
-  Button,
-  Card,
-  FormLayout,
-  InlineStack,
-  Layout,
-  Page,
-  Select,
-  Text,
-  TextField,
-} from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Card, FormLayout, InlineStack, Layout, Page, Select, TextField } from "@shopify/polaris";
 import { boundary } from "@shopify/shopify-app-remix/server";
-import { useEffect, useId, useMemo, useState } from "react";
+import { useEffect, useId } from "react";
 import db from "../db.server";
-import { renderMacro } from "../features/macros/domain/template";
-import {
-  exampleContext,
-  MACRO_VARIABLE_GROUPS,
-  MACRO_VARIABLES,
-  type MacroContext,
-} from "../features/macros/domain/variables";
-import {
-  loadMacroEditor,
-  loadOrderPreview,
-  saveMacroForm,
-  type MacroEditorData,
-  type MacroSaveOutcome,
-  type OrderPreviewOutcome,
-} from "../features/macros/macros.server";
+import { MACRO_VARIABLE_GROUPS, MACRO_VARIABLES } from "../features/macros/domain/variables";
+import { loadMacroEditor, saveMacroForm, type MacroEditorData, type MacroSaveOutcome } from "../features/macros/macro-editor.server";
+import { loadOrderPreview, type OrderPreviewOutcome } from "../features/macros/order-preview.server";
 import { shopTimeZone } from "../features/shop/profile.server";
 import { requireAdmin } from "../guards/admin.server";
 import { readForm } from "../lib/body.server";
+import { PreviewCard } from "../components/macros/macro-preview-card";
 
 const notFound = () =>
   new Response("This macro does not exist in this shop.", { status: 404 });
@@ -87,6 +53,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 const SAVE_BAR_ID = "macro-save-bar";
+
 const CUSTOM = "__custom";
 
 const capitalize = (text: string) =>
@@ -256,89 +223,6 @@ function MacroEditor({ editor }: { editor: MacroEditorData }) {
         </Layout.Section>
       </Layout>
     </Page>
-  );
-}
-
-/** Rendered in the browser with the same sandboxed engine the server uses. */
-function PreviewCard({ body }: { body: string }) {
-  const order = useFetcher<OrderPreviewOutcome>();
-  const [orderNumber, setOrderNumber] = useState("");
-  const [useOrder, setUseOrder] = useState(true);
-  const example = useMemo(() => exampleContext(), []);
-  const orderContext: MacroContext | null =
-    useOrder && order.data?.ok ? order.data.context : null;
-  const rendered = useMemo(
-    () => (body.trim() ? renderMacro(body, orderContext ?? example) : null),
-    [body, orderContext, example]
-  );
-  const loadOrder = () => {
-    setUseOrder(true);
-    order.submit({ intent: "preview-order", orderNumber }, { method: "post" });
-  };
-
-  return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Preview
-        </Text>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            loadOrder();
-          }}
-        >
-          <TextField
-            label="Preview with an order"
-            autoComplete="off"
-            placeholder="#1001"
-            value={orderNumber}
-            onChange={setOrderNumber}
-            error={
-              order.state === "idle" && order.data && !order.data.ok
-                ? order.data.message
-                : undefined
-            }
-            connectedRight={
-              <Button
-                submit
-                loading={order.state !== "idle"}
-                disabled={!orderNumber.trim()}
-              >
-                Load
-              </Button>
-            }
-          />
-        </form>
-        <InlineStack gap="200" blockAlign="center">
-          <Text as="p" tone="subdued">
-            {orderContext
-              ? `Order ${orderContext.order.name}; customer, totals and the rest are examples.`
-              : "Example values."}
-          </Text>
-          {orderContext && (
-            <Button variant="plain" onClick={() => setUseOrder(false)}>
-              Use examples
-            </Button>
-          )}
-        </InlineStack>
-        <Box padding="300" background="bg-surface-secondary" borderRadius="200">
-          {rendered === null ? (
-            <Text as="p" tone="subdued">
-              Write a reply to see it here.
-            </Text>
-          ) : rendered.ok ? (
-            <div style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
-              {rendered.text}
-            </div>
-          ) : (
-            <Text as="p" tone="critical">
-              {rendered.error}
-            </Text>
-          )}
-        </Box>
-      </BlockStack>
-    </Card>
   );
 }
 

@@ -30,12 +30,7 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import { useEffect } from "react";
 import { useSearchQuery } from "../components/shared/search-query";
 import db from "../db.server";
-import {
-  loadMacroList,
-  runRowAction,
-  type MacroRow,
-  type RowActionOutcome,
-} from "../features/macros/macros.server";
+import { loadMacroList, runRowAction, type MacroRow, type RowActionOutcome } from "../features/macros/macro-list.server";
 import { shopTimeZone } from "../features/shop/profile.server";
 import { requireAdmin } from "../guards/admin.server";
 import { readForm } from "../lib/body.server";

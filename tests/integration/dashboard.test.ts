@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../../app/features/import-export/domain/csv";
-import { isWithin, periodRange, type Period } from "../../app/features/dashboard/domain/kpis";
+import { isWithin, periodRange, type Period } from "../../app/features/dashboard/domain/periods";
 import { formatDayNumber, localDayNumber, startOfLocalDay } from "../../app/lib/zoned-time";
 import { type Metrics } from "../../app/features/dashboard/dashboard";
 import { loadDashboard, type Dashboard, type DashboardCsv } from "../../app/features/dashboard/dashboard.server";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SHIPPING_POLICY } from "../../app/features/policies/domain/shipping";
-import { DEFAULT_SUPPORT_SETTINGS } from "../../app/features/policies/domain/support";
+import { DEFAULT_SUPPORT_SETTINGS } from "../../app/features/policies/domain/support-defaults";
 import { currentPolicy, savePolicy, SHIPPING, SUPPORT } from "../../app/features/policies/repo.server";
 import { shippingToForm, type ShippingFormValues } from "../../app/features/policies/shipping-form";
 import { supportToForm, type SupportFormValues } from "../../app/features/policies/support-form";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addBusinessMinutes } from "../../app/features/policies/domain/business-hours";
-import { DEFAULT_SUPPORT_SETTINGS } from "../../app/features/policies/domain/support";
+import { DEFAULT_SUPPORT_SETTINGS } from "../../app/features/policies/domain/support-defaults";
 import { savePolicy, SUPPORT } from "../../app/features/policies/repo.server";
 import { signPhotoUrl } from "../../app/features/returns/photos.server";
 import { sessionToken } from "../../simulator/signing";

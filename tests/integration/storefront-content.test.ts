@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_RETURN_POLICY } from "../../app/features/policies/domain/returns";
-import { DEFAULT_SUPPORT_SETTINGS } from "../../app/features/policies/domain/support";
+import { DEFAULT_SUPPORT_SETTINGS } from "../../app/features/policies/domain/support-defaults";
 import { saveReturnPolicy, savePolicy, SUPPORT } from "../../app/features/policies/repo.server";
 import { installApp, signedProxyUrl, startHarness, type Harness } from "../helpers/harness";
 

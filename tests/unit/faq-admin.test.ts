@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { movedOrder } from "../../app/features/faq/repo.server";
-import {
-  articleMatches,
-  categoryLabel,
-  defaultQuestion,
-  HANDLE_MAX,
-  parseArticleForm,
-  parseCategoryTitles,
-  parseMove,
-  uniqueHandle,
-} from "../../app/features/faq/admin.server";
+import { articleMatches, categoryLabel, defaultQuestion, HANDLE_MAX, parseArticleForm, parseCategoryTitles, parseMove, uniqueHandle } from "../../app/features/faq/admin-forms";
 
 function articleForm(fields: Record<string, string> = {}): FormData {
   const form = new FormData();

@@ -3,13 +3,9 @@ import { renderMacro } from "../../app/features/macros/domain/template";
 import { STARTER_MACROS } from "../../app/features/macros/domain/starters";
 import { exampleContext } from "../../app/features/macros/domain/variables";
 import type { OrderSnapshot } from "../../app/features/tracking/domain/types";
-import {
-  compareFamilies,
-  contextFromOrder,
-  formatMacroError,
-  groupByFamily,
-  sortFamilies,
-} from "../../app/features/macros/macros.server";
+import { compareFamilies, groupByFamily, sortFamilies } from "../../app/features/macros/families";
+import { contextFromOrder } from "../../app/features/macros/order-preview.server";
+import { formatMacroError } from "../../app/features/macros/macro-editor.server";
 
 function snapshot(overrides: Partial<OrderSnapshot> = {}): OrderSnapshot {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SUPPORT_SETTINGS } from "../../app/features/policies/domain/support";
+import { DEFAULT_SUPPORT_SETTINGS } from "../../app/features/policies/domain/support-defaults";
 import { CATEGORIES, type SupportSettings } from "../../app/features/tickets/domain/types";
 import { FORM_ERROR, parseDocumentForm } from "../../app/features/policies/policy-form";
 import {

@@ -1,6 +1,6 @@
 import { BlockStack, Box, Button, DataTable, InlineStack, Text } from "@shopify/polaris";
 import { useId, useState } from "react";
-import { type Period } from "../../features/dashboard/domain/kpis";
+import type { Period } from "../../features/dashboard/domain/periods";
 import { chartGeometry, describeActivity, formatDay, type ChartBox, type DailyActivity } from "../../features/dashboard/dashboard";
 
 const BOX: ChartBox = { width: 640, height: 220, top: 12, right: 12, bottom: 28, left: 40 };

@@ -1,23 +1,10 @@
 import { z } from "zod";
 import type { Db } from "../../db-client.server";
 import { toCsv } from "../import-export/domain/csv";
-import {
-  dailySeries,
-  dashboardSummary,
-  isWithin,
-  PERIODS,
-  periodRange,
-  topQueries,
-  topReasons,
-  toCsvRows,
-  type DashboardMetrics,
-  type DashboardSummary,
-  type DateRange,
-  type Period,
-  type PeriodData,
-  type SelfServiceSession,
-  type Ticket,
-} from "./domain/kpis";
+import { dailySeries, isWithin, PERIODS, periodRange, type Period } from "./domain/periods";
+import { dashboardSummary, toCsvRows, type DashboardMetrics, type DashboardSummary, type PeriodData } from "./domain/kpis";
+import { topQueries, topReasons } from "./domain/rates";
+import type { DateRange, SelfServiceSession, Ticket } from "./domain/kpi-inputs";
 import { formatDayNumber, localDayNumber } from "../../lib/zoned-time";
 import { currentReturnPolicy } from "../policies/repo.server";
 import type { AdminGraphql } from "../../shopify.server";

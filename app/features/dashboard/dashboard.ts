@@ -1,4 +1,5 @@
-import { type DashboardMetrics, type Period, type Trend, trend } from "./domain/kpis";
+import type { DashboardMetrics } from "./domain/kpis";
+import { type Period, type Trend, trend } from "./domain/periods";
 
 /**
  * The dashboard's presentation rules, shared by the page and the server (no server imports): which

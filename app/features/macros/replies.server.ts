@@ -3,7 +3,7 @@ import type { Db } from "../../db-client.server";
 import { renderMacro } from "./domain/template";
 import type { MacroRenderContext } from "./domain/variables";
 import { listMacros, type Macro } from "./repo.server";
-import { compareFamilies } from "./macros.server";
+import { compareFamilies } from "./families";
 
 /**
  * Macros offered where staff write to a shopper (return decisions, ticket replies): each rendered

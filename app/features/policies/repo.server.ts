@@ -2,7 +2,8 @@ import type { Db } from "../../db-client.server";
 import { DEFAULT_RETURN_POLICY, parsePolicy } from "./domain/returns";
 import type { ReturnPolicy } from "../returns/domain/types";
 import { DEFAULT_SHIPPING_POLICY, parseShippingPolicy, type ShippingPolicy } from "./domain/shipping";
-import { DEFAULT_SUPPORT_SETTINGS, parseSupportSettings, type SupportSettings } from "./domain/support";
+import { DEFAULT_SUPPORT_SETTINGS } from "./domain/support-defaults";
+import { parseSupportSettings, type SupportSettings } from "./domain/support";
 
 /**
  * Versioned policy documents, one row per saved version; the highest version is in force and a

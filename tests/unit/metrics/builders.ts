@@ -2,7 +2,7 @@
  * Builders for KPI tests: a ticket created at a fixed instant with nothing else happened yet; each
  * test sets only what it is about.
  */
-import { type SelfServiceSession, type Ticket } from "../../../app/features/dashboard/domain/kpis";
+import type { SelfServiceSession, Ticket } from "../../../app/features/dashboard/domain/kpi-inputs";
 
 export const TORONTO = "America/Toronto";
 export const AUCKLAND = "Pacific/Auckland";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deflectionRate } from "../../../app/features/dashboard/domain/kpis";
+import { deflectionRate } from "../../../app/features/dashboard/domain/deflection";
 import { HOUR, T, at, session, ticket } from "./builders";
 
 const ticketBy = (visitor: string | null, ms: number) => ticket({ visitor, createdAt: at(ms) });

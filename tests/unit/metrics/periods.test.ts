@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PERIODS, dailySeries, isWithin, periodRange } from "../../../app/features/dashboard/domain/kpis";
+import { PERIODS, dailySeries, isWithin, periodRange } from "../../../app/features/dashboard/domain/periods";
 import { AUCKLAND, DAY, TORONTO, iso } from "./builders";
 
 const d = (s: string) => new Date(s);

@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PERIODS, dailySeries, deflectionRate, isWithin, median, percentile, periodRange, topReasons, trend } from "../../../app/features/dashboard/domain/kpis";
+import { PERIODS, dailySeries, isWithin, periodRange, trend } from "../../../app/features/dashboard/domain/periods";
+import { deflectionRate } from "../../../app/features/dashboard/domain/deflection";
+import { median, percentile } from "../../../app/features/dashboard/domain/response-times";
+import { topReasons } from "../../../app/features/dashboard/domain/rates";
 import { localDayNumber } from "../../../app/lib/zoned-time";
 import { DAY, HOUR, T, at, session, ticket } from "./builders";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { contactsPerOrder, normaliseQuery, returnRate, topQueries, topReasons, trend } from "../../../app/features/dashboard/domain/kpis";
+import { contactsPerOrder, normaliseQuery, returnRate, topQueries, topReasons } from "../../../app/features/dashboard/domain/rates";
+import { trend } from "../../../app/features/dashboard/domain/periods";
 
 describe("contactsPerOrder", () => {
   it("GIVEN 12 tickets for 240 orders THEN 0.05 contacts per order", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstResponseTimes, median, percentile, resolutionTime } from "../../../app/features/dashboard/domain/kpis";
+import { firstResponseTimes, median, percentile, resolutionTime } from "../../../app/features/dashboard/domain/response-times";
 import { MINUTE, T, at, ticket } from "./builders";
 
 describe("median", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csat, slaCompliance } from "../../../app/features/dashboard/domain/kpis";
+import { csat, slaCompliance } from "../../../app/features/dashboard/domain/satisfaction";
 import { HOUR, T, at, ticket } from "./builders";
 
 describe("csat", () => {

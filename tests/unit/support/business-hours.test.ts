@@ -8,7 +8,7 @@ import {
   nextOpening,
   type BusinessHours,
 } from "../../../app/features/policies/domain/business-hours";
-import { DEFAULT_SUPPORT_SETTINGS } from "../../../app/features/policies/domain/support";
+import { DEFAULT_SUPPORT_SETTINGS } from "../../../app/features/policies/domain/support-defaults";
 import { type DayHours } from "../../../app/features/tickets/domain/types";
 
 const NINE_TO_FIVE = { open: "09:00", close: "17:00" };

@@ -6,7 +6,7 @@ import {
   normaliseText,
   prioritise,
 } from "../../../app/features/tickets/domain/classify";
-import { DEFAULT_SUPPORT_SETTINGS } from "../../../app/features/policies/domain/support";
+import { DEFAULT_SUPPORT_SETTINGS } from "../../../app/features/policies/domain/support-defaults";
 import { type CategoryRule } from "../../../app/features/tickets/domain/types";
 
 const RULES = DEFAULT_SUPPORT_SETTINGS.rules;

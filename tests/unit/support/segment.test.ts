@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { customerSegment } from "../../../app/features/tickets/domain/segment";
-import { DEFAULT_SUPPORT_SETTINGS } from "../../../app/features/policies/domain/support";
+import { DEFAULT_SUPPORT_SETTINGS } from "../../../app/features/policies/domain/support-defaults";
 
 const THRESHOLDS = DEFAULT_SUPPORT_SETTINGS.segments;
 

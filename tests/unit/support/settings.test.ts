@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { DEFAULT_SUPPORT_SETTINGS, parseSupportSettings, SupportSettingsSchema } from "../../../app/features/policies/domain/support";
+import { DEFAULT_SUPPORT_SETTINGS } from "../../../app/features/policies/domain/support-defaults";
+import { parseSupportSettings, SupportSettingsSchema } from "../../../app/features/policies/domain/support";
 import { CATEGORIES, type SupportSettings } from "../../../app/features/tickets/domain/types";
 
 /** A mutable copy of the defaults with some fields replaced (values may be deliberately invalid). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SUPPORT_SETTINGS } from "../../../app/features/policies/domain/support";
+import { DEFAULT_SUPPORT_SETTINGS } from "../../../app/features/policies/domain/support-defaults";
 import { formatDuration, promiseFor, resolutionDueAt, responseDueAt, slaStatus } from "../../../app/features/tickets/domain/sla";
 
 const TORONTO = { ...DEFAULT_SUPPORT_SETTINGS, timeZone: "America/Toronto" };

@@ -1,4 +1,7 @@
 /**
+ * Long on purpose: it is content (the starter categories and articles), not logic; splitting it
+ * would scatter one FAQ across files.
+ *
  * The FAQ a shop starts with: the questions shoppers ask most, in English. Framework-free.
  *
  * Answers are Markdown with FAQ placeholders, and name policy values only through them, so the FAQ

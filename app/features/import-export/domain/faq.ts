@@ -1,4 +1,8 @@
 /**
+ * Long on purpose: one all-or-nothing parser (CSV rows grouped into articles, JSON items, the
+ * shared record checks) whose parts only make sense together; csv.ts, errors.ts and fields.ts
+ * already hold what the macro import shares.
+ *
  * FAQ articles in and out as CSV or JSON. Parsing is all or nothing, like the macro import: every
  * record valid and normalised, or every problem listed with its line (CSV) or item (JSON).
  *

@@ -1,4 +1,7 @@
 /**
+ * Long on purpose: a string catalogue, every key in four languages side by side, so a missing
+ * translation shows as a gap here; the logic in it is a few lines.
+ *
  * Every word the shopper reads from us outside the theme: the pages behind the signed links
  * (conversation, survey, link problems) and the emails (receipt, reply, survey), in the languages
  * the storefront blocks speak. The theme's locales belong to the theme extension, so the app keeps
