@@ -1,7 +1,7 @@
 import db from "../db.server";
 import { env } from "../env.server";
 import { unauthenticated } from "../shopify.server";
-import { syncDueRequests } from "../features/returns/returns.server";
+import { syncDueRequests } from "../features/returns/sync.server";
 
 /**
  * Retries return requests stored while Shopify was throttled or down, in the background of the

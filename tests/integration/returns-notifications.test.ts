@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_RETURN_POLICY } from "../../app/features/policies/domain/returns";
-import type * as ReturnsService from "../../app/features/returns/returns.server";
+import type * as DecideService from "../../app/features/returns/decide.server";
 import type * as ShopifyServer from "../../app/shopify.server";
 import { saveReturnPolicy } from "../../app/features/policies/repo.server";
 import { DEMO_SHOP, installApp, startHarness, type Harness } from "../helpers/harness";
@@ -10,14 +10,14 @@ import { startSmtpServer } from "../helpers/smtp";
 let harness: Harness;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 let shopify: typeof ShopifyServer;
-let returns: typeof ReturnsService;
+let returns: typeof DecideService;
 beforeAll(async () => {
   smtp = await startSmtpServer();
   harness = await startHarness({ env: { TRACKING_LOOKUP_LIMIT: "1000", RETURNS_SYNC_INTERVAL_MS: "200", SMTP_URL: smtp.url } });
   await installApp(harness);
   // The app's own services, in this process, on the same database and simulated shop.
   shopify = await import("../../app/shopify.server");
-  returns = await import("../../app/features/returns/returns.server");
+  returns = await import("../../app/features/returns/decide.server");
 });
 afterAll(async () => {
   await harness?.close();

@@ -4,7 +4,9 @@ import { storedText } from "../../lib/text";
 import { ReturnIdSchema } from "./detail.server";
 import { failedRuleMessages, parseRuleLines } from "./domain/review";
 import { QUEUE_PAGE_SIZE } from "./queue.server";
-import type { decide, ReturnsContext, syncDueRequests } from "./returns.server";
+import type { ReturnsContext } from "./context.server";
+import type { decide } from "./decide.server";
+import type { syncDueRequests } from "./sync.server";
 
 /**
  * What the decisions need from returns.server.ts, passed in by the route: that module reads env

@@ -2,30 +2,19 @@ import { randomInt } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../../db-client.server";
 import { evaluateEligibility } from "./domain/eligibility";
-import { findSentReturn, statusFromShopify, type SentLine } from "./domain/sent-returns";
 import { checkPhotos, sniffImageType, type PhotoProblem } from "./domain/photos";
-import { autoApproveDecision, quoteReturn, validateSelection, type SelectionError } from "./domain/quote";
+import { quoteReturn, validateSelection, type SelectionError } from "./domain/quote";
 import { addBusinessMinutes } from "../policies/domain/business-hours";
 import { RESOLUTIONS, type Eligibility, type ReturnPolicy, type ReturnSelection } from "./domain/types";
 import { issueOrderAccessToken } from "../tracking/domain/order-access";
 import { env } from "../../env.server";
 import { currentReturnPolicy } from "../policies/repo.server";
-import type { AdminGraphql } from "../../shopify.server";
 import { isTransientShopifyError } from "../../shopify/graphql.server";
 import { storedText } from "../../lib/text";
-import {
-  approveReturn,
-  declineReturn,
-  fetchExchangeOptions,
-  fetchReturnOrder,
-  fetchReturnReasonIds,
-  orderReturns,
-  requestReturn,
-  type ShopifyReturnOrder,
-} from "../../shopify/returns.server";
-import { createKeyedMutex } from "../../lib/keyed-mutex";
+import { fetchExchangeOptions, fetchReturnOrder, type ShopifyReturnOrder } from "../../shopify/returns.server";
+import { orderLocks, type ReturnsContext } from "./context.server";
+import { syncOne } from "./sync.server";
 import { supportProfile } from "../policies/support-settings.server";
-import { sendToShopper } from "../notifications/notifications.server";
 import { orderIdForToken } from "../tracking/tracking.server";
 
 /**
@@ -34,12 +23,11 @@ import { orderIdForToken } from "../tracking/tracking.server";
  * retried (syncReturnRequests), so nothing a shopper sent is lost and nothing is sent twice.
  */
 
-export type ReturnsContext = { shop: string; graphql: AdminGraphql; db: Db };
+export type { ReturnsContext } from "./context.server";
 
 /** Our statuses, as the storefront shows them. */
 export type { RequestStatus } from "./domain/sent-returns";
 
-const orderLocks = createKeyedMutex();
 
 /**
  * The last order each shopper's returns view was built from. When Shopify is throttled or down at
@@ -326,251 +314,4 @@ function allocate(eligibility: Eligibility, lineItemId: string, quantity: number
     left -= n;
   }
   return taken;
-}
-
-const RETRY_BASE_MS = 2_000;
-const RETRY_MAX_MS = 5 * 60_000;
-
-/**
- * Creates one stored request in Shopify. Transient failures leave it "received" with the next try
- * scheduled; a refusal marks it "failed" for staff. Safe to call again: only "received" requests
- * are sent, under the order's lock.
- */
-export async function syncOne(ctx: ReturnsContext, requestId: string): Promise<void> {
-  const stored = await ctx.db.returnRequest.findUnique({ where: { id: requestId }, include: { items: true } });
-  if (!stored || stored.status !== "received") return;
-  const sources = stored.items.map((item) => ({ item, lines: JSON.parse(item.sources) as SentLine[] }));
-  try {
-    // A request tried before may be in Shopify already, its answer lost on the way back.
-    const held = stored.syncAttempts > 0 ? await returnSentEarlier(ctx, stored, sources.flatMap((s) => s.lines)) : null;
-    if (held) {
-      const status = statusFromShopify(held.status) ?? "requested";
-      await ctx.db.returnRequest.update({
-        where: { id: stored.id },
-        data: {
-          status,
-          shopifyReturnId: held.id,
-          syncAttempts: { increment: 1 },
-          nextSyncAt: null,
-          lastSyncError: null,
-          events: { create: [{ shop: ctx.shop, actor: "system", type: "requested", detail: `Shopify return ${held.name} (found in Shopify: an earlier answer was lost)` }] },
-        },
-      });
-      if (status === "requested") await afterRequested(ctx, stored.id);
-      return;
-    }
-    const reasonIds = await fetchReturnReasonIds(ctx.graphql);
-    const created = await requestReturn(ctx.graphql, {
-      orderId: stored.orderId,
-      lines: sources.flatMap(({ item, lines }) =>
-        lines.map((source) => ({
-          fulfillmentLineItemId: source.fulfillmentLineItemId,
-          quantity: source.quantity,
-          ...(reasonIds[item.reason] ? { returnReasonDefinitionId: reasonIds[item.reason] } : {}),
-          ...(item.note ? { customerNote: item.note.slice(0, 300) } : {}),
-        })),
-      ),
-    });
-    await ctx.db.returnRequest.update({
-      where: { id: stored.id },
-      data: {
-        status: "requested",
-        shopifyReturnId: created.id,
-        syncAttempts: { increment: 1 },
-        nextSyncAt: null,
-        lastSyncError: null,
-        events: { create: [{ shop: ctx.shop, actor: "system", type: "requested", detail: `Shopify return ${created.name}` }] },
-      },
-    });
-  } catch (error) {
-    const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-    if (isTransientShopifyError(error)) {
-      const delay = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** stored.syncAttempts);
-      await ctx.db.returnRequest.update({
-        where: { id: stored.id },
-        data: { syncAttempts: { increment: 1 }, nextSyncAt: new Date(Date.now() + delay), lastSyncError: message },
-      });
-      return;
-    }
-    await ctx.db.returnRequest.update({
-      where: { id: stored.id },
-      data: {
-        status: "failed",
-        syncAttempts: { increment: 1 },
-        nextSyncAt: null,
-        lastSyncError: message,
-        events: { create: [{ shop: ctx.shop, actor: "system", type: "failed", detail: message }] },
-      },
-    });
-    return;
-  }
-  await afterRequested(ctx, stored.id);
-}
-
-/** The order's return in Shopify that this request created although the answer was lost, if any. */
-async function returnSentEarlier(ctx: ReturnsContext, stored: { id: string; orderId: string; createdAt: Date }, sent: SentLine[]) {
-  const linked = await ctx.db.returnRequest.findMany({
-    where: { shop: ctx.shop, orderId: stored.orderId, shopifyReturnId: { not: null }, NOT: { id: stored.id } },
-    select: { shopifyReturnId: true },
-  });
-  const linkedIds = new Set(linked.map((r) => r.shopifyReturnId!));
-  return findSentReturn(await orderReturns(ctx.graphql, stored.orderId), sent, stored.createdAt, linkedIds);
-}
-
-/** Once Shopify has the request: tell the shopper, and approve it when the policy allows. */
-async function afterRequested(ctx: ReturnsContext, requestId: string): Promise<void> {
-  const request = await ctx.db.returnRequest.findUniqueOrThrow({ where: { id: requestId }, include: { items: true } });
-  const policy = await currentReturnPolicy(ctx.db, ctx.shop);
-  const decision = autoApproveDecision(
-    policy,
-    JSON.parse(request.quote),
-    request.items.map((i) => ({ lineItemId: i.lineItemId, quantity: i.quantity, reason: i.reason })),
-  );
-  if (request.customerEmail && policy.notifications.appEmails) {
-    await sendToShopper(ctx.db, {
-      shop: ctx.shop,
-      to: request.customerEmail,
-      kind: "return_received",
-      relatedId: request.id,
-      subject: `We received your return request ${request.reference}`,
-      text: `We received your return request ${request.reference} for order ${request.orderName}:\n${request.items
-        .map((i) => `- ${i.quantity} × ${i.title}`)
-        .join("\n")}\n\nWe'll review it and email you the next steps.`,
-    });
-  }
-  if (!decision.approve || !request.shopifyReturnId) return;
-  try {
-    await approveReturn(ctx.graphql, request.shopifyReturnId, policy.notifications.shopifyEmails);
-  } catch (error) {
-    // Left for staff to approve by hand; the request itself is safe in Shopify.
-    console.warn("[returns] auto-approve failed", request.reference, error instanceof Error ? error.message : error);
-    return;
-  }
-  await ctx.db.returnRequest.update({
-    where: { id: request.id },
-    data: {
-      status: "approved",
-      autoApproved: true,
-      decidedBy: "auto-approve",
-      decidedAt: new Date(),
-      events: { create: [{ shop: ctx.shop, actor: "system", type: "approved", detail: decision.because }] },
-    },
-  });
-}
-
-/** Retries every stored request of the shop whose next try is due. */
-export async function syncDueRequests(ctx: ReturnsContext): Promise<number> {
-  const due = await ctx.db.returnRequest.findMany({
-    where: { shop: ctx.shop, status: "received", nextSyncAt: { lte: new Date() } },
-    select: { id: true, orderId: true },
-    orderBy: { createdAt: "asc" },
-    take: 20,
-  });
-  for (const request of due) await orderLocks(`${ctx.shop}|${request.orderId}`, () => syncOne(ctx, request.id));
-  return due.length;
-}
-
-// ---- staff decisions ----
-
-export type StaffDecision =
-  | { kind: "approve"; message?: string; overrideReason?: string }
-  | { kind: "decline"; reason: "FINAL_SALE" | "RETURN_PERIOD_ENDED" | "OTHER"; note?: string; message?: string };
-
-export type DecisionResult = { ok: true } | { ok: false; status: number; error: string };
-
-/** Rules the request failed when it was judged (requests made in Shopify's admin can have some). */
-export function failedRules(rulesJson: string): string[] {
-  const lines = JSON.parse(rulesJson) as { title: string; rules: { passed: boolean; detail: string }[] }[];
-  return lines.flatMap((line) => line.rules.filter((r) => !r.passed).map((r) => `${line.title}: ${r.detail}`));
-}
-
-/**
- * Approves or declines a requested return in Shopify, then records who decided, when and why,
- * and tells the shopper (Shopify's own notification, plus our message with the staff's words).
- */
-export async function decide(ctx: ReturnsContext, requestId: string, staff: string, decision: StaffDecision): Promise<DecisionResult> {
-  const request = await ctx.db.returnRequest.findFirst({ where: { id: requestId, shop: ctx.shop }, include: { items: true } });
-  if (!request) return { ok: false, status: 404, error: "This return request does not exist in this shop." };
-  if (request.status !== "requested" || !request.shopifyReturnId) {
-    return { ok: false, status: 409, error: `This request is ${request.status}; only requested returns can be approved or declined.` };
-  }
-  const failed = failedRules(request.rules);
-  if (decision.kind === "approve" && failed.length && !decision.overrideReason?.trim()) {
-    return { ok: false, status: 400, error: "This request failed a policy rule: give a reason for approving it anyway." };
-  }
-  const { notifications } = await currentReturnPolicy(ctx.db, ctx.shop);
-  try {
-    if (decision.kind === "approve") await approveReturn(ctx.graphql, request.shopifyReturnId, notifications.shopifyEmails);
-    else await declineReturnInShopify(ctx, request.shopifyReturnId, decision, notifications.shopifyEmails);
-  } catch (error) {
-    const transient = isTransientShopifyError(error);
-    return {
-      ok: false,
-      status: transient ? 503 : 422,
-      error: transient ? "Shopify is busy right now. Try again in a moment." : `Shopify refused: ${error instanceof Error ? error.message : error}`,
-    };
-  }
-  const approved = decision.kind === "approve";
-  await ctx.db.returnRequest.update({
-    where: { id: request.id },
-    data: {
-      status: approved ? "approved" : "declined",
-      decidedBy: staff,
-      decidedAt: new Date(),
-      decisionNote: approved ? decision.message ?? null : decision.note ?? null,
-      declineReason: approved ? null : decision.reason,
-      overrideReason: approved ? decision.overrideReason?.trim() || null : null,
-      events: {
-        create: [
-          {
-            shop: ctx.shop,
-            actor: staff,
-            type: approved ? "approved" : "declined",
-            detail: approved ? decision.overrideReason?.trim() || null : `${decision.reason}${decision.note ? `: ${decision.note}` : ""}`,
-          },
-        ],
-      },
-    },
-  });
-  if (request.customerEmail && notifications.appEmails) {
-    await sendToShopper(ctx.db, {
-      shop: ctx.shop,
-      to: request.customerEmail,
-      kind: approved ? "return_approved" : "return_declined",
-      relatedId: request.id,
-      subject: approved ? `Your return ${request.reference} is approved` : `About your return request ${request.reference}`,
-      text: decision.message?.trim() || defaultMessage(request.reference, request.orderName, decision),
-    });
-  }
-  return { ok: true };
-}
-
-function defaultMessage(reference: string, orderName: string, decision: StaffDecision): string {
-  if (decision.kind === "approve") {
-    return `Good news: your return ${reference} for order ${orderName} is approved. Pack the items securely; return instructions follow in a separate email. Your refund is issued within 3–5 business days after the items arrive.`;
-  }
-  return `We're sorry: we can't accept return ${reference} for order ${orderName}.${decision.note ? `\n\n${decision.note}` : ""}\n\nReply to this email if you have questions.`;
-}
-
-async function declineReturnInShopify(
-  ctx: ReturnsContext,
-  returnId: string,
-  decision: Extract<StaffDecision, { kind: "decline" }>,
-  notifyCustomer: boolean,
-) {
-  await declineReturn(ctx.graphql, { returnId, reason: decision.reason, note: decision.note?.slice(0, 500), notifyCustomer });
-}
-
-/** returns/* webhooks: a return changed in Shopify's admin updates our record of it. */
-export async function applyReturnWebhook(db: Db | Parameters<Parameters<Db["$transaction"]>[0]>[0], shop: string, payload: unknown) {
-  const ReturnWebhookSchema = z.object({ admin_graphql_api_id: z.string(), status: z.string() });
-  const { admin_graphql_api_id: returnId, status } = ReturnWebhookSchema.parse(payload);
-  const next = statusFromShopify(status);
-  if (!next) return;
-  const request = await db.returnRequest.findFirst({ where: { shop, shopifyReturnId: returnId } });
-  if (!request || request.status === next) return;
-  await db.returnRequest.update({
-    where: { id: request.id },
-    data: { status: next, events: { create: [{ shop, actor: "shopify", type: next, detail: "Changed in Shopify" }] } },
-  });
 }

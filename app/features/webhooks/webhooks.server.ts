@@ -3,7 +3,7 @@ import { env } from "../../env.server";
 import { processOnce, type Tx } from "./deliveries.server";
 import { recordScopes, recordUninstall } from "../shop/repo.server";
 import { exportCustomerData, redactCustomer, redactShop } from "../compliance/compliance.server";
-import { applyReturnWebhook } from "../returns/returns.server";
+import { applyReturnWebhook } from "../returns/sync.server";
 import { forgetOrder } from "../tracking/tracking.server";
 import { isDatabaseBusy } from "../../sqlite-adapter.server";
 import { z } from "zod";
