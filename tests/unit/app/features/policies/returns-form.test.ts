@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RETURN_POLICY, ReturnPolicySchema } from "../../../../../app/features/policies/domain/returns";
-import { FORM_ERROR, flattenIssues, parseDocumentForm } from "../../../../../app/features/policies/policy-form";
+import { FORM_ERROR, parseDocumentForm } from "../../../../../app/features/policies/policy-form";
 import {
   formToReturnPolicy,
   RETURN_POLICY_FORM,
@@ -11,11 +11,13 @@ import {
 
 const defaults = () => returnPolicyToForm(DEFAULT_RETURN_POLICY);
 const parsePolicyForm = (json: unknown) => parseDocumentForm(RETURN_POLICY_FORM, json);
+
 const submit = (change: (form: ReturnPolicyFormValues) => void = () => {}) => {
   const form = defaults();
   change(form);
   return parsePolicyForm(JSON.stringify(form));
 };
+
 const errorsOf = (result: ReturnType<typeof parsePolicyForm>) => (result.ok ? {} : result.errors);
 
 describe("slugify: reason handles from labels", () => {
@@ -35,22 +37,6 @@ describe("slugify: reason handles from labels", () => {
     const slug = slugify(`${"a".repeat(59)} b ${"c".repeat(100)}`);
     expect(slug.length).toBeLessThanOrEqual(60);
     expect(slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
-  });
-});
-
-describe("flattenIssues: zod issues to dotted paths", () => {
-  it("GIVEN nested paths THEN keys are dotted and the first message per path wins", () => {
-    expect(
-      flattenIssues([
-        { path: ["reasons", 2, "handle"], message: "first" },
-        { path: ["reasons", 2, "handle"], message: "second" },
-        { path: ["returnShipping", "fee"], message: "fee" },
-      ]),
-    ).toEqual({ "reasons.2.handle": "first", "returnShipping.fee": "fee" });
-  });
-
-  it("GIVEN an issue without a path THEN it is a form-level error", () => {
-    expect(flattenIssues([{ path: [], message: "whole form" }])).toEqual({ [FORM_ERROR]: "whole form" });
   });
 });
 

@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { failedRuleMessages, parseRuleLines, slaState } from "../../../../../../app/features/returns/domain/review";
 import { formatDuration } from "../../../../../../app/lib/format";
-import { parseQueueParams } from "../../../../../../app/features/returns/queue.server";
-import { PHOTO_URL_TTL_SECONDS, signPhotoUrl, verifyPhotoSignature } from "../../../../../../app/features/returns/photos.server";
-import { staffName } from "../../../../../../app/guards/staff";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -46,84 +43,6 @@ describe("SLA: time left to answer", () => {
   });
 });
 
-describe("who decided", () => {
-  it("GIVEN an online session with the staff member's name and email THEN both are recorded", () => {
-    expect(staffName({ shop: "a.myshopify.com", user: { first_name: "Ana", last_name: "Lima", email: "ana@a.com" } })).toBe("Ana Lima <ana@a.com>");
-  });
-
-  it("GIVEN only an email THEN the email is recorded", () => {
-    expect(staffName({ shop: "a.myshopify.com", user: { email: "ana@a.com" } })).toBe("ana@a.com");
-  });
-
-  it("GIVEN an offline session and the session token's user id THEN staff of the shop with that id", () => {
-    expect(staffName({ shop: "a.myshopify.com", userId: "42" })).toBe("Staff #42 (a.myshopify.com)");
-  });
-
-  it("GIVEN nothing about the user THEN staff of the shop", () => {
-    expect(staffName({ shop: "a.myshopify.com" })).toBe("Staff (a.myshopify.com)");
-  });
-});
-
-describe("photo URLs", () => {
-  const SECRET = "test-secret";
-  const SHOP = "harbor-demo.myshopify.com";
-  const signed = (overrides: { shop?: string; photoId?: string; now?: Date; secret?: string } = {}) =>
-    new URL(
-      signPhotoUrl(overrides.secret ?? SECRET, { shop: overrides.shop ?? SHOP, photoId: overrides.photoId ?? "photo1" }, overrides.now ?? NOW),
-      "https://app.example",
-    );
-
-  it("GIVEN a fresh URL THEN it points at the photo route and verifies for its shop", () => {
-    const url = signed();
-    expect(url.pathname).toBe("/app/returns/photos/photo1");
-    expect(verifyPhotoSignature(SECRET, "photo1", url.searchParams, NOW)).toEqual({ ok: true, shop: SHOP });
-  });
-
-  it("GIVEN the URL just before it expires THEN it still verifies", () => {
-    expect(verifyPhotoSignature(SECRET, "photo1", signed().searchParams, at(PHOTO_URL_TTL_SECONDS * 1000 - 1000)).ok).toBe(true);
-  });
-
-  it("GIVEN the URL after its ten minutes THEN it is refused as expired", () => {
-    expect(verifyPhotoSignature(SECRET, "photo1", signed().searchParams, at(PHOTO_URL_TTL_SECONDS * 1000))).toEqual({ ok: false, reason: "expired" });
-  });
-
-  it("GIVEN the URL with another photo id THEN it is refused", () => {
-    expect(verifyPhotoSignature(SECRET, "photo2", signed().searchParams, NOW)).toEqual({ ok: false, reason: "invalid" });
-  });
-
-  it("GIVEN the shop swapped for another shop THEN it is refused", () => {
-    const params = signed().searchParams;
-    params.set("shop", "other-store.myshopify.com");
-    expect(verifyPhotoSignature(SECRET, "photo1", params, NOW)).toEqual({ ok: false, reason: "invalid" });
-  });
-
-  it("GIVEN the expiry pushed later THEN it is refused", () => {
-    const params = signed().searchParams;
-    params.set("exp", String(Number(params.get("exp")) + 3600));
-    expect(verifyPhotoSignature(SECRET, "photo1", params, NOW)).toEqual({ ok: false, reason: "invalid" });
-  });
-
-  it("GIVEN a signature with one character changed THEN it is refused", () => {
-    const params = signed().searchParams;
-    const sig = params.get("sig")!;
-    params.set("sig", `${sig.slice(0, -1)}${sig.endsWith("A") ? "B" : "A"}`);
-    expect(verifyPhotoSignature(SECRET, "photo1", params, NOW)).toEqual({ ok: false, reason: "invalid" });
-  });
-
-  it("GIVEN a URL signed with another secret THEN it is refused", () => {
-    expect(verifyPhotoSignature(SECRET, "photo1", signed({ secret: "other" }).searchParams, NOW).ok).toBe(false);
-  });
-
-  it.each([
-    ["no parameters", ""],
-    ["an empty signature", "shop=harbor-demo.myshopify.com&exp=9999999999&sig="],
-    ["a shop that is not a myshopify domain", "shop=evil.example&exp=9999999999&sig=" + "A".repeat(43)],
-    ["a non-numeric expiry", "shop=harbor-demo.myshopify.com&exp=soon&sig=" + "A".repeat(43)],
-  ])("GIVEN %s THEN it is refused without throwing", (_label, query) => {
-    expect(verifyPhotoSignature(SECRET, "photo1", new URLSearchParams(query), NOW)).toEqual({ ok: false, reason: "invalid" });
-  });
-});
-
 describe("stored rules", () => {
   const rules = JSON.stringify([
     { lineItemId: "l1", title: "Rain Shell", rules: [{ rule: "window", passed: true, detail: "Window ends Oct 30" }] },
@@ -137,19 +56,5 @@ describe("stored rules", () => {
   it("GIVEN unreadable JSON THEN no rules rather than an error", () => {
     expect(parseRuleLines("{not json")).toEqual([]);
     expect(parseRuleLines(JSON.stringify({ rules: 1 }))).toEqual([]);
-  });
-});
-
-describe("queue URL", () => {
-  it("GIVEN no parameters THEN the Requested tab, page 1", () => {
-    expect(parseQueueParams(new URL("https://a/app/returns"))).toEqual({ status: "requested", page: 1 });
-  });
-
-  it("GIVEN a tab and a page THEN both are kept", () => {
-    expect(parseQueueParams(new URL("https://a/app/returns?status=declined&page=3"))).toEqual({ status: "declined", page: 3 });
-  });
-
-  it("GIVEN an unknown tab and a nonsense page THEN the defaults, not an error", () => {
-    expect(parseQueueParams(new URL("https://a/app/returns?status=everything&page=-2"))).toEqual({ status: "requested", page: 1 });
   });
 });
