@@ -1,9 +1,25 @@
 import { sessionToken } from "../../simulator/signing";
-import { browserFetch, DEMO_CREDENTIALS, DEMO_SHOP, signedProxyUrl, type Harness } from "./harness";
+import { browserFetch, DEMO_CREDENTIALS, DEMO_SHOP, installApp, signedProxyUrl, startHarness, type Harness } from "./harness";
 import { decodeBody } from "./remix-data";
+import { startSmtpServer } from "./smtp";
 
 // The ticket surfaces as their tests reach them: the contact block's form through the signed app
 // proxy, the shopper's links from the outbox, and the Inbox's loaders and actions with a session token.
+
+export type Smtp = Awaited<ReturnType<typeof startSmtpServer>>;
+
+/** The built app, installed on the demo shop, its mail captured by a real SMTP server. */
+export async function startTicketsApp(): Promise<{ harness: Harness; smtp: Smtp }> {
+  const smtp = await startSmtpServer();
+  try {
+    const harness = await startHarness({ env: { TRACKING_LOOKUP_LIMIT: "1000", SMTP_URL: smtp.url } });
+    await installApp(harness);
+    return { harness, smtp };
+  } catch (error) {
+    await smtp.stop();
+    throw error;
+  }
+}
 
 export const OTHER_SHOP = "other-store.myshopify.com";
 export const LIAM = { name: "Liam O'Connor", email: "liam.oconnor@example.com", order: "#1017", orderId: "gid://shopify/Order/5017" };

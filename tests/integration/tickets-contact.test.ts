@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installApp, signedProxyUrl, startHarness, type Harness } from "../helpers/harness";
+import { signedProxyUrl, type Harness } from "../helpers/harness";
 import { PNG } from "../helpers/returns";
-import { startSmtpServer } from "../helpers/smtp";
-import { contactForm, LIAM, ticketsKit } from "../helpers/tickets";
+import { contactForm, LIAM, startTicketsApp, ticketsKit, type Smtp } from "../helpers/tickets";
 import { lookupOrder } from "../helpers/tracking";
 
 /**
@@ -11,12 +10,8 @@ import { lookupOrder } from "../helpers/tracking";
  */
 
 let harness: Harness;
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  harness = await startHarness({ env: { TRACKING_LOOKUP_LIMIT: "1000", SMTP_URL: smtp.url } });
-  await installApp(harness);
-});
+let smtp: Smtp;
+beforeAll(async () => ({ harness, smtp } = await startTicketsApp()));
 afterAll(async () => {
   await harness?.close();
   await smtp?.stop();

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signTicketToken } from "../../app/features/tickets/domain/tickets";
-import { DEMO_CREDENTIALS, DEMO_SHOP, installApp, startHarness, type Harness } from "../helpers/harness";
-import { startSmtpServer } from "../helpers/smtp";
-import { ticketsKit, type Outcome } from "../helpers/tickets";
+import { DEMO_CREDENTIALS, DEMO_SHOP, type Harness } from "../helpers/harness";
+import { startTicketsApp, ticketsKit, type Smtp, type Outcome } from "../helpers/tickets";
 
 /**
  * A French shopper's ticket through the built app: the contact form, the receipt and replies
@@ -10,12 +9,8 @@ import { ticketsKit, type Outcome } from "../helpers/tickets";
  */
 
 let harness: Harness;
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  harness = await startHarness({ env: { TRACKING_LOOKUP_LIMIT: "1000", SMTP_URL: smtp.url } });
-  await installApp(harness);
-});
+let smtp: Smtp;
+beforeAll(async () => ({ harness, smtp } = await startTicketsApp()));
 afterAll(async () => {
   await harness?.close();
   await smtp?.stop();

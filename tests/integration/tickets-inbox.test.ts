@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signTicketToken } from "../../app/features/tickets/domain/tickets";
-import { browserFetch, DEMO_CREDENTIALS, DEMO_SHOP, installApp, startHarness, type Harness } from "../helpers/harness";
+import { browserFetch, DEMO_CREDENTIALS, DEMO_SHOP, type Harness } from "../helpers/harness";
 import { PNG } from "../helpers/returns";
-import { startSmtpServer } from "../helpers/smtp";
-import { DETAIL_ROUTE, LIAM, LIST_ROUTE, OTHER_SHOP, ticketsKit, type DetailData, type ListData, type Outcome } from "../helpers/tickets";
+import { DETAIL_ROUTE, LIAM, LIST_ROUTE, OTHER_SHOP, startTicketsApp, ticketsKit, type Smtp, type DetailData, type ListData, type Outcome } from "../helpers/tickets";
 
 /**
  * A ticket's life through the built app: the Inbox (admin requests with a session token), the
@@ -12,12 +11,8 @@ import { DETAIL_ROUTE, LIAM, LIST_ROUTE, OTHER_SHOP, ticketsKit, type DetailData
  */
 
 let harness: Harness;
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  harness = await startHarness({ env: { TRACKING_LOOKUP_LIMIT: "1000", SMTP_URL: smtp.url } });
-  await installApp(harness);
-});
+let smtp: Smtp;
+beforeAll(async () => ({ harness, smtp } = await startTicketsApp()));
 afterAll(async () => {
   await harness?.close();
   await smtp?.stop();
