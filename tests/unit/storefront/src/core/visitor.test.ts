@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { storage } from "../../../../helpers/browser-storage";
 
 // The shared core of the block scripts, run in Node with stand-ins for the browser's storage.
 // Each test loads the module afresh: the in-memory fallback lives for one page (one module load).
@@ -6,12 +7,6 @@ const core = async () => {
   vi.resetModules();
   return { ...(await import("../../../../../storefront/src/core/visitor")) };
 };
-/** A localStorage holding `items`. */
-const storage = (items: Record<string, string> = {}) => ({
-  getItem: (k: string) => items[k] ?? null,
-  setItem: (k: string, v: string) => void (items[k] = v),
-  items,
-});
 afterEach(() => vi.unstubAllGlobals());
 
 describe("storefront core: visitor id", () => {

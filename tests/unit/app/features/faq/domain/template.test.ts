@@ -1,21 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { renderFaqAnswer, validateFaqAnswer } from "../../../../../../app/features/faq/domain/template";
 import { exampleFaqContext, type FaqContext } from "../../../../../../app/features/faq/domain/variables";
-import {
-  MACRO_LIMITS,
-  type TemplateRender,
-  type TemplateValidation,
-} from "../../../../../../app/features/macros/domain/template";
-
-function text(result: TemplateRender): string {
-  if (!result.ok) throw new Error(`expected a render, got: ${result.error}`);
-  return result.text;
-}
-
-function errors(result: TemplateValidation): string[] {
-  if (result.ok) throw new Error("expected a refusal");
-  return result.errors.map((error) => `${error.line}:${error.column} ${error.message}`);
-}
+import { MACRO_LIMITS } from "../../../../../../app/features/macros/domain/template";
+import { errors, text } from "../../../../../helpers/templates";
 
 describe("validateFaqAnswer", () => {
   it("GIVEN an answer using FAQ placeholders WHEN validating THEN it is accepted with its variables", () => {

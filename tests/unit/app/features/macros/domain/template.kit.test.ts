@@ -1,19 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  createTemplateKit,
-  type TemplateRender,
-  type TemplateValidation,
-} from "../../../../../../app/features/macros/domain/template";
-
-function text(result: TemplateRender): string {
-  if (!result.ok) throw new Error(`expected a render, got: ${result.error}`);
-  return result.text;
-}
-
-function errors(result: TemplateValidation): string[] {
-  if (result.ok) throw new Error("expected a refusal");
-  return result.errors.map((error) => `${error.line}:${error.column} ${error.message}`);
-}
+import { createTemplateKit } from "../../../../../../app/features/macros/domain/template";
+import { errors, text } from "../../../../../helpers/templates";
 
 describe("createTemplateKit with another catalogue", () => {
   const notes = createTemplateKit<{ parcel: { weight: number; label: string } }>({
