@@ -1,7 +1,7 @@
 /** A response-time target typed as a number and a unit (minutes or hours). */
 import { Select, TextField } from "@shopify/polaris";
 import type { ReactNode } from "react";
-import { formatDuration } from "../../features/tickets/domain/sla";
+import { formatResponseTime } from "../../lib/format";
 import { durationMinutes, type DurationValue } from "../../features/policies/support-form";
 
 const UNIT_OPTIONS = [
@@ -12,7 +12,7 @@ const UNIT_OPTIONS = [
 /** "= 2 hours" under a duration while what is typed is one; nothing while it is not. */
 function durationHint(value: DurationValue): string | undefined {
   const minutes = durationMinutes(value);
-  return typeof minutes === "number" && Number.isFinite(minutes) && minutes >= 0 ? `= ${formatDuration(minutes)}` : undefined;
+  return typeof minutes === "number" && Number.isFinite(minutes) && minutes >= 0 ? `= ${formatResponseTime(minutes)}` : undefined;
 }
 
 export function DurationField({ label, value, onChange, error }: { label: ReactNode; value: DurationValue; onChange(value: DurationValue): void; error?: string }) {

@@ -1,5 +1,5 @@
 import { Badge, Text } from "@shopify/polaris";
-import type { SlaState } from "../../features/returns/domain/review";
+import type { SlaView } from "../../features/tickets/domain/sla";
 
 export type Tone = "info" | "attention" | "success" | "critical" | "warning";
 
@@ -22,7 +22,7 @@ export function ReturnStatusBadge({ status }: { status: string }) {
 export const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** "Due in 1 h 20 min" / "Overdue by 3 h", a badge when it needs attention. */
-export function TimeLeft({ sla }: { sla: SlaState | null }) {
+export function TimeLeft({ sla }: { sla: SlaView | null }) {
   if (!sla) {
     return (
       <Text as="span" tone="subdued">

@@ -4,7 +4,8 @@ import { faqContext } from "./domain/context";
 import { markdownToHtml, markdownToText } from "./domain/markdown";
 import { renderFaqAnswer } from "./domain/template";
 import { FAQ_LOCALES, type FaqLocale } from "./domain/types";
-import { formatDuration, promiseFor } from "../tickets/domain/sla";
+import { formatResponseTime } from "../../lib/format";
+import { promiseFor } from "../tickets/domain/sla";
 import { categoryTitles, faqRevision, listFaq } from "./repo.server";
 import { currentReturnPolicy, policyRevision } from "../policies/repo.server";
 import type { AdminGraphql } from "../../shopify.server";
@@ -50,8 +51,8 @@ export async function liveFaqContext(ctx: ContentContext) {
     support: {
       hours: support.hoursText,
       // A general question's promise; urgent problems are P1.
-      responseTime: formatDuration(promiseFor("other", support.sla, ctx.now, { peak: support.peak }).minutes),
-      urgentResponseTime: formatDuration(support.settings.targets.P1.firstResponseMinutes),
+      responseTime: formatResponseTime(promiseFor("other", support.sla, ctx.now, { peak: support.peak }).minutes),
+      urgentResponseTime: formatResponseTime(support.settings.targets.P1.firstResponseMinutes),
     },
   });
 }

@@ -1,7 +1,8 @@
 import type { Db } from "../../db-client.server";
 import { isPeakSeason, type ShippingPolicy } from "./domain/shipping";
 import { describeHours, isOpenAt } from "./domain/business-hours";
-import { formatDuration, promiseFor, type SlaSettings } from "../tickets/domain/sla";
+import { formatResponseTime } from "../../lib/format";
+import { promiseFor, type SlaSettings } from "../tickets/domain/sla";
 import { TOPICS, type SupportSettings, type Topic } from "../tickets/domain/types";
 import { currentPolicy, SHIPPING, SUPPORT } from "./repo.server";
 
@@ -34,7 +35,7 @@ export async function supportProfile(db: Db, shop: string, shopTimeZone: string,
     timeZone,
     peak,
     hoursText: `${describeHours(settings)} (${timeZone})`,
-    responseTimeFor: (topic) => `within ${formatDuration(promiseFor(topic, sla, now, { peak }).minutes)}`,
+    responseTimeFor: (topic) => `within ${formatResponseTime(promiseFor(topic, sla, now, { peak }).minutes)}`,
     links: { returns: (domain) => absoluteUrl(domain, settings.pages.returns) },
   };
 }

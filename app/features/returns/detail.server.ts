@@ -9,7 +9,8 @@ import { customerSegment, type CustomerSegment } from "../tickets/domain/segment
 import type { SegmentThresholds } from "../tickets/domain/types";
 import { deriveTracking } from "../tracking/domain/derive";
 import type { TrackingView } from "../tracking/domain/types";
-import { failedRuleMessages, isOpen, parseRuleLines, reasonLabeller, resolutionLabel, slaState } from "./domain/review";
+import { slaView } from "../tickets/domain/sla";
+import { failedRuleMessages, isOpen, parseRuleLines, reasonLabeller, resolutionLabel } from "./domain/review";
 import type { ReturnPolicy } from "./domain/types";
 import { signPhotoUrl } from "./photos.server";
 
@@ -153,7 +154,7 @@ export async function loadReturnDetail(
     policyVersion: request.policyVersion,
     created: formatDateTime(request.createdAt, opts.timeZone),
     respondBy: formatDateTime(request.respondBy, opts.timeZone),
-    sla: isOpen(request.status) ? slaState(request.respondBy, opts.now) : null,
+    sla: isOpen(request.status) ? slaView(request.respondBy, opts.now) : null,
     decidedBy: request.decidedBy,
     decided: request.decidedAt ? formatDateTime(request.decidedAt, opts.timeZone) : null,
     declineReason: request.declineReason,

@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { Db } from "../../db-client.server";
 import { formatDateTime } from "../../lib/format";
 import type { ReturnPolicy } from "./domain/types";
-import { failedRuleMessages, isOpen, OPEN_STATUSES, parseRuleLines, reasonLabeller, resolutionLabel, slaState, type SlaState } from "./domain/review";
+import { slaView, type SlaView } from "../tickets/domain/sla";
+import { failedRuleMessages, isOpen, OPEN_STATUSES, parseRuleLines, reasonLabeller, resolutionLabel } from "./domain/review";
 
 /** The admin's Returns queue: tabs by status, open requests by deadline, a page at a time. */
 
@@ -42,7 +43,7 @@ export type QueueRow = {
   createdAt: string;
   created: string;
   status: string;
-  sla: SlaState | null;
+  sla: SlaView | null;
   autoApproved: boolean;
   needsOverride: boolean;
 };
@@ -116,7 +117,7 @@ export async function listReturnQueue(
       createdAt: r.createdAt.toISOString(),
       created: formatDateTime(r.createdAt, opts.timeZone),
       status: r.status,
-      sla: isOpen(r.status) ? slaState(r.respondBy, opts.now) : null,
+      sla: isOpen(r.status) ? slaView(r.respondBy, opts.now) : null,
       autoApproved: r.autoApproved,
       needsOverride: r.status === "requested" && failedRuleMessages(parseRuleLines(r.rules)).length > 0,
     })),

@@ -1,8 +1,7 @@
 /** A ticket's next deadline and how it reads in the Inbox (SLA label, tone, overdue). Pure. */
-import { slaStatus } from "./domain/sla";
-import { slaState } from "../returns/domain/review";
+import { slaStatus, slaView, type SlaView } from "./domain/sla";
 
-export type TicketSla = { label: string; tone: "critical" | "warning" | null; overdue: boolean };
+export type TicketSla = SlaView;
 
 type Deadlines = { status: string; createdAt: Date; responseDueAt: Date; resolutionDueAt: Date; firstResponseAt: Date | null };
 
@@ -16,13 +15,8 @@ export function nextDeadline(ticket: Deadlines): { kind: "response" | "resolutio
 export function ticketSla(ticket: Deadlines, now: Date): TicketSla | null {
   const next = nextDeadline(ticket);
   if (!next) return null;
-  const status = slaStatus(next.dueAt, null, now, ticket.createdAt);
-  const { label } = slaState(next.dueAt, now);
-  return {
-    label: `${next.kind === "response" ? "reply" : "resolution"} ${label}`,
-    tone: status === "breached" ? "critical" : status === "due_soon" ? "warning" : null,
-    overdue: status === "breached",
-  };
+  const view = slaView(next.dueAt, now, ticket.createdAt);
+  return { ...view, label: `${next.kind === "response" ? "reply" : "resolution"} ${view.label}` };
 }
 
 /** Whether the first reply came in time, once it came (or the ticket closed without one). */

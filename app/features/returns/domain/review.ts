@@ -1,22 +1,7 @@
 import { z } from "zod";
-import { formatDuration } from "../../../lib/format";
 import type { ReturnPolicy } from "./types";
 
-/** How staff review a stored request: its deadline, the rules it was judged by, its labels. */
-
-const MINUTE = 60_000;
-
-export type SlaState = { label: string; tone: "critical" | "warning" | null; overdue: boolean };
-
-/** Within this much of the deadline a request is flagged before it goes overdue. */
-export const SLA_WARNING_MS = 30 * MINUTE;
-
-/** Time left to answer a request: "due in 1 h 20 min", or "overdue by 3 h" from the deadline on. */
-export function slaState(respondBy: Date, now: Date): SlaState {
-  const left = respondBy.getTime() - now.getTime();
-  if (left <= 0) return { label: `overdue by ${formatDuration(left)}`, tone: "critical", overdue: true };
-  return { label: `due in ${formatDuration(left)}`, tone: left <= SLA_WARNING_MS ? "warning" : null, overdue: false };
-}
+/** How staff review a stored request: the rules it was judged by, its labels, whether it waits. */
 
 const RuleLinesSchema = z.array(
   z.object({

@@ -3,6 +3,7 @@
  * how a ticket stands against its target, and what the contact block promises a shopper.
  */
 import { addBusinessMinutes, isOpenAt, type BusinessHours } from "../../policies/domain/business-hours";
+import { formatCountdown } from "../../../lib/format";
 import { type Priority, type SupportSettings, type Topic } from "./types";
 
 /** The settings SLA arithmetic needs, with the shop's time zone resolved. */
@@ -47,6 +48,17 @@ export function slaStatus(dueAt: Date, respondedAt: Date | null, now: Date, crea
   return left < Math.max(DUE_SOON_MS, DUE_SOON_SHARE * allowed) ? "due_soon" : "on_track";
 }
 
+/** How one deadline reads on staff screens, for tickets and returns alike. */
+export type SlaView = { status: SlaStatus; label: string; tone: "critical" | "warning" | null; overdue: boolean };
+
+/** "due in 1 h 20 min" (a warning when due soon, by the rules above) or "overdue by 3 h". */
+export function slaView(dueAt: Date, now: Date, createdAt?: Date): SlaView {
+  const status = slaStatus(dueAt, null, now, createdAt);
+  const left = dueAt.getTime() - now.getTime();
+  if (status === "breached") return { status, label: `overdue by ${formatCountdown(left)}`, tone: "critical", overdue: true };
+  return { status, label: `due in ${formatCountdown(left)}`, tone: status === "due_soon" ? "warning" : null, overdue: false };
+}
+
 /**
  * What the contact block promises for a topic: its priority, the first-response target in minutes
  * (with the peak-season extra), when a message sent `now` will be answered, and whether the team is
@@ -61,20 +73,4 @@ export function promiseFor(
   const priority = settings.topics[topic].priority;
   const minutes = settings.targets[priority].firstResponseMinutes + peakExtra(settings, opts);
   return { priority, minutes, dueAt: addBusinessMinutes(now, minutes, settings), openNow: isOpenAt(now, settings) };
-}
-
-const plural = (value: number, unit: string) => `${value} ${unit}${value === 1 ? "" : "s"}`;
-
-/**
- * A duration in English for staff and merchant screens: minutes under an hour, hours (to the half
- * hour) under two days unless it is a whole day, then days (to the half day). "30 minutes",
- * "1.5 hours", "1 day", "36 hours", "3 days".
- */
-export function formatDuration(minutes: number): string {
-  if (!Number.isFinite(minutes) || minutes < 0) throw new RangeError(`A duration must be a finite number ≥ 0 (got ${minutes})`);
-  const whole = Math.round(minutes);
-  if (whole < 60) return plural(whole, "minute");
-  if (whole % 1440 === 0) return plural(whole / 1440, "day");
-  if (whole < 2 * 1440) return plural(Math.round(whole / 30) / 2, "hour");
-  return plural(Math.round(whole / 720) / 2, "day");
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SUPPORT_SETTINGS } from "../../../../../../app/features/policies/domain/support-defaults";
-import { formatDuration, promiseFor, resolutionDueAt, responseDueAt, slaStatus } from "../../../../../../app/features/tickets/domain/sla";
+import { promiseFor, resolutionDueAt, responseDueAt, slaStatus, slaView } from "../../../../../../app/features/tickets/domain/sla";
 
 const TORONTO = { ...DEFAULT_SUPPORT_SETTINGS, timeZone: "America/Toronto" };
 const at = (iso: string) => new Date(iso);
@@ -136,30 +136,40 @@ describe("promiseFor", () => {
   });
 });
 
-describe("formatDuration", () => {
-  it.each([
-    [0, "0 minutes"],
-    [1, "1 minute"],
-    [30, "30 minutes"],
-    [59.4, "59 minutes"],
-    [59.6, "1 hour"],
-    [60, "1 hour"],
-    [90, "1.5 hours"],
-    [100, "1.5 hours"],
-    [120, "2 hours"],
-    [240, "4 hours"],
-    [1440, "1 day"],
-    [1500, "25 hours"],
-    [2160, "36 hours"],
-    [2880, "2 days"],
-    [3600, "2.5 days"],
-    [4320, "3 days"],
-    [10080, "7 days"],
-  ])("GIVEN %s minutes THEN it reads “%s”", (minutes, text) => {
-    expect(formatDuration(minutes)).toBe(text);
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const NOW = new Date("2026-10-14T12:00:00Z");
+const after = (offsetMs: number) => new Date(NOW.getTime() + offsetMs);
+
+describe("slaView: time left to answer", () => {
+  it("GIVEN a deadline 1 h 20 min away THEN it is due in 1 h 20 min, not flagged", () => {
+    expect(slaView(after(80 * MIN), NOW)).toEqual({ status: "on_track", label: "due in 1 h 20 min", tone: null, overdue: false });
   });
 
-  it.each([-1, Number.NaN, Number.POSITIVE_INFINITY])("GIVEN %s THEN a RangeError is thrown", (minutes) => {
-    expect(() => formatDuration(minutes)).toThrow(RangeError);
+  it("GIVEN a deadline 3 h ago THEN it is overdue by 3 h and critical", () => {
+    expect(slaView(after(-3 * HOUR), NOW)).toEqual({ status: "breached", label: "overdue by 3 h", tone: "critical", overdue: true });
+  });
+
+  // One rule for tickets and returns: an answer sent at the deadline is on time, so it is not overdue yet.
+  it("GIVEN the deadline is exactly now THEN it is due soon, not yet overdue", () => {
+    expect(slaView(NOW, NOW)).toEqual({ status: "due_soon", label: "due in < 1 min", tone: "warning", overdue: false });
+  });
+
+  it("GIVEN the deadline passed a millisecond ago THEN it is overdue", () => {
+    expect(slaView(after(-1), NOW)).toEqual({ status: "breached", label: "overdue by < 1 min", tone: "critical", overdue: true });
+  });
+
+  it("GIVEN 20 minutes left THEN it is flagged as a warning before it goes overdue", () => {
+    expect(slaView(after(20 * MIN), NOW)).toEqual({ status: "due_soon", label: "due in 20 min", tone: "warning", overdue: false });
+  });
+
+  it("GIVEN 31 minutes left THEN it is not flagged yet", () => {
+    expect(slaView(after(31 * MIN), NOW).tone).toBeNull();
+  });
+
+  it("GIVEN a long target (the ticket opened 3 days before it is due) THEN it warns once less than a quarter is left", () => {
+    const created = after(-54 * HOUR);
+    expect(slaView(after(17 * HOUR), NOW, created).tone).toBe("warning");
+    expect(slaView(after(19 * HOUR), NOW, created).tone).toBeNull();
   });
 });
