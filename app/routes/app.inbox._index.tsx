@@ -6,12 +6,11 @@ import { PriorityBadge, TicketStatusBadge } from "../components/tickets/ticket-b
 import { TimeLeft } from "../components/returns/return-status";
 import db from "../db.server";
 import { listInbox, parseInboxParams, rememberStaffVisit, type InboxRow, type InboxTab } from "../features/tickets/inbox-list.server";
-import { shopTimeZone } from "../features/shop/profile.server";
 import { requireAdmin } from "../guards/admin.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { admin, session, sessionToken, staff } = await requireAdmin(request);
-  const [timeZone] = await Promise.all([shopTimeZone(admin.graphql, session.shop), rememberStaffVisit(db, session.shop, sessionToken?.sub, staff)]);
+  const { session, sessionToken, staff, timeZone } = await requireAdmin(request);
+  await rememberStaffVisit(db, session.shop, sessionToken?.sub, staff);
   return listInbox(db, session.shop, parseInboxParams(new URL(request.url)), { now: new Date(), timeZone });
 };
 

@@ -11,7 +11,6 @@ import db from "../db.server";
 import { MACRO_VARIABLE_GROUPS, MACRO_VARIABLES } from "../features/macros/domain/variables";
 import { loadMacroEditor, saveMacroForm, type MacroEditorData, type MacroSaveOutcome } from "../features/macros/macro-editor.server";
 import { loadOrderPreview, type OrderPreviewOutcome } from "../features/macros/order-preview.server";
-import { shopTimeZone } from "../features/shop/profile.server";
 import { requireAdmin } from "../guards/admin.server";
 import { readForm } from "../lib/body.server";
 import { PreviewCard } from "../components/macros/macro-preview-card";
@@ -27,13 +26,13 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
-  const { admin, session, staff } = await requireAdmin(request);
+  const { admin, session, staff, timeZone } = await requireAdmin(request);
   const form = await readForm(request);
   if (form.get("intent") === "preview-order") {
     const outcome = await loadOrderPreview(
       admin.graphql,
       form.get("orderNumber"),
-      await shopTimeZone(admin.graphql, session.shop)
+      timeZone
     );
     return data<OrderPreviewOutcome>(outcome, {
       status: outcome.ok ? 200 : outcome.status,

@@ -31,17 +31,16 @@ import { useEffect } from "react";
 import { useSearchQuery } from "../components/shared/search-query";
 import db from "../db.server";
 import { loadMacroList, runRowAction, type MacroRow, type RowActionOutcome } from "../features/macros/macro-list.server";
-import { shopTimeZone } from "../features/shop/profile.server";
 import { requireAdmin } from "../guards/admin.server";
 import { readForm } from "../lib/body.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { admin, session } = await requireAdmin(request);
+  const { session, timeZone } = await requireAdmin(request);
   return loadMacroList(
     db,
     session.shop,
     new URL(request.url),
-    await shopTimeZone(admin.graphql, session.shop)
+    timeZone
   );
 };
 

@@ -18,15 +18,13 @@ import { Fragment, useState } from "react";
 import { z } from "zod";
 import db from "../db.server";
 import { listOutbox } from "../features/notifications/outbox.server";
-import { shopTimeZone } from "../features/shop/profile.server";
 import { requireAdmin } from "../guards/admin.server";
 
 const PageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { admin, session } = await requireAdmin(request);
+  const { session, timeZone } = await requireAdmin(request);
   const page = PageSchema.parse(new URL(request.url).searchParams.get("page") ?? undefined);
-  const timeZone = await shopTimeZone(admin.graphql, session.shop);
   return listOutbox(db, session.shop, page, timeZone);
 };
 

@@ -5,7 +5,6 @@ import { PolicySection, withKeys } from "../components/policies/policy-editor";
 import db from "../db.server";
 import { loadPolicySection, RETURNS_SECTION, savePolicySection, type SaveOutcome } from "../features/policies/policies.server";
 import type { ReturnPolicyFormValues } from "../features/policies/returns-form";
-import { shopTimeZone } from "../features/shop/profile.server";
 import { requireAdmin } from "../guards/admin.server";
 import { readForm } from "../lib/body.server";
 import { AutoApproveCard } from "../components/policies/auto-approve-card";
@@ -18,8 +17,8 @@ import { ShippingCard } from "../components/policies/return-shipping-card";
 import { WindowCard } from "../components/policies/return-window-card";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { admin, session } = await requireAdmin(request);
-  return loadPolicySection(db, session.shop, RETURNS_SECTION, await shopTimeZone(admin.graphql, session.shop));
+  const { session, timeZone } = await requireAdmin(request);
+  return loadPolicySection(db, session.shop, RETURNS_SECTION, timeZone);
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {

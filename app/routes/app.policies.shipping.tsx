@@ -5,14 +5,13 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import { PolicySection, RowLabel, SectionCard, TagInput, useNewRowKey, withKeys, type Keyed, type PolicyCardProps } from "../components/policies/policy-editor";
 import db from "../db.server";
 import { loadPolicySection, savePolicySection, SHIPPING_SECTION, type SaveOutcome } from "../features/policies/policies.server";
-import { shopTimeZone } from "../features/shop/profile.server";
 import type { ShippingFormValues } from "../features/policies/shipping-form";
 import { requireAdmin } from "../guards/admin.server";
 import { readForm } from "../lib/body.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { admin, session } = await requireAdmin(request);
-  return loadPolicySection(db, session.shop, SHIPPING_SECTION, await shopTimeZone(admin.graphql, session.shop));
+  const { session, timeZone } = await requireAdmin(request);
+  return loadPolicySection(db, session.shop, SHIPPING_SECTION, timeZone);
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {

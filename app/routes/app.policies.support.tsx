@@ -4,7 +4,6 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import { PolicySection, withKeys } from "../components/policies/policy-editor";
 import db from "../db.server";
 import { loadPolicySection, savePolicySection, SUPPORT_SECTION, type SaveOutcome } from "../features/policies/policies.server";
-import { shopTimeZone } from "../features/shop/profile.server";
 import { timeZoneChoices, type SupportFormValues } from "../features/policies/support-form";
 import { requireAdmin } from "../guards/admin.server";
 import { readForm } from "../lib/body.server";
@@ -17,11 +16,10 @@ import { TargetsCard } from "../components/policies/support-targets-card";
 import { TopicsCard } from "../components/policies/support-topics-card";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { admin, session } = await requireAdmin(request);
-  const shopZone = await shopTimeZone(admin.graphql, session.shop);
-  const page = await loadPolicySection(db, session.shop, SUPPORT_SECTION, shopZone);
+  const { session, timeZone } = await requireAdmin(request);
+  const page = await loadPolicySection(db, session.shop, SUPPORT_SECTION, timeZone);
   // Listed on the server so the page and its hydration agree, whatever zones the browser knows.
-  return { ...page, shopTimeZone: shopZone, timeZones: timeZoneChoices(page.form.timeZone || null) };
+  return { ...page, shopTimeZone: timeZone, timeZones: timeZoneChoices(page.form.timeZone || null) };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {

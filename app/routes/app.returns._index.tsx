@@ -21,7 +21,6 @@ import db from "../db.server";
 import { currentReturnPolicy } from "../features/policies/repo.server";
 import { approveMany, BulkApproveSchema, type BulkApproveResult } from "../features/returns/decisions.server";
 import { listReturnQueue, parseQueueParams, type QueueRow, type QueueTab } from "../features/returns/queue.server";
-import { shopTimeZone } from "../features/shop/profile.server";
 import { decide } from "../features/returns/decide.server";
 import { syncDueRequests } from "../features/returns/sync.server";
 import { ReturnStatusBadge, TimeLeft } from "../components/returns/return-status";
@@ -29,8 +28,8 @@ import { requireAdmin } from "../guards/admin.server";
 import { readForm } from "../lib/body.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { admin, session } = await requireAdmin(request);
-  const [timeZone, policy] = await Promise.all([shopTimeZone(admin.graphql, session.shop), currentReturnPolicy(db, session.shop)]);
+  const { session, timeZone } = await requireAdmin(request);
+  const policy = await currentReturnPolicy(db, session.shop);
   return listReturnQueue(db, session.shop, parseQueueParams(new URL(request.url)), { now: new Date(), timeZone, policy });
 };
 
