@@ -4,7 +4,8 @@ import { MESSAGE_MAX } from "./domain/tickets";
 import { findTicket } from "./repo.server";
 import { MacroIdSchema } from "../macros/replies.server";
 import { formIssues, formTextFields } from "../../lib/forms";
-import { addInternalNote, assignTicket, closeTicket, replyToTicket, setTicketStatus, type StaffActor, type TicketContext } from "./tickets.server";
+import { addInternalNote, assignTicket, closeTicket, replyToTicket, setTicketStatus, type StaffActor } from "./staff-replies.server";
+import type { TicketContext } from "./tickets.server";
 import { storedText } from "../../lib/text";
 import { TicketIdSchema } from "./ticket-detail.server";
 
