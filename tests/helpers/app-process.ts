@@ -1,9 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { API_VERSION } from "../../app/api-version";
-import { webhookHmac } from "../../simulator/signing";
-import { DEMO_CREDENTIALS, DEMO_SHOP } from "./harness";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -52,21 +49,4 @@ export async function startAppProcess(databaseUrl: string, env: Record<string, s
         child.kill("SIGTERM");
       }),
   };
-}
-
-/** A webhook as Shopify sends it: JSON body, HMAC of the body with the app's secret. */
-export function sendWebhook(appUrl: string, topic: string, payload: unknown, id: string, shop = DEMO_SHOP): Promise<Response> {
-  const body = JSON.stringify(payload);
-  return fetch(`${appUrl}/webhooks`, {
-    method: "POST",
-    body,
-    headers: {
-      "Content-Type": "application/json",
-      "X-Shopify-Hmac-Sha256": webhookHmac(body, DEMO_CREDENTIALS.apiSecret),
-      "X-Shopify-Topic": topic,
-      "X-Shopify-Shop-Domain": shop,
-      "X-Shopify-API-Version": API_VERSION,
-      "X-Shopify-Webhook-Id": id,
-    },
-  });
 }

@@ -2,7 +2,8 @@ import { DatabaseSync } from "node:sqlite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../app/db-client.server";
 import { sqlitePath } from "../../app/sqlite-adapter.server";
-import { startAppProcess, sendWebhook, type AppProcess } from "../helpers/app-process";
+import { startAppProcess, type AppProcess } from "../helpers/app-process";
+import { postWebhook } from "../helpers/webhooks";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 import { DEMO_SHOP, installApp, signedProxyUrl, startHarness, type Harness } from "../helpers/harness";
 import { testProvider } from "../helpers/postgres";
@@ -109,8 +110,8 @@ describe.runIf(testProvider() === "sqlite")("SQLite memory, the app in its own p
       const statuses = await Promise.all(
         batch.map(async (n) => {
           const response = await (n % 2
-            ? sendWebhook(app!.appUrl, "returns/approve", { admin_graphql_api_id: `gid://shopify/Return/${n}`, status: "open" }, `${prefix}-${n}`)
-            : sendWebhook(app!.appUrl, "orders/updated", { id: 1001 }, `${prefix}-${n}`));
+            ? postWebhook(app!.appUrl, JSON.stringify({ admin_graphql_api_id: `gid://shopify/Return/${n}`, status: "open" }), { id: `${prefix}-${n}`, topic: "returns/approve" })
+            : postWebhook(app!.appUrl, JSON.stringify({ id: 1001 }), { id: `${prefix}-${n}` }));
           await response.arrayBuffer();
           return response.status;
         }),

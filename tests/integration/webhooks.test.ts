@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { webhookHmac } from "../../simulator/signing";
-import { API_VERSION, DEMO_CREDENTIALS, DEMO_SHOP, installApp, startHarness, type Harness } from "../helpers/harness";
+import { DEMO_SHOP, installApp, startHarness, type Harness } from "../helpers/harness";
+import { postWebhook as postHelper } from "../helpers/webhooks";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -9,25 +10,12 @@ beforeAll(async () => {
 });
 afterAll(() => harness?.close());
 
-function postWebhook(body: string, hmac: string, id: string, headers: Record<string, string> = {}) {
-  return fetch(`${harness.app.url}/webhooks`, {
-    method: "POST",
-    body,
-    headers: {
-      "Content-Type": "application/json",
-      "X-Shopify-Hmac-Sha256": hmac,
-      "X-Shopify-Topic": "orders/updated",
-      "X-Shopify-Shop-Domain": DEMO_SHOP,
-      "X-Shopify-API-Version": API_VERSION,
-      "X-Shopify-Webhook-Id": id,
-      ...headers,
-    },
-  });
-}
+const postWebhook = (body: string, hmac: string, id: string, headers: Record<string, string> = {}) =>
+  postHelper(harness.app.url, body, { id, hmac, headers });
 
 /** A body signed with the app's real secret, so only what follows the signature check is tried. */
 const postSigned = (body: string, id: string, headers: Record<string, string> = {}) =>
-  postWebhook(body, webhookHmac(body, DEMO_CREDENTIALS.apiSecret), id, headers);
+  postHelper(harness.app.url, body, { id, headers });
 
 async function expectRefused(response: Response, status: number, error: RegExp, id: string) {
   expect(response.status).toBe(status);
