@@ -188,10 +188,6 @@ class Connection {
 class SingleConnectionTransaction {
   constructor(private readonly connection: Connection) {}
 
-  get closed(): boolean {
-    return !this.connection.inTransaction;
-  }
-
   async execute(statement: InStatement) {
     try {
       return this.connection.execute(statement);
