@@ -3,6 +3,7 @@ import type { ReturnableOrder } from "../features/returns/domain/types";
 import type { AdminGraphql } from "../shopify.server";
 import type {
   ExchangeOptionsQuery,
+  OrderCustomerQuery,
   OrderReturnsQuery,
   ReturnApproveMutation,
   ReturnDeclineMutation,
@@ -100,8 +101,8 @@ export const EXCHANGE_OPTIONS_QUERY = `#graphql
 `;
 
 export const RETURN_REASONS_QUERY = `#graphql
-  query ReturnReasons {
-    returnReasonDefinitions(first: 50, query: "deleted:false") {
+  query ReturnReasons($handles: [String!]!) {
+    returnReasonDefinitions(first: 50, handles: $handles, query: "deleted:false") {
       nodes {
         id
         handle
@@ -226,9 +227,27 @@ export async function fetchExchangeOptions(graphql: AdminGraphql, productIds: st
   return options;
 }
 
-export async function fetchReturnReasonIds(graphql: AdminGraphql): Promise<Record<string, string>> {
-  const data = await runQuery<ReturnReasonsQuery>(graphql, "ReturnReasons", RETURN_REASONS_QUERY);
+/** Shopify's return reason definitions with these handles: id by handle (deleted ones left out). */
+export async function fetchReturnReasonIds(graphql: AdminGraphql, handles: string[]): Promise<Record<string, string>> {
+  if (handles.length === 0) return {};
+  const data = await runQuery<ReturnReasonsQuery>(graphql, "ReturnReasons", RETURN_REASONS_QUERY, { handles });
   return Object.fromEntries(data.returnReasonDefinitions.nodes.map((r) => [r.handle, r.id]));
+}
+
+export const ORDER_CUSTOMER_QUERY = `#graphql
+  query OrderCustomer($id: ID!) {
+    order(id: $id) {
+      customer {
+        id
+      }
+    }
+  }
+`;
+
+/** The order's customer account, which store credit goes to (needs read_customers). */
+export async function fetchOrderCustomerId(graphql: AdminGraphql, orderId: string): Promise<string | null> {
+  const data = await runQuery<OrderCustomerQuery>(graphql, "OrderCustomer", ORDER_CUSTOMER_QUERY, { id: orderId });
+  return data.order?.customer?.id ?? null;
 }
 
 type UserErrors = { field?: string[] | null; message: string; code?: string | null }[];
@@ -241,11 +260,28 @@ export async function requestReturn(
   graphql: AdminGraphql,
   input: {
     orderId: string;
-    lines: { fulfillmentLineItemId: string; quantity: number; returnReasonDefinitionId?: string; customerNote?: string }[];
+    lines: {
+      fulfillmentLineItemId: string;
+      quantity: number;
+      returnReasonDefinitionId?: string;
+      customerNote?: string;
+      restockingFeePercent?: number;
+    }[];
+    /** The return shipping fee the shopper was quoted, in cents of the order's currency. */
+    shippingFee?: { cents: number; currency: string };
   },
 ): Promise<{ id: string; name: string; status: string }> {
   const data = await runQuery<ReturnRequestMutation>(graphql, "ReturnRequest", RETURN_REQUEST_MUTATION, {
-    input: { orderId: input.orderId, returnLineItems: input.lines },
+    input: {
+      orderId: input.orderId,
+      returnLineItems: input.lines.map(({ restockingFeePercent, ...line }) => ({
+        ...line,
+        ...(restockingFeePercent ? { restockingFee: { percentage: restockingFeePercent } } : {}),
+      })),
+      ...(input.shippingFee?.cents
+        ? { returnShippingFee: { amount: { amount: (input.shippingFee.cents / 100).toFixed(2), currencyCode: input.shippingFee.currency } } }
+        : {}),
+    },
   });
   requireNoUserErrors("ReturnRequest", data.returnRequest?.userErrors);
   const created = data.returnRequest?.return;

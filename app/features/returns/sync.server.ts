@@ -1,12 +1,16 @@
 import { z } from "zod";
 import type { Db } from "../../db-client.server";
 import { isTransientShopifyError } from "../../shopify/graphql.server";
-import { approveReturn, fetchReturnReasonIds, orderReturns, requestReturn } from "../../shopify/returns.server";
-import { sendToShopper } from "../notifications/notifications.server";
+import { orderReturns, requestReturn } from "../../shopify/returns.server";
 import { currentReturnPolicy } from "../policies/repo.server";
 import { orderLocks, type ReturnsContext } from "./context.server";
+import { approve } from "./decide.server";
+import { moveForward, statusFromShopify } from "./domain/lifecycle";
 import { autoApproveDecision } from "./domain/quote";
-import { findSentReturn, statusFromShopify, type SentLine } from "./domain/sent-returns";
+import { findSentReturn, type SentLine } from "./domain/sent-returns";
+import type { ReturnQuote } from "./domain/types";
+import { reasonDefinitionIds } from "./reasons.server";
+import { notifyShopper } from "./shopper-notices.server";
 
 /**
  * Keeping Shopify and our record of each request in step: stored requests are created in Shopify
@@ -26,6 +30,21 @@ export async function syncOne(ctx: ReturnsContext, requestId: string): Promise<v
   const stored = await ctx.db.returnRequest.findUnique({ where: { id: requestId }, include: { items: true } });
   if (!stored || stored.status !== "received") return;
   const sources = stored.items.map((item) => ({ item, lines: JSON.parse(item.sources) as SentLine[] }));
+  if (stored.resolution === "exchange") {
+    // returnRequest cannot carry an exchange: staff review it here, and approving it creates the
+    // Shopify return with its exchange line (docs/decisions/0018).
+    await ctx.db.returnRequest.update({
+      where: { id: stored.id },
+      data: {
+        status: "requested",
+        nextSyncAt: null,
+        lastSyncError: null,
+        events: { create: [{ shop: ctx.shop, actor: "system", type: "requested", detail: "Exchange: reviewed in Harbor Support, sent to Shopify when approved" }] },
+      },
+    });
+    await afterRequested(ctx, stored.id);
+    return;
+  }
   try {
     // A request tried before may be in Shopify already, its answer lost on the way back.
     const held = stored.syncAttempts > 0 ? await returnSentEarlier(ctx, stored, sources.flatMap((s) => s.lines)) : null;
@@ -45,7 +64,11 @@ export async function syncOne(ctx: ReturnsContext, requestId: string): Promise<v
       if (status === "requested") await afterRequested(ctx, stored.id);
       return;
     }
-    const reasonIds = await fetchReturnReasonIds(ctx.graphql);
+    const policy = await currentReturnPolicy(ctx.db, ctx.shop);
+    const reasonIds = await reasonDefinitionIds(ctx, policy);
+    const quote = JSON.parse(stored.quote) as ReturnQuote;
+    // What the shopper was quoted is what Shopify records: the restocking fee per line, the shipping fee.
+    const restockingFeePercent = quote.restockingFeePercent ?? (quote.itemsValue > 0 ? (quote.restockingFee / quote.itemsValue) * 100 : 0);
     const created = await requestReturn(ctx.graphql, {
       orderId: stored.orderId,
       lines: sources.flatMap(({ item, lines }) =>
@@ -54,8 +77,10 @@ export async function syncOne(ctx: ReturnsContext, requestId: string): Promise<v
           quantity: source.quantity,
           ...(reasonIds[item.reason] ? { returnReasonDefinitionId: reasonIds[item.reason] } : {}),
           ...(item.note ? { customerNote: item.note.slice(0, 300) } : {}),
+          ...(restockingFeePercent > 0 ? { restockingFeePercent: Math.round(restockingFeePercent * 100) / 100 } : {}),
         })),
       ),
+      shippingFee: { cents: Math.round(quote.shippingFee * 100), currency: quote.currency },
     });
     await ctx.db.returnRequest.update({
       where: { id: stored.id },
@@ -103,45 +128,20 @@ async function returnSentEarlier(ctx: ReturnsContext, stored: { id: string; orde
   return findSentReturn(await orderReturns(ctx.graphql, stored.orderId), sent, stored.createdAt, linkedIds);
 }
 
-/** Once Shopify has the request: tell the shopper, and approve it when the policy allows. */
+/** Once Shopify has the request (or, for an exchange, we do): tell the shopper, and approve it when the policy allows. */
 async function afterRequested(ctx: ReturnsContext, requestId: string): Promise<void> {
   const request = await ctx.db.returnRequest.findUniqueOrThrow({ where: { id: requestId }, include: { items: true } });
   const policy = await currentReturnPolicy(ctx.db, ctx.shop);
+  await notifyShopper(ctx, request.id, "received");
   const decision = autoApproveDecision(
     policy,
     JSON.parse(request.quote),
     request.items.map((i) => ({ lineItemId: i.lineItemId, quantity: i.quantity, reason: i.reason })),
   );
-  if (request.customerEmail && policy.notifications.appEmails) {
-    await sendToShopper(ctx.db, {
-      shop: ctx.shop,
-      to: request.customerEmail,
-      kind: "return_received",
-      relatedId: request.id,
-      subject: `We received your return request ${request.reference}`,
-      text: `We received your return request ${request.reference} for order ${request.orderName}:\n${request.items
-        .map((i) => `- ${i.quantity} × ${i.title}`)
-        .join("\n")}\n\nWe'll review it and email you the next steps.`,
-    });
-  }
-  if (!decision.approve || !request.shopifyReturnId) return;
-  try {
-    await approveReturn(ctx.graphql, request.shopifyReturnId, policy.notifications.shopifyEmails);
-  } catch (error) {
-    // Left for staff to approve by hand; the request itself is safe in Shopify.
-    console.warn("[returns] auto-approve failed", request.reference, error instanceof Error ? error.message : error);
-    return;
-  }
-  await ctx.db.returnRequest.update({
-    where: { id: request.id },
-    data: {
-      status: "approved",
-      autoApproved: true,
-      decidedBy: "auto-approve",
-      decidedAt: new Date(),
-      events: { create: [{ shop: ctx.shop, actor: "system", type: "approved", detail: decision.because }] },
-    },
-  });
+  if (!decision.approve || request.status !== "requested") return;
+  const result = await approve(ctx, request, policy, "auto-approve", { because: decision.because });
+  // Left for staff to approve by hand (a sold-out exchange, Shopify busy); the request is safe.
+  if (!result.ok) console.warn("[returns] auto-approve did not go through", request.reference, result.error);
 }
 
 /** Retries every stored request of the shop whose next try is due. */
@@ -160,12 +160,15 @@ export async function syncDueRequests(ctx: ReturnsContext): Promise<number> {
 export async function applyReturnWebhook(db: Db | Parameters<Parameters<Db["$transaction"]>[0]>[0], shop: string, payload: unknown) {
   const ReturnWebhookSchema = z.object({ admin_graphql_api_id: z.string(), status: z.string() });
   const { admin_graphql_api_id: returnId, status } = ReturnWebhookSchema.parse(payload);
-  const next = statusFromShopify(status);
-  if (!next) return;
+  const reported = statusFromShopify(status);
+  if (!reported) return;
   const request = await db.returnRequest.findFirst({ where: { shop, shopifyReturnId: returnId } });
-  if (!request || request.status === next) return;
-  await db.returnRequest.update({
-    where: { id: request.id },
-    data: { status: next, events: { create: [{ shop, actor: "shopify", type: next, detail: "Changed in Shopify" }] } },
+  // Late, repeated or out-of-order deliveries never move a request back.
+  const next = request && moveForward(request.status as Parameters<typeof moveForward>[0], reported);
+  if (!request || !next) return;
+  const moved = await db.returnRequest.updateMany({
+    where: { id: request.id, status: request.status },
+    data: { status: next, ...(next === "closed" ? { closedAt: new Date() } : {}) },
   });
+  if (moved.count) await db.returnEvent.create({ data: { shop, requestId: request.id, actor: "shopify", type: next, detail: "Changed in Shopify" } });
 }
