@@ -18,6 +18,11 @@ const EnvSchema = z.object({
   /** Outgoing mail to shoppers, e.g. smtp://user:pass@smtp.example.com:587; unset: messages are only logged. */
   SMTP_URL: z.string().url().optional(),
   SMTP_FROM: z.string().default("Harbor Support <support@harbor-support.app>"),
+  /**
+   * The shared secret a carrier-tracking service signs its scans with (POST /carriers/events,
+   * header X-Harbor-Carrier-Hmac: base64 HMAC-SHA256 of the body); unset, the endpoint is off.
+   */
+  CARRIER_WEBHOOK_SECRET: z.string().min(16, "CARRIER_WEBHOOK_SECRET must be at least 16 characters").optional(),
   /** How often stored return requests Shopify has not accepted yet are retried. */
   RETURNS_SYNC_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
   /**

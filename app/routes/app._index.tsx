@@ -22,7 +22,7 @@ import { download } from "../components/shared/download";
 import db from "../db.server";
 import { PERIODS, type Period } from "../features/dashboard/domain/periods";
 import { env } from "../env.server";
-import { SCOPES } from "../scopes";
+import { missingScopeConsequences } from "../scopes";
 import { CARDS, describeTrend, formatDay, formatMinutes, formatValue, type CardSpec, type Metrics } from "../features/dashboard/dashboard";
 import {
   DashboardExportSchema,
@@ -42,7 +42,7 @@ import { readForm } from "../lib/body.server";
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await requireAdmin(request);
   const shop = await fetchShopConnection(admin.graphql);
-  const missingScopes = SCOPES.filter((scope) => !shop.grantedScopes.includes(scope));
+  const missingScopes = missingScopeConsequences(shop.grantedScopes);
   const period = parsePeriod(new URL(request.url).searchParams.get("period"));
   const dashboard = await loadDashboard({ db, graphql: admin.graphql, shop: session.shop, timeZone: shop.timezone || "UTC" }, period);
   return {
@@ -269,10 +269,16 @@ export default function Home() {
               </Text>
               {missingScopes.length > 0 && (
                 <Banner tone="warning" title="Some permissions are missing">
-                  <p>
-                    Harbor Support cannot read or update everything it needs. Missing:{" "}
-                    {missingScopes.join(", ")}. Open the app from your Apps list to grant them.
-                  </p>
+                  <BlockStack gap="200">
+                    <p>Harbor Support cannot read or update everything it needs. Open the app from your Apps list to grant:</p>
+                    <List>
+                      {missingScopes.map(({ scope, without }) => (
+                        <List.Item key={scope}>
+                          {scope}: without it, {without}.
+                        </List.Item>
+                      ))}
+                    </List>
+                  </BlockStack>
                 </Banner>
               )}
             </BlockStack>

@@ -1,7 +1,9 @@
+import { env } from "../../env.server";
 import { currentReturnPolicy } from "../policies/repo.server";
 import type { ReturnsContext } from "./context.server";
 import { adjustSettlement, proposeSettlement, type Settlement } from "./domain/settlement";
 import type { Resolution, ReturnQuote } from "./domain/types";
+import { storeLabel } from "./labels.server";
 import { notifyShopper } from "./shopper-notices.server";
 import { pricedLines, retryStep, startStep, type StepOutcome } from "./steps.server";
 
@@ -25,7 +27,7 @@ async function load(ctx: ReturnsContext, id: string) {
   return ctx.db.returnRequest.findFirst({ where: { id, shop: ctx.shop }, include: { items: true } });
 }
 
-export type LabelInput = { labelUrl?: string; trackingNumber?: string; trackingUrl?: string; carrierName?: string };
+export type LabelInput = { labelUrl?: string; labelFile?: Uint8Array; trackingNumber?: string; trackingUrl?: string; carrierName?: string };
 
 /** The return label and/or tracking number, for Shopify (reverse delivery) and the shopper. */
 export async function attachLabel(ctx: ReturnsContext, id: string, staff: string, input: LabelInput): Promise<FulfilmentResult> {
@@ -34,13 +36,25 @@ export async function attachLabel(ctx: ReturnsContext, id: string, staff: string
   if (request.status !== "approved" || !request.shopifyReturnId) return refuse(409, `This request is ${request.status}: a label goes on an approved return.`);
   if (request.keepItems) return refuse(409, "The shopper keeps these items: no label is needed.");
   if (request.pendingStep) return refuse(409, "Another step of this return is still on its way to Shopify.");
-  if (!input.labelUrl && !input.trackingNumber) return refuse(400, "Give the label's link or a tracking number.");
+  if (!input.labelUrl && !input.labelFile && !input.trackingNumber) return refuse(400, "Give the label (a link or a file) or a tracking number.");
+  let labelUrl = input.labelUrl ?? null;
+  if (input.labelFile) {
+    const stored = await storeLabel(ctx.db, {
+      shop: ctx.shop,
+      requestId: request.id,
+      bytes: input.labelFile,
+      appUrl: env.SHOPIFY_APP_URL,
+      secret: env.SHOPIFY_API_SECRET,
+    });
+    if (!stored.ok) return refuse(stored.status, stored.error);
+    labelUrl = stored.url;
+  }
   const outcome = await startStep(
     ctx,
     request.id,
     "label",
     {
-      labelUrl: input.labelUrl ?? null,
+      labelUrl,
       trackingNumber: input.trackingNumber ?? null,
       trackingUrl: input.trackingUrl ?? null,
       carrierName: input.carrierName ?? null,
@@ -173,4 +187,32 @@ export async function issueSettlement(
 /** "Try again" on a step Shopify refused. */
 export async function retryRefusedStep(ctx: ReturnsContext, id: string, staff: string): Promise<FulfilmentResult> {
   return outcomeResult(await retryStep(ctx, id, staff), "Sent to Shopify");
+}
+
+export type CarrierScan = { trackingNumber: string; status: string };
+
+/**
+ * A carrier's scan on a return's tracking number. "Delivered" marks the return's parcel arrived
+ * in every shop whose policy lets the carrier do so; other scans change nothing. Answers how many
+ * returns moved.
+ */
+export async function receiveCarrierScan(
+  db: ReturnsContext["db"],
+  contextFor: (shop: string) => Promise<ReturnsContext>,
+  scan: CarrierScan,
+): Promise<number> {
+  if (scan.status.toLowerCase() !== "delivered") return 0;
+  const waiting = await db.returnRequest.findMany({
+    where: { trackingNumber: scan.trackingNumber, status: "approved", keepItems: false },
+    select: { id: true, shop: true },
+    take: 10,
+  });
+  let moved = 0;
+  for (const request of waiting) {
+    const policy = await currentReturnPolicy(db, request.shop);
+    if (!policy.receiveOnCarrierDelivery) continue;
+    const result = await markReturned(await contextFor(request.shop), request.id, "carrier", `Delivered scan on ${scan.trackingNumber}`);
+    if (result.ok) moved++;
+  }
+  return moved;
 }
