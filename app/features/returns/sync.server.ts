@@ -5,8 +5,9 @@ import { approveReturn, fetchReturnReasonIds, orderReturns, requestReturn } from
 import { sendToShopper } from "../notifications/notifications.server";
 import { currentReturnPolicy } from "../policies/repo.server";
 import { orderLocks, type ReturnsContext } from "./context.server";
+import { statusFromShopify } from "./domain/lifecycle";
 import { autoApproveDecision } from "./domain/quote";
-import { findSentReturn, statusFromShopify, type SentLine } from "./domain/sent-returns";
+import { findSentReturn, type SentLine } from "./domain/sent-returns";
 
 /**
  * Keeping Shopify and our record of each request in step: stored requests are created in Shopify
