@@ -97,4 +97,11 @@ export type ReturnQuote = {
   storeCreditBonus: number;
   /** What the shopper gets back: money for refund, credit (with bonus) for store credit, 0 for exchange. */
   expected: number;
+  /**
+   * The policy's percents as this quote applied them (0 where not applied: no restocking fee on an
+   * exchange, no bonus unless store credit). Quotes stored before these existed lack them: read
+   * them with quotePercents(), which derives them from the amounts.
+   */
+  restockingFeePercent?: number;
+  storeCreditBonusPercent?: number;
 };
