@@ -102,6 +102,16 @@ export function quotePercents(quote: ReturnQuote): { restockingFeePercent: numbe
   };
 }
 
+/**
+ * Whether the shopper keeps the items: a refund or store-credit return whose items are worth at
+ * most the policy's keepItemsBelow needs nothing sent back (posting it would cost more than it is
+ * worth). 0 turns this off; an exchange always needs the item back.
+ */
+export function keepItems(policy: ReturnPolicy, quote: ReturnQuote, resolution: Resolution): boolean {
+  const limitCents = toCents(policy.keepItemsBelow);
+  return resolution !== "exchange" && limitCents > 0 && toCents(quote.itemsValue) <= limitCents;
+}
+
 export type SelectionError = {
   lineItemId?: string;
   field: "quantity" | "reason" | "photos" | "resolution" | "items";

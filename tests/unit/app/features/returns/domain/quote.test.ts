@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluateEligibility } from "../../../../../../app/features/returns/domain/eligibility";
-import { autoApproveDecision, quotePercents, quoteReturn, validateSelection } from "../../../../../../app/features/returns/domain/quote";
+import { autoApproveDecision, keepItems, quotePercents, quoteReturn, validateSelection } from "../../../../../../app/features/returns/domain/quote";
 import type { ReturnPolicy, ReturnQuote, ReturnSelection } from "../../../../../../app/features/returns/domain/types";
 import { fulfillment, line, order, policy, TORONTO } from "../../../../../helpers/return-builders";
 
@@ -98,7 +98,7 @@ describe("quoteReturn", () => {
   });
 
   it("GIVEN the merchant pays return shipping THEN no shipping fee is charged", () => {
-    const p = policy({ returnShipping: { paidBy: "merchant", fee: 7.95 } });
+    const p = policy({ returnShipping: { ...policy().returnShipping, paidBy: "merchant", fee: 7.95 } });
     expect(quoteReturn(p, o, [pick("SHIRT", 1)], "refund").shippingFee).toBe(0);
   });
 
@@ -151,6 +151,35 @@ describe("quotePercents", () => {
   it("GIVEN a stored percent that is not a usable number THEN it is read back from the amount instead", () => {
     const hostile = { ...stored({ itemsValue: 100, restockingFee: 5 }), restockingFeePercent: Number.NaN, storeCreditBonusPercent: -3 };
     expect(quotePercents(hostile)).toEqual({ restockingFeePercent: 5, storeCreditBonusPercent: 0 });
+  });
+});
+
+describe("keepItems", () => {
+  const worth = (itemsValue: number): ReturnQuote => ({ currency: "CAD", itemsValue, restockingFee: 0, shippingFee: 0, storeCreditBonus: 0, expected: itemsValue });
+  const below = (keepItemsBelow: number) => policy({ keepItemsBelow });
+
+  it("GIVEN a refund worth less than the limit THEN the shopper keeps the items", () => {
+    expect(keepItems(below(20), worth(19.99), "refund")).toBe(true);
+  });
+
+  it("GIVEN store credit worth exactly the limit THEN the shopper keeps the items", () => {
+    expect(keepItems(below(20), worth(20), "store_credit")).toBe(true);
+  });
+
+  it("GIVEN one cent over the limit THEN the items come back", () => {
+    expect(keepItems(below(20), worth(20.01), "refund")).toBe(false);
+  });
+
+  it("GIVEN an exchange under the limit THEN the items come back all the same", () => {
+    expect(keepItems(below(20), worth(5), "exchange")).toBe(false);
+  });
+
+  it("GIVEN the limit at 0 (the default) THEN items always come back, even free ones", () => {
+    expect(keepItems(policy(), worth(0), "refund")).toBe(false);
+  });
+
+  it("GIVEN amounts that drift in floating point THEN they are compared in cents", () => {
+    expect(keepItems(below(0.3), worth(0.1 + 0.2), "refund")).toBe(true);
   });
 });
 

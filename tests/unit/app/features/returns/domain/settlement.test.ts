@@ -77,7 +77,7 @@ describe("proposeSettlement: units that never arrived", () => {
 
   it("GIVEN a fee that lands on half a cent after a missing unit THEN it rounds half-up", () => {
     const p = order({ lineItems: [line("A", { quantity: 2, unitPrice: 12.25 })], fulfillments: [fulfillment("F1", { A: 2 })] });
-    const quote = quoteReturn(policy({ restockingFeePercent: 10, returnShipping: { paidBy: "merchant", fee: 0 } }), p, [{ lineItemId: "A", quantity: 2, reason: "other" }], "refund");
+    const quote = quoteReturn(policy({ restockingFeePercent: 10, returnShipping: { ...policy().returnShipping, paidBy: "merchant" } }), p, [{ lineItemId: "A", quantity: 2, reason: "other" }], "refund");
     const settlement = proposeSettlement(quote, "refund", [{ lineItemId: "A", quantity: 2, unitPrice: 12.25, missing: 1 }]);
     // 10 % of 12.25 = 1.225 → 1.23
     expect(settlement).toMatchObject({ itemsCents: 12_25, restockingCents: 1_23, refundCents: 11_02 });
