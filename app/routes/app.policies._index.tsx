@@ -9,6 +9,7 @@ import { requireAdmin } from "../guards/admin.server";
 import { readForm } from "../lib/body.server";
 import { AutoApproveCard } from "../components/policies/auto-approve-card";
 import { ExclusionsCard } from "../components/policies/return-exclusions-card";
+import { ProcessingCard } from "../components/policies/return-processing-card";
 import type { EditorValues } from "../components/policies/return-policy-editor";
 import { ReasonsCard } from "../components/policies/return-reasons-card";
 import { ResolutionsCard } from "../components/policies/return-resolutions-card";
@@ -43,6 +44,7 @@ export default function ReturnPolicyPage() {
           <ExclusionsCard {...cardProps} />
           <ResolutionsCard {...cardProps} />
           <ShippingCard {...cardProps} />
+          <ProcessingCard {...cardProps} />
           <ReasonsCard {...cardProps} />
           <AutoApproveCard {...cardProps} />
           <ResponseCard {...cardProps} />

@@ -1,6 +1,7 @@
 // Property-based generators for the returns rules: arbitrary orders, policies and clocks.
 import fc from "fast-check";
 import { type ReturnPolicy, type ReturnableOrder } from "../../app/features/returns/domain/types";
+import { DEFAULT_RETURN_POLICY } from "../../app/features/policies/domain/returns";
 import { policy } from "./return-builders";
 
 /** Zones far from UTC, with DST in either hemisphere, half-hour offsets, and midnight transitions. */
@@ -127,7 +128,7 @@ export const policyArb: fc.Arbitrary<ReturnPolicy> = fc
       windowStartsAt: p.windowStartsAt,
       restockingFeePercent: p.restockingFeePercent,
       storeCreditBonusPercent: p.storeCreditBonusPercent,
-      returnShipping: { paidBy: p.paidBy, fee: p.feeCents / 100 },
+      returnShipping: { ...DEFAULT_RETURN_POLICY.returnShipping, paidBy: p.paidBy, fee: p.feeCents / 100 },
     }),
   );
 

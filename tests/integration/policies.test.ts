@@ -99,7 +99,7 @@ describe("policies page: invalid input", () => {
     ["a 150 % restocking fee", (f) => (f.restockingFeePercent = "150"), "restockingFeePercent", /between 0 and 100/],
     [
       "two reasons with one handle",
-      (f) => f.reasons.push({ label: "Too small", handle: "size-too-small", photoRequired: false, alwaysReview: false }),
+      (f) => f.reasons.push({ label: "Too small", handle: "size-too-small", photoRequired: false, alwaysReview: false, shopifyHandle: "too-small" }),
       "reasons.7.handle",
       /used more than once/,
     ],
@@ -199,13 +199,13 @@ describe("policies page: saving", () => {
 
   it("GIVEN a new reason without a handle WHEN saved THEN its handle is made from the label and auto-approve can skip it", async () => {
     const { data: page } = await loadPage();
-    const form = { ...page.form, reasons: [...page.form.reasons, { label: "Arrived too late", handle: "", photoRequired: false, alwaysReview: true }] };
+    const form = { ...page.form, reasons: [...page.form.reasons, { label: "Arrived too late", handle: "", photoRequired: false, alwaysReview: true, shopifyHandle: "arrived-late" }] };
 
     const { data } = await save(form, page.version);
 
     expect(data).toEqual({ ok: true, version: 3 });
     const policy = await currentReturnPolicy(harness.db, DEMO_SHOP);
-    expect(policy.reasons.at(-1)).toEqual({ label: "Arrived too late", handle: "arrived-too-late", photoRequired: false });
+    expect(policy.reasons.at(-1)).toEqual({ label: "Arrived too late", handle: "arrived-too-late", photoRequired: false, shopifyHandle: "arrived-late" });
     expect(policy.autoApprove.excludedReasons).toEqual(["damaged", "wrong-item", "arrived-too-late"]);
   });
 

@@ -57,6 +57,8 @@ describe("returns: what can be returned", () => {
       shippingFee: 7.95,
       storeCreditBonus: 3.8,
       expected: 33.85,
+      restockingFeePercent: 0,
+      storeCreditBonusPercent: 10,
     });
   });
 });

@@ -10,18 +10,19 @@ export function ReasonsCard({ values, set, error }: CardProps) {
       values.reasons.map((r, i) => (i === index ? { ...r, ...change } : r)),
     );
   const addRow = () => {
-    set("reasons", [...values.reasons, { key: newKey(), label: "", handle: "", photoRequired: false, alwaysReview: false, isNew: true }]);
+    set("reasons", [...values.reasons, { key: newKey(), label: "", handle: "", photoRequired: false, alwaysReview: false, shopifyHandle: "other", isNew: true }]);
   };
   return (
     <SectionCard title="Return reasons">
       <Text as="p" tone="subdued">
         Shoppers pick one reason per item, and must attach a photo when the reason requires one. Handles identify a reason in past
-        requests and in Shopify, so they can't change once saved.
+        requests, so they can't change once saved. Each reason reaches Shopify as one of Shopify's return reasons, named by its
+        handle: too-small, too-large, defective, wrong-item, not-as-described, unwanted, other, and many more.
       </Text>
       {values.reasons.map((reason, index) => (
         <BlockStack gap="200" key={reason.key}>
           {index > 0 && <Divider />}
-          <InlineGrid columns={{ xs: 1, md: "2fr 2fr auto" }} gap="300" alignItems="start">
+          <InlineGrid columns={{ xs: 1, md: "2fr 2fr 2fr auto" }} gap="300" alignItems="start">
             <TextField
               label={`Reason ${index + 1}`}
               autoComplete="off"
@@ -39,6 +40,14 @@ export function ReasonsCard({ values, set, error }: CardProps) {
               placeholder={reason.isNew ? "Made from the label" : undefined}
               helpText={reason.isNew ? "Leave empty to make it from the label, e.g. size-too-small." : undefined}
               error={error(`reasons.${index}.handle`)}
+            />
+            <TextField
+              label={<RowLabel label="Shopify reason" row={`of reason ${index + 1}`} />}
+              autoComplete="off"
+              value={reason.shopifyHandle}
+              onChange={(v) => update(index, { shopifyHandle: v })}
+              placeholder="other"
+              error={error(`reasons.${index}.shopifyHandle`)}
             />
             <Box paddingBlockStart="600">
               <Button

@@ -36,10 +36,16 @@ export type ReturnPolicyFormValues = {
   resolutions: string[];
   storeCreditBonusPercent: string;
   restockingFeePercent: string;
-  returnShipping: { paidBy: "customer" | "merchant"; fee: string };
-  /** handle "" on a new row: generated from the label when the policy is saved. */
-  reasons: { label: string; handle: string; photoRequired: boolean; alwaysReview: boolean }[];
+  returnShipping: { paidBy: "customer" | "merchant"; fee: string; method: "shopper_ships" | "label"; returnAddress: string; instructions: string };
+  /**
+   * handle "" on a new row: generated from the label when the policy is saved. shopifyHandle "":
+   * the reason's usual Shopify reason ("other" for one of the merchant's own).
+   */
+  reasons: { label: string; handle: string; photoRequired: boolean; alwaysReview: boolean; shopifyHandle: string }[];
   autoApprove: { enabled: boolean; maxValue: string };
+  keepItemsBelow: string;
+  processing: { automatic: boolean };
+  receiveOnCarrierDelivery: boolean;
   responseTargetHours: string;
   notifications: { shopifyEmails: boolean; appEmails: boolean };
 };
@@ -54,9 +60,18 @@ export function returnPolicyToForm(policy: ReturnPolicy): ReturnPolicyFormValues
     resolutions: [...policy.resolutions],
     storeCreditBonusPercent: String(policy.storeCreditBonusPercent),
     restockingFeePercent: String(policy.restockingFeePercent),
-    returnShipping: { paidBy: policy.returnShipping.paidBy, fee: policy.returnShipping.fee.toFixed(2) },
-    reasons: policy.reasons.map((r) => ({ label: r.label, handle: r.handle, photoRequired: r.photoRequired, alwaysReview: excluded.has(r.handle) })),
+    returnShipping: { ...policy.returnShipping, fee: policy.returnShipping.fee.toFixed(2) },
+    reasons: policy.reasons.map((r) => ({
+      label: r.label,
+      handle: r.handle,
+      photoRequired: r.photoRequired,
+      alwaysReview: excluded.has(r.handle),
+      shopifyHandle: r.shopifyHandle,
+    })),
     autoApprove: { enabled: policy.autoApprove.enabled, maxValue: policy.autoApprove.maxValue.toFixed(2) },
+    keepItemsBelow: policy.keepItemsBelow.toFixed(2),
+    processing: { ...policy.processing },
+    receiveOnCarrierDelivery: policy.receiveOnCarrierDelivery,
     responseTargetHours: String(policy.responseTargetHours),
     notifications: { ...policy.notifications },
   };
@@ -71,6 +86,7 @@ export function formToReturnPolicy(values: ReturnPolicyFormValues) {
     label: r.label,
     handle: r.handle.trim() === "" ? slugify(r.label) : r.handle.trim(),
     photoRequired: r.photoRequired,
+    shopifyHandle: r.shopifyHandle.trim() === "" ? undefined : r.shopifyHandle,
   }));
   return {
     windowDays: formNumber(values.windowDays),
@@ -80,7 +96,7 @@ export function formToReturnPolicy(values: ReturnPolicyFormValues) {
     resolutions: RESOLUTIONS.filter((r) => values.resolutions.includes(r)),
     storeCreditBonusPercent: formNumber(values.storeCreditBonusPercent),
     restockingFeePercent: formNumber(values.restockingFeePercent),
-    returnShipping: { paidBy: values.returnShipping.paidBy, fee: formNumber(values.returnShipping.fee) },
+    returnShipping: { ...values.returnShipping, fee: formNumber(values.returnShipping.fee) },
     reasons,
     autoApprove: {
       enabled: values.autoApprove.enabled,
@@ -88,6 +104,9 @@ export function formToReturnPolicy(values: ReturnPolicyFormValues) {
       // Deduplicated: two rows with one handle is reported on the handle, not here as well.
       excludedReasons: [...new Set(reasons.filter((_, i) => values.reasons[i]!.alwaysReview).map((r) => r.handle))],
     },
+    keepItemsBelow: formNumber(values.keepItemsBelow),
+    processing: values.processing,
+    receiveOnCarrierDelivery: values.receiveOnCarrierDelivery,
     responseTargetHours: formNumber(values.responseTargetHours),
     notifications: values.notifications,
   };
@@ -102,7 +121,14 @@ export const ReturnPolicyFormSchema = z.object({
   resolutions: z.array(z.string().max(32)).max(10),
   storeCreditBonusPercent: formText,
   restockingFeePercent: formText,
-  returnShipping: z.object({ paidBy: z.enum(["customer", "merchant"]), fee: formText }),
+  returnShipping: z.object({
+    paidBy: z.enum(["customer", "merchant"]),
+    fee: formText,
+    method: z.enum(["shopper_ships", "label"]),
+    // Bounded above the policy's limits, so the schema's "at most" message is what the merchant sees.
+    returnAddress: storedText(z.string().max(2000)),
+    instructions: storedText(z.string().max(4000)),
+  }),
   reasons: z
     .array(
       z.object({
@@ -110,10 +136,14 @@ export const ReturnPolicyFormSchema = z.object({
         handle: z.string().max(200),
         photoRequired: z.boolean(),
         alwaysReview: z.boolean().default(false),
+        shopifyHandle: z.string().max(200).default(""),
       }),
     )
     .max(100),
   autoApprove: z.object({ enabled: z.boolean(), maxValue: formText }),
+  keepItemsBelow: formText,
+  processing: z.object({ automatic: z.boolean() }),
+  receiveOnCarrierDelivery: z.boolean(),
   responseTargetHours: formText,
   notifications: z.object({ shopifyEmails: z.boolean(), appEmails: z.boolean() }),
 }) satisfies z.ZodType<ReturnPolicyFormValues, z.ZodTypeDef, unknown>;

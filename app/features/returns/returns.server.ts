@@ -26,7 +26,7 @@ import { orderIdForToken } from "../tracking/tracking.server";
 export type { ReturnsContext } from "./context.server";
 
 /** Our statuses, as the storefront shows them. */
-export type { RequestStatus } from "./domain/sent-returns";
+export type { RequestStatus } from "./domain/lifecycle";
 
 
 /**

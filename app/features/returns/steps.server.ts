@@ -337,7 +337,10 @@ async function processMoney(ctx: ReturnsContext, request: Loaded, retried: boole
 async function creditBonus(ctx: ReturnsContext, request: Loaded, retried: boolean): Promise<StepResult> {
   const settlement = settlementOf(request);
   if (!settlement || settlement.bonusCents <= 0) return { data: {}, events: [], next: "close" };
-  const customerId = request.customerId ?? (await fetchOrderCustomerId(ctx.graphql, request.orderId));
+  // The order's customer holds the credit; the shopper's signed-in id (numeric) is the fallback.
+  const customerId =
+    (await fetchOrderCustomerId(ctx.graphql, request.orderId)) ??
+    (request.customerId ? (request.customerId.startsWith("gid://") ? request.customerId : `gid://shopify/Customer/${request.customerId}`) : null);
   if (!customerId) throw new StepRefused("bonus", "The order has no customer account, so Shopify cannot hold store credit for it.");
   let transactionId: string | null = null;
   if (retried) {
@@ -352,7 +355,7 @@ async function creditBonus(ctx: ReturnsContext, request: Loaded, retried: boolea
   }
   transactionId ??= (await creditStoreCredit(ctx.graphql, { customerId, cents: settlement.bonusCents, currency: settlement.currency, notify: false })).transactionId;
   return {
-    data: { bonusTransactionId: transactionId, customerId },
+    data: { bonusTransactionId: transactionId },
     events: [{ type: "bonus_issued", detail: `${(settlement.bonusCents / 100).toFixed(2)} ${settlement.currency} bonus store credit` }],
     next: "close",
     after: () => notifyShopper(ctx, request.id, "credited"),

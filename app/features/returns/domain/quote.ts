@@ -15,11 +15,11 @@ import {
 } from "./types";
 
 /** A decimal amount in integer cents (amounts are expected to be non-negative and cent-precise). */
-const toCents = (amount: number): number => (Number.isFinite(amount) ? Math.round(amount * 100) : 0);
+export const toCents = (amount: number): number => (Number.isFinite(amount) ? Math.round(amount * 100) : 0);
 const fromCents = (cents: number): number => cents / 100;
 
 /** `cents × percent / 100`, rounded half-up; the percent is taken to hundredths of a percent. */
-function percentOf(cents: number, percent: number): number {
+export function percentOf(cents: number, percent: number): number {
   const basisPoints = Math.round(Math.max(0, percent) * 100);
   return Math.floor((cents * basisPoints + 5_000) / 10_000);
 }
@@ -35,6 +35,8 @@ const formatMoney = (amount: number, currency: string) => `${amount.toFixed(2)} 
  * - storeCreditBonus = itemsValue × storeCreditBonusPercent, for store credit only
  * - expected = refund: items − restocking − shipping; store credit: items + bonus − restocking −
  *   shipping; exchange: 0. Never negative.
+ * - the two percents as applied (0 where the resolution does not apply them), so later steps price
+ *   what actually comes back the same way.
  * Throws when a selected line is not on the order or a quantity is not a whole, non-negative number.
  */
 export function quoteReturn(
@@ -56,8 +58,10 @@ export function quoteReturn(
   const merchantAtFault = selection.every((s) => MERCHANT_FAULT_REASONS.includes(s.reason));
   const shippingCents =
     policy.returnShipping.paidBy === "customer" && !merchantAtFault ? Math.max(0, toCents(policy.returnShipping.fee)) : 0;
-  const restockingCents = resolution === "exchange" ? 0 : percentOf(itemsCents, policy.restockingFeePercent);
-  const bonusCents = resolution === "store_credit" ? percentOf(itemsCents, policy.storeCreditBonusPercent) : 0;
+  const restockingPercent = resolution === "exchange" ? 0 : policy.restockingFeePercent;
+  const bonusPercent = resolution === "store_credit" ? policy.storeCreditBonusPercent : 0;
+  const restockingCents = percentOf(itemsCents, restockingPercent);
+  const bonusCents = percentOf(itemsCents, bonusPercent);
   const expectedCents =
     resolution === "refund"
       ? itemsCents - restockingCents - shippingCents
@@ -72,7 +76,40 @@ export function quoteReturn(
     shippingFee: fromCents(shippingCents),
     storeCreditBonus: fromCents(bonusCents),
     expected: fromCents(Math.max(0, expectedCents)),
+    restockingFeePercent: restockingPercent,
+    storeCreditBonusPercent: bonusPercent,
   };
+}
+
+/**
+ * The percents a quote applied. Quotes stored before they were recorded lack them: each is then
+ * read back from its amount as the roundest percent (whole, then tenths, then hundredths — the
+ * precision percentOf uses) that gives that amount again.
+ */
+export function quotePercents(quote: ReturnQuote): { restockingFeePercent: number; storeCreditBonusPercent: number } {
+  const itemsCents = toCents(quote.itemsValue);
+  const derived = (amount: number) => {
+    if (itemsCents <= 0) return 0;
+    const ratio = (toCents(amount) * 100) / itemsCents;
+    const candidates = [1, 10, 100].map((scale) => Math.round(ratio * scale) / scale);
+    return candidates.find((percent) => percentOf(itemsCents, percent) === toCents(amount)) ?? candidates[2]!;
+  };
+  const applied = (stored: number | undefined, amount: number) =>
+    typeof stored === "number" && Number.isFinite(stored) && stored >= 0 ? stored : derived(amount);
+  return {
+    restockingFeePercent: applied(quote.restockingFeePercent, quote.restockingFee),
+    storeCreditBonusPercent: applied(quote.storeCreditBonusPercent, quote.storeCreditBonus),
+  };
+}
+
+/**
+ * Whether the shopper keeps the items: a refund or store-credit return whose items are worth at
+ * most the policy's keepItemsBelow needs nothing sent back (posting it would cost more than it is
+ * worth). 0 turns this off; an exchange always needs the item back.
+ */
+export function keepItems(policy: ReturnPolicy, quote: ReturnQuote, resolution: Resolution): boolean {
+  const limitCents = toCents(policy.keepItemsBelow);
+  return resolution !== "exchange" && limitCents > 0 && toCents(quote.itemsValue) <= limitCents;
 }
 
 export type SelectionError = {

@@ -28,18 +28,3 @@ export function findSentReturn(held: HeldReturn[], sent: SentLine[], storedAt: D
     .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
   return matches[0] ?? null;
 }
-
-export type RequestStatus = "received" | "requested" | "approved" | "declined" | "closed" | "cancelled" | "failed";
-
-/** Our status for a Shopify return status (the enum, or a webhook's lower-case spelling). */
-export function statusFromShopify(status: string): RequestStatus | null {
-  const ours: Record<string, RequestStatus> = {
-    requested: "requested",
-    open: "approved",
-    declined: "declined",
-    closed: "closed",
-    canceled: "cancelled",
-    cancelled: "cancelled",
-  };
-  return ours[status.toLowerCase()] ?? null;
-}

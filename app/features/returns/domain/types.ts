@@ -7,7 +7,13 @@
 export const RESOLUTIONS = ["refund", "store_credit", "exchange"] as const;
 export type Resolution = (typeof RESOLUTIONS)[number];
 
-export type ReturnReason = { handle: string; label: string; photoRequired: boolean };
+export type ReturnReason = {
+  handle: string;
+  label: string;
+  photoRequired: boolean;
+  /** The Shopify return reason definition it is sent as (that definition's handle). */
+  shopifyHandle: string;
+};
 
 export type ReturnPolicy = {
   /** Increases with every saved change; a request records the version it was judged by. */
@@ -23,7 +29,24 @@ export type ReturnPolicy = {
   storeCreditBonusPercent: number;
   /** Percent of the returned items' price kept by the merchant (refund and store credit; not exchanges). */
   restockingFeePercent: number;
-  returnShipping: { paidBy: "customer" | "merchant"; fee: number };
+  returnShipping: {
+    paidBy: "customer" | "merchant";
+    fee: number;
+    /** Shoppers post the parcel to returnAddress themselves, or staff provide a label. */
+    method: "shopper_ships" | "label";
+    /** Multi-line, as printed on a parcel; "" when not set. */
+    returnAddress: string;
+    instructions: string;
+  };
+  /**
+   * A refund or store-credit return worth at most this (items value) is approved without the items
+   * coming back; 0 = always send them back. Never for exchanges.
+   */
+  keepItemsBelow: number;
+  /** Issue the money without staff: when the items are received, and when a keep-it return is approved. */
+  processing: { automatic: boolean };
+  /** Count the items as received when the carrier reports the parcel delivered. */
+  receiveOnCarrierDelivery: boolean;
   reasons: ReturnReason[];
   autoApprove: { enabled: boolean; maxValue: number; excludedReasons: string[] };
   /** Staff should answer a return request within this many hours (P2 by default). */
@@ -97,4 +120,11 @@ export type ReturnQuote = {
   storeCreditBonus: number;
   /** What the shopper gets back: money for refund, credit (with bonus) for store credit, 0 for exchange. */
   expected: number;
+  /**
+   * The policy's percents as this quote applied them (0 where not applied: no restocking fee on an
+   * exchange, no bonus unless store credit). Quotes stored before these existed lack them: read
+   * them with quotePercents(), which derives them from the amounts.
+   */
+  restockingFeePercent?: number;
+  storeCreditBonusPercent?: number;
 };

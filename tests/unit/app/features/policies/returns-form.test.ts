@@ -55,7 +55,7 @@ describe("form ↔ policy", () => {
   it("GIVEN a new reason row without a handle THEN its handle is made from the label, and its review flag follows it", () => {
     const candidate = formToReturnPolicy({
       ...defaults(),
-      reasons: [{ label: "Arrived late", handle: "", photoRequired: false, alwaysReview: true }],
+      reasons: [{ label: "Arrived late", handle: "", photoRequired: false, alwaysReview: true, shopifyHandle: "other" }],
     }) as { reasons: { handle: string }[]; autoApprove: { excludedReasons: string[] } };
     expect(candidate.reasons[0]!.handle).toBe("arrived-late");
     expect(candidate.autoApprove.excludedReasons).toEqual(["arrived-late"]);
@@ -91,13 +91,13 @@ describe("parsePolicyForm", () => {
 
   it("GIVEN two reasons with one handle THEN the error sits on the second row's handle", () => {
     const errors = errorsOf(
-      submit((f) => f.reasons.push({ label: "Changed my mind (again)", handle: "changed-mind", photoRequired: false, alwaysReview: false })),
+      submit((f) => f.reasons.push({ label: "Changed my mind (again)", handle: "changed-mind", photoRequired: false, alwaysReview: false, shopifyHandle: "unwanted" })),
     );
     expect(errors).toEqual({ "reasons.7.handle": 'Reason handle "changed-mind" is used more than once' });
   });
 
   it("GIVEN a new row whose label slugs to an existing handle THEN it is reported as a duplicate", () => {
-    const errors = errorsOf(submit((f) => f.reasons.push({ label: "Other", handle: "", photoRequired: false, alwaysReview: false })));
+    const errors = errorsOf(submit((f) => f.reasons.push({ label: "Other", handle: "", photoRequired: false, alwaysReview: false, shopifyHandle: "other" })));
     expect(errors["reasons.7.handle"]).toMatch(/"other" is used more than once/);
   });
 
@@ -128,10 +128,77 @@ describe("parsePolicyForm", () => {
     expect(errorsOf(submit((f) => (f.reasons = [])))).toEqual({ reasons: "List at least one return reason" });
   });
 
+  it("GIVEN the new settings changed THEN they are saved as typed", () => {
+    const result = submit((f) => {
+      f.returnShipping = { ...f.returnShipping, method: "label", returnAddress: "Harbor Returns\n12 Wharf St", instructions: "Use a tracked service." };
+      f.keepItemsBelow = "15";
+      f.processing = { automatic: true };
+      f.receiveOnCarrierDelivery = false;
+      f.reasons[5]!.shopifyHandle = "style";
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      document: {
+        returnShipping: { method: "label", returnAddress: "Harbor Returns\n12 Wharf St", instructions: "Use a tracked service." },
+        keepItemsBelow: 15,
+        processing: { automatic: true },
+        receiveOnCarrierDelivery: false,
+      },
+    });
+    expect(result.ok && result.document.reasons[5]!.shopifyHandle).toBe("style");
+  });
+
+  it("GIVEN a saved policy THEN the form shows every new setting, and saving it unchanged gives it back", () => {
+    const saved = ReturnPolicySchema.parse({
+      ...structuredClone(DEFAULT_RETURN_POLICY),
+      returnShipping: { paidBy: "merchant", fee: 0, method: "label", returnAddress: "12 Wharf St", instructions: "" },
+      keepItemsBelow: 12.5,
+      processing: { automatic: true },
+      receiveOnCarrierDelivery: false,
+    });
+    const form = returnPolicyToForm(saved);
+    expect(form).toMatchObject({ keepItemsBelow: "12.50", processing: { automatic: true }, receiveOnCarrierDelivery: false });
+    expect(form.reasons.map((r) => r.shopifyHandle)).toEqual(saved.reasons.map((r) => r.shopifyHandle));
+    const { version: _version, ...document } = saved;
+    expect(parsePolicyForm(JSON.stringify(form))).toEqual({ ok: true, document });
+  });
+
+  it("GIVEN a blank Shopify reason THEN a usual reason keeps its own and a new one is sent as other", () => {
+    const result = submit((f) => {
+      f.reasons[2]!.shopifyHandle = "  ";
+      f.reasons.push({ label: "Arrived late", handle: "", photoRequired: false, alwaysReview: false, shopifyHandle: "" });
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const sentAs = result.document.reasons.map((r) => r.shopifyHandle);
+    expect([sentAs[2], sentAs.at(-1)]).toEqual(["defective", "other"]);
+  });
+
+  it("GIVEN a Shopify reason with spaces and capitals THEN the error sits on that row's Shopify reason", () => {
+    const errors = errorsOf(submit((f) => (f.reasons[1]!.shopifyHandle = "Too Large")));
+    expect(Object.keys(errors)).toEqual(["reasons.1.shopifyHandle"]);
+  });
+
+  it("GIVEN a keep-items limit that is a word or negative THEN the error sits on keepItemsBelow", () => {
+    expect(errorsOf(submit((f) => (f.keepItemsBelow = "ten")))).toEqual({ keepItemsBelow: "Keep-items limit must be a number" });
+    expect(errorsOf(submit((f) => (f.keepItemsBelow = "-5")))).toEqual({ keepItemsBelow: "Keep-items limit cannot be negative" });
+  });
+
+  it("GIVEN a blank keep-items limit THEN it is 0: items always come back", () => {
+    expect(submit((f) => (f.keepItemsBelow = " "))).toMatchObject({ ok: true, document: { keepItemsBelow: 0 } });
+  });
+
+  it("GIVEN a return address that is too long THEN the error sits on the address", () => {
+    expect(errorsOf(submit((f) => (f.returnShipping.returnAddress = "x".repeat(501))))).toEqual({
+      "returnShipping.returnAddress": "Return address must be at most 500 characters",
+    });
+  });
+
   it.each([
     ["not JSON", "{"],
     ["a missing field", JSON.stringify({ windowDays: "30" })],
     ["an unknown window start", JSON.stringify({ ...defaults(), windowStartsAt: "purchase" })],
+    ["an unknown return method", JSON.stringify({ ...defaults(), returnShipping: { ...defaults().returnShipping, method: "drone" } })],
+    ["a form from before the new settings", JSON.stringify({ ...defaults(), keepItemsBelow: undefined, processing: undefined })],
     ["no value", null],
   ])("GIVEN %s THEN it is a form-level error, nothing more", (_, body) => {
     expect(errorsOf(parsePolicyForm(body))).toEqual({ [FORM_ERROR]: expect.stringContaining("could not be read") });

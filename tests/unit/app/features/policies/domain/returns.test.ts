@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { DEFAULT_RETURN_POLICY, parsePolicy, ReturnPolicySchema } from "../../../../../../app/features/policies/domain/returns";
@@ -40,12 +39,25 @@ describe("DEFAULT_RETURN_POLICY", () => {
     expect(DEFAULT_RETURN_POLICY.reasons.filter((r) => r.photoRequired).map((r) => r.handle)).toEqual(["damaged", "wrong-item"]);
   });
 
-  it("GIVEN the simulated shop's live return reason definitions THEN every default reason handle is one of them", () => {
-    const fixture = JSON.parse(readFileSync("simulator/fixtures/demo-shop.json", "utf8")) as {
-      returnReasonDefinitions: { handle: string; deleted?: boolean }[];
-    };
-    const live = fixture.returnReasonDefinitions.filter((d) => !d.deleted).map((d) => d.handle);
-    expect(DEFAULT_RETURN_POLICY.reasons.map((r) => r.handle)).toEqual(live);
+  it("GIVEN the default reasons THEN each is sent to Shopify as its standard return reason", () => {
+    expect(Object.fromEntries(DEFAULT_RETURN_POLICY.reasons.map((r) => [r.handle, r.shopifyHandle]))).toEqual({
+      "size-too-small": "too-small",
+      "size-too-large": "too-large",
+      damaged: "defective",
+      "wrong-item": "wrong-item",
+      "not-as-described": "not-as-described",
+      "changed-mind": "unwanted",
+      other: "other",
+    });
+  });
+
+  it("GIVEN the defaults THEN shoppers post items back themselves, always send them, and staff issue the money", () => {
+    expect(DEFAULT_RETURN_POLICY).toMatchObject({
+      returnShipping: { method: "shopper_ships", returnAddress: "", instructions: "" },
+      keepItemsBelow: 0,
+      processing: { automatic: false },
+      receiveOnCarrierDelivery: true,
+    });
   });
 
   it("GIVEN the defaults THEN they cannot be mutated by accident", () => {
@@ -92,13 +104,13 @@ describe("parsePolicy", () => {
 
   it("GIVEN a repeated reason handle THEN the second is reported", () => {
     const p = policy();
-    p.reasons.push({ handle: "damaged", label: "Broken", photoRequired: false });
+    p.reasons.push({ handle: "damaged", label: "Broken", photoRequired: false, shopifyHandle: "defective" });
     expect(problems(p)).toEqual({ "reasons.7.handle": 'Reason handle "damaged" is used more than once' });
   });
 
   it("GIVEN a reason handle that is not a lowercase slug THEN it is rejected", () => {
     const p = policy();
-    p.reasons[0] = { handle: "Too Small", label: "Too small", photoRequired: false };
+    p.reasons[0] = { handle: "Too Small", label: "Too small", photoRequired: false, shopifyHandle: "too-small" };
     expect(problems(p)).toEqual({
       "reasons.0.handle": "Reason handle must be a lowercase slug (a-z, 0-9 and single hyphens), e.g. size-too-small",
     });
@@ -112,7 +124,7 @@ describe("parsePolicy", () => {
   });
 
   it("GIVEN a shipping fee with fractions of a cent THEN it must be whole cents", () => {
-    expect(problems(policy({ returnShipping: { paidBy: "customer", fee: 7.955 } }))).toEqual({
+    expect(problems(policy({ returnShipping: { ...policy().returnShipping, fee: 7.955 } }))).toEqual({
       "returnShipping.fee": "Return shipping fee must be in whole cents (at most 2 decimals)",
     });
   });
@@ -123,5 +135,98 @@ describe("parsePolicy", () => {
 
   it("GIVEN something that is not an object THEN parsing throws a ZodError", () => {
     expect(() => parsePolicy("30 days")).toThrow(ZodError);
+  });
+
+  it("GIVEN a reason naming a Shopify reason THEN it is kept, trimmed", () => {
+    const p = policy();
+    p.reasons[5] = { ...p.reasons[5]!, shopifyHandle: "  style " };
+    expect(parsePolicy(p).reasons[5]!.shopifyHandle).toBe("style");
+  });
+
+  it("GIVEN a Shopify reason that is not a handle THEN it is rejected on that reason", () => {
+    const p = policy();
+    p.reasons[0] = { ...p.reasons[0]!, shopifyHandle: "Too Small" };
+    expect(problems(p)).toEqual({
+      "reasons.0.shopifyHandle": "Shopify reason must be the handle of a Shopify return reason (a-z, 0-9 and single hyphens), e.g. too-small",
+    });
+  });
+
+  it("GIVEN a multi-line return address THEN its lines are kept and the whole is trimmed", () => {
+    const parsed = parsePolicy(policy({ returnShipping: { ...policy().returnShipping, returnAddress: "\n Harbor Returns\n12 Wharf St\nHalifax NS  \n" } }));
+    expect(parsed.returnShipping.returnAddress).toBe("Harbor Returns\n12 Wharf St\nHalifax NS");
+  });
+
+  it("GIVEN a return address over 500 characters or instructions over 1,000 THEN each is reported", () => {
+    const shipping = { ...policy().returnShipping, returnAddress: "a".repeat(501), instructions: "b".repeat(1001) };
+    expect(problems(policy({ returnShipping: shipping }))).toEqual({
+      "returnShipping.returnAddress": "Return address must be at most 500 characters",
+      "returnShipping.instructions": "Return instructions must be at most 1,000 characters",
+    });
+  });
+
+  it("GIVEN an unknown return method THEN it is rejected in words", () => {
+    const shipping = { ...policy().returnShipping, method: "drone" };
+    expect(problems({ ...policy(), returnShipping: shipping })).toEqual({ "returnShipping.method": 'Return method is "shopper_ships" or "label"' });
+  });
+
+  it("GIVEN a negative keep-items limit or one in fractions of a cent THEN it is rejected", () => {
+    expect(problems(policy({ keepItemsBelow: -1 }))).toEqual({ keepItemsBelow: "Keep-items limit cannot be negative" });
+    expect(problems(policy({ keepItemsBelow: 9.999 }))).toEqual({ keepItemsBelow: "Keep-items limit must be in whole cents (at most 2 decimals)" });
+  });
+
+  it("GIVEN settings that are not a yes or no THEN each is rejected in words", () => {
+    expect(problems({ ...policy(), processing: { automatic: "yes" }, receiveOnCarrierDelivery: 1 })).toEqual({
+      "processing.automatic": "Say whether money is issued automatically",
+      receiveOnCarrierDelivery: "Say whether a delivered parcel counts as received",
+    });
+  });
+});
+
+describe("a policy stored before returns went past approval", () => {
+  /** Version 4 of a shop's policy as it was stored: no return method, keep-items, processing or Shopify reasons. */
+  const stored = {
+    version: 4,
+    windowDays: 45,
+    windowStartsAt: "delivery",
+    finalSaleTags: ["final-sale"],
+    excludedProductTypes: ["Gift Card"],
+    resolutions: ["refund", "store_credit"],
+    storeCreditBonusPercent: 10,
+    restockingFeePercent: 0,
+    returnShipping: { paidBy: "customer", fee: 5 },
+    reasons: [
+      { handle: "size-too-small", label: "Too small", photoRequired: false },
+      { handle: "damaged", label: "Arrived damaged", photoRequired: true },
+      { handle: "arrived-late", label: "Arrived too late", photoRequired: false },
+    ],
+    autoApprove: { enabled: true, maxValue: 100, excludedReasons: ["damaged"] },
+    responseTargetHours: 4,
+    notifications: { shopifyEmails: true, appEmails: false },
+  };
+
+  it("GIVEN it is read THEN it parses, keeping everything it said", () => {
+    expect(parsePolicy(structuredClone(stored))).toMatchObject({ ...stored, returnShipping: { paidBy: "customer", fee: 5 }, reasons: expect.any(Array) });
+  });
+
+  it("GIVEN it is read THEN the new settings take their defaults", () => {
+    expect(parsePolicy(structuredClone(stored))).toMatchObject({
+      returnShipping: { method: "shopper_ships", returnAddress: "", instructions: "" },
+      keepItemsBelow: 0,
+      processing: { automatic: false },
+      receiveOnCarrierDelivery: true,
+    });
+  });
+
+  it("GIVEN its reasons THEN the usual ones keep their Shopify reason and the merchant's own is sent as other", () => {
+    expect(parsePolicy(structuredClone(stored)).reasons.map((r) => [r.handle, r.shopifyHandle])).toEqual([
+      ["size-too-small", "too-small"],
+      ["damaged", "defective"],
+      ["arrived-late", "other"],
+    ]);
+  });
+
+  it("GIVEN a reason handle named like an object's own property THEN it is sent as other", () => {
+    const odd = { ...structuredClone(stored), reasons: [{ handle: "constructor", label: "Odd", photoRequired: false }], autoApprove: { ...stored.autoApprove, excludedReasons: [] } };
+    expect(parsePolicy(odd).reasons[0]!.shopifyHandle).toBe("other");
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluateEligibility } from "../../../../../../app/features/returns/domain/eligibility";
-import { autoApproveDecision, quoteReturn, validateSelection } from "../../../../../../app/features/returns/domain/quote";
+import { autoApproveDecision, keepItems, quotePercents, quoteReturn, validateSelection } from "../../../../../../app/features/returns/domain/quote";
 import type { ReturnPolicy, ReturnQuote, ReturnSelection } from "../../../../../../app/features/returns/domain/types";
 import { fulfillment, line, order, policy, TORONTO } from "../../../../../helpers/return-builders";
 
@@ -26,6 +26,8 @@ describe("quoteReturn", () => {
       shippingFee: 7.95,
       storeCreditBonus: 0,
       expected: 32.03,
+      restockingFeePercent: 0,
+      storeCreditBonusPercent: 0,
     });
   });
 
@@ -38,12 +40,24 @@ describe("quoteReturn", () => {
       shippingFee: 7.95,
       storeCreditBonus: 6,
       expected: 58.02,
+      restockingFeePercent: 0,
+      storeCreditBonusPercent: 10,
     });
   });
 
   it("GIVEN an exchange THEN nothing comes back, no restocking fee and no bonus are charged", () => {
     const quote = quoteReturn(policy({ restockingFeePercent: 15 }), o, [pick("JACKET", 1)], "exchange");
     expect(quote).toMatchObject({ itemsValue: 120, restockingFee: 0, storeCreditBonus: 0, expected: 0 });
+  });
+
+  it("GIVEN an exchange under a policy with a restocking fee and a bonus THEN the quote records that neither percent was applied", () => {
+    const quote = quoteReturn(policy({ restockingFeePercent: 15, storeCreditBonusPercent: 10 }), o, [pick("JACKET", 1)], "exchange");
+    expect(quote).toMatchObject({ restockingFeePercent: 0, storeCreditBonusPercent: 0 });
+  });
+
+  it("GIVEN a refund under a policy with a bonus THEN the quote records the restocking percent and no bonus", () => {
+    const quote = quoteReturn(policy({ restockingFeePercent: 12.5, storeCreditBonusPercent: 10 }), o, [pick("JACKET", 1)], "refund");
+    expect(quote).toMatchObject({ restockingFeePercent: 12.5, storeCreditBonusPercent: 0 });
   });
 
   it("GIVEN a 12.5 % restocking fee on 59.97 THEN the fee is 7.50 (7.49625 rounded half-up)", () => {
@@ -84,7 +98,7 @@ describe("quoteReturn", () => {
   });
 
   it("GIVEN the merchant pays return shipping THEN no shipping fee is charged", () => {
-    const p = policy({ returnShipping: { paidBy: "merchant", fee: 7.95 } });
+    const p = policy({ returnShipping: { ...policy().returnShipping, paidBy: "merchant", fee: 7.95 } });
     expect(quoteReturn(p, o, [pick("SHIRT", 1)], "refund").shippingFee).toBe(0);
   });
 
@@ -99,6 +113,73 @@ describe("quoteReturn", () => {
 
   it("GIVEN a fractional quantity THEN quoting throws", () => {
     expect(() => quoteReturn(policy(), o, [pick("SHIRT", 1.5)], "refund")).toThrow(RangeError);
+  });
+});
+
+describe("quotePercents", () => {
+  const stored = (fields: Partial<ReturnQuote>): ReturnQuote => ({
+    currency: "CAD",
+    itemsValue: 59.97,
+    restockingFee: 0,
+    shippingFee: 7.95,
+    storeCreditBonus: 0,
+    expected: 52.02,
+    ...fields,
+  });
+
+  it("GIVEN a quote that recorded its percents THEN they are used as they are", () => {
+    expect(quotePercents(stored({ restockingFee: 7.5, restockingFeePercent: 12.5, storeCreditBonusPercent: 0 }))).toEqual({
+      restockingFeePercent: 12.5,
+      storeCreditBonusPercent: 0,
+    });
+  });
+
+  it("GIVEN an older quote without percents THEN each is read back as the roundest percent giving its amount", () => {
+    // 6.00 on 59.97 is 10.005 %: 10 % gives 6.00 too, so 10 it is.
+    expect(quotePercents(stored({ storeCreditBonus: 6, restockingFee: 7.5 }))).toEqual({ restockingFeePercent: 12.5, storeCreditBonusPercent: 10 });
+  });
+
+  it("GIVEN an older quote whose amount needs hundredths of a percent THEN they are kept", () => {
+    // 12.34 % of 100.00 = 12.34
+    expect(quotePercents(stored({ itemsValue: 100, restockingFee: 12.34 })).restockingFeePercent).toBe(12.34);
+  });
+
+  it("GIVEN an older quote for nothing (items worth 0) THEN both percents are 0", () => {
+    expect(quotePercents(stored({ itemsValue: 0, restockingFee: 0, storeCreditBonus: 0 }))).toEqual({ restockingFeePercent: 0, storeCreditBonusPercent: 0 });
+  });
+
+  it("GIVEN a stored percent that is not a usable number THEN it is read back from the amount instead", () => {
+    const hostile = { ...stored({ itemsValue: 100, restockingFee: 5 }), restockingFeePercent: Number.NaN, storeCreditBonusPercent: -3 };
+    expect(quotePercents(hostile)).toEqual({ restockingFeePercent: 5, storeCreditBonusPercent: 0 });
+  });
+});
+
+describe("keepItems", () => {
+  const worth = (itemsValue: number): ReturnQuote => ({ currency: "CAD", itemsValue, restockingFee: 0, shippingFee: 0, storeCreditBonus: 0, expected: itemsValue });
+  const below = (keepItemsBelow: number) => policy({ keepItemsBelow });
+
+  it("GIVEN a refund worth less than the limit THEN the shopper keeps the items", () => {
+    expect(keepItems(below(20), worth(19.99), "refund")).toBe(true);
+  });
+
+  it("GIVEN store credit worth exactly the limit THEN the shopper keeps the items", () => {
+    expect(keepItems(below(20), worth(20), "store_credit")).toBe(true);
+  });
+
+  it("GIVEN one cent over the limit THEN the items come back", () => {
+    expect(keepItems(below(20), worth(20.01), "refund")).toBe(false);
+  });
+
+  it("GIVEN an exchange under the limit THEN the items come back all the same", () => {
+    expect(keepItems(below(20), worth(5), "exchange")).toBe(false);
+  });
+
+  it("GIVEN the limit at 0 (the default) THEN items always come back, even free ones", () => {
+    expect(keepItems(policy(), worth(0), "refund")).toBe(false);
+  });
+
+  it("GIVEN amounts that drift in floating point THEN they are compared in cents", () => {
+    expect(keepItems(below(0.3), worth(0.1 + 0.2), "refund")).toBe(true);
   });
 });
 

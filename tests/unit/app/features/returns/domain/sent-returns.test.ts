@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findSentReturn, statusFromShopify, type HeldReturn } from "../../../../../../app/features/returns/domain/sent-returns";
+import { findSentReturn, type HeldReturn } from "../../../../../../app/features/returns/domain/sent-returns";
 
 const STORED = new Date("2026-12-01T10:00:00Z");
 const held = (id: string, createdAt: string, lines: [string, number][], status = "REQUESTED"): HeldReturn => ({
@@ -43,22 +43,5 @@ describe("finding a return whose answer was lost", () => {
   it("GIVEN two matching returns THEN the oldest is linked", () => {
     const returns = [held("2", "2026-12-01T10:00:09Z", [["fli-1", 2]]), held("1", "2026-12-01T10:00:05Z", [["fli-1", 2]])];
     expect(findSentReturn(returns, sent, STORED, new Set())?.id).toBe("1");
-  });
-});
-
-describe("Shopify's return status in our words", () => {
-  it.each([
-    ["REQUESTED", "requested"],
-    ["OPEN", "approved"],
-    ["DECLINED", "declined"],
-    ["CLOSED", "closed"],
-    ["CANCELED", "cancelled"],
-    ["canceled", "cancelled"],
-  ])("%s → %s", (shopify, ours) => {
-    expect(statusFromShopify(shopify)).toBe(ours);
-  });
-
-  it("GIVEN a status we do not track THEN null", () => {
-    expect(statusFromShopify("SOMETHING_NEW")).toBeNull();
   });
 });
