@@ -26,6 +26,8 @@ import { ItemsCard } from "../components/returns/items-card";
 import { OrderCard } from "../components/returns/order-card";
 import { RulesCard } from "../components/returns/rules-card";
 import { SummaryCard } from "../components/returns/summary-card";
+import { ShopifyCard } from "../components/returns/shopify-card";
+import { StepBanner } from "../components/returns/step-banner";
 import { SyncBanner } from "../components/returns/sync-banner";
 import { TimelineCard } from "../components/returns/timeline-card";
 
@@ -106,6 +108,7 @@ export default function ReturnDetailPage() {
               </Banner>
             )}
             <SyncBanner detail={detail} />
+            <StepBanner detail={detail} />
             {detail.failedRules.length > 0 && (
               <Banner tone="critical" title="This request failed a policy rule">
                 <BlockStack gap="200">
@@ -131,6 +134,7 @@ export default function ReturnDetailPage() {
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
             <SummaryCard detail={detail} />
+            <ShopifyCard detail={detail} />
             <OrderCard detail={detail} />
             <CustomerCard detail={detail} />
           </BlockStack>
