@@ -1,4 +1,5 @@
-import type { z } from "zod";
+import { z } from "zod";
+import { storedText } from "./text";
 
 /** Posted admin forms, as the pages read them back. */
 
@@ -21,3 +22,14 @@ export function formIssues<F extends string>(error: z.ZodError, fields: readonly
   }
   return { fieldErrors, formError };
 }
+
+/** An optional text field: trimmed, stored safely, capped; empty reads as not given. */
+export const optionalText = (max: number, message: string) =>
+  storedText(
+    z
+      .string()
+      .trim()
+      .max(max, message)
+      .optional()
+      .transform((value) => value || undefined),
+  );

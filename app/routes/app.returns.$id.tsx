@@ -7,7 +7,10 @@ import { useEffect } from "react";
 import db from "../db.server";
 import { env } from "../env.server";
 import { currentReturnPolicy } from "../features/policies/repo.server";
-import { DECLINE_NOTE_MAX, submitDecision, type DecisionOutcome } from "../features/returns/decisions.server";
+import { DECLINE_NOTE_MAX } from "../features/returns/decisions.server";
+import { attachLabel, issueSettlement, markReturned, receiveItems, retryRefusedStep } from "../features/returns/fulfilment.server";
+import { submitRequestAction } from "../features/returns/request-actions.server";
+import type { FormOutcome } from "../features/returns/request-forms";
 import { defaultApprovalMessage, loadReturnDetail, ReturnIdSchema } from "../features/returns/detail.server";
 import { shopProfile } from "../features/shop/profile.server";
 import { decide } from "../features/returns/decide.server";
@@ -26,6 +29,9 @@ import { ItemsCard } from "../components/returns/items-card";
 import { OrderCard } from "../components/returns/order-card";
 import { RulesCard } from "../components/returns/rules-card";
 import { SummaryCard } from "../components/returns/summary-card";
+import { NextSteps } from "../components/returns/next-steps";
+import { ShopifyCard } from "../components/returns/shopify-card";
+import { StepBanner } from "../components/returns/step-banner";
 import { SyncBanner } from "../components/returns/sync-banner";
 import { TimelineCard } from "../components/returns/timeline-card";
 
@@ -69,9 +75,15 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const id = ReturnIdSchema.safeParse(params.id);
   if (!id.success) throw notFound();
   const form = await readForm(request);
-  const outcome = await submitDecision({ shop: session.shop, graphql: admin.graphql, db }, { decide, syncDueRequests }, id.data, staff, form);
+  const outcome = await submitRequestAction(
+    { shop: session.shop, graphql: admin.graphql, db },
+    { decide, syncDueRequests, attachLabel, markReturned, receiveItems, issueSettlement, retryRefusedStep },
+    id.data,
+    staff,
+    form,
+  );
   if (outcome.ok) await recordMacroUse(db, session.shop, MacroIdSchema.safeParse(form.get("macroId")).data, new Date());
-  return data<DecisionOutcome>(outcome, { status: outcome.ok ? 200 : outcome.status });
+  return data<FormOutcome>(outcome, { status: outcome.ok ? 200 : outcome.status });
 };
 
 export default function ReturnDetailPage() {
@@ -83,7 +95,8 @@ export default function ReturnDetailPage() {
     if (outcome?.ok) shopify.toast.show(outcome.toast);
   }, [outcome, shopify]);
 
-  const formError = outcome && !outcome.ok ? outcome.formError : null;
+  // A sold-out exchange's refusal is shown in the approve form, beside its two choices.
+  const formError = outcome && !outcome.ok && !outcome.offerFallback ? outcome.formError : null;
 
   return (
     <Page
@@ -106,6 +119,7 @@ export default function ReturnDetailPage() {
               </Banner>
             )}
             <SyncBanner detail={detail} />
+            <StepBanner detail={detail} />
             {detail.failedRules.length > 0 && (
               <Banner tone="critical" title="This request failed a policy rule">
                 <BlockStack gap="200">
@@ -119,11 +133,12 @@ export default function ReturnDetailPage() {
               </Banner>
             )}
             <ItemsCard detail={detail} />
-            {detail.status === "requested" ? (
+            {detail.actions.decide ? (
               <DecisionForms detail={detail} approvalMessage={approvalMessage} declineNoteMax={declineNoteMax} replies={replies} outcome={outcome} />
             ) : (
               <DecisionSummary detail={detail} />
             )}
+            <NextSteps detail={detail} outcome={outcome} />
             <RulesCard detail={detail} />
             <TimelineCard detail={detail} />
           </BlockStack>
@@ -131,6 +146,7 @@ export default function ReturnDetailPage() {
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
             <SummaryCard detail={detail} />
+            <ShopifyCard detail={detail} />
             <OrderCard detail={detail} />
             <CustomerCard detail={detail} />
           </BlockStack>

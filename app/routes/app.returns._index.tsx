@@ -47,10 +47,12 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 const TAB_LABELS: Record<QueueTab, string> = {
-  requested: "Requested",
-  approved: "Approved",
-  declined: "Declined",
-  closed: "Closed",
+  review: "Review",
+  awaiting_items: "Awaiting items",
+  received: "Received",
+  to_refund: "To refund",
+  done: "Done",
+  attention: "Needs attention",
   all: "All",
 };
 
@@ -59,12 +61,17 @@ const TAB_LABELS: Record<QueueTab, string> = {
 const QUEUE_TABS = Object.keys(TAB_LABELS) as QueueTab[];
 
 const EMPTY_TEXT: Record<QueueTab, string> = {
-  requested: "Nothing waits for a decision. New requests from the storefront appear here.",
-  approved: "No approved returns yet.",
-  declined: "No declined returns.",
-  closed: "No closed or cancelled returns.",
+  review: "Nothing waits for a decision. New requests from the storefront appear here.",
+  awaiting_items: "No approved return is waiting for its items.",
+  received: "No parcel waits to be inspected.",
+  to_refund: "No return waits for its money to be issued.",
+  done: "No closed, declined or cancelled returns yet.",
+  attention: "Shopify has refused no step: nothing needs attention.",
   all: "Shoppers' return requests from your storefront appear here.",
 };
+
+/** Only requests under review can be approved, so only those tabs offer selecting rows. */
+const SELECTABLE_TABS: QueueTab[] = ["review", "all"];
 
 function summary(result: BulkApproveResult): string {
   const parts = [`${result.approved.length} approved`];
@@ -122,13 +129,13 @@ export default function ReturnsQueue() {
     for (const id of selectedResources) form.append("ids", id);
     fetcher.submit(form, { method: "post" });
   };
-  const selectable = queue.tab === "requested" || queue.tab === "all";
+  const selectable = SELECTABLE_TABS.includes(queue.tab);
   const loading = navigation.state === "loading" && navigation.location?.pathname === "/app/returns";
   const [dismissed, setDismissed] = useState<BulkActionData | null>(null);
   const result = fetcher.state === "idle" && fetcher.data?.ok && dismissed !== fetcher.data ? fetcher.data.result : null;
 
   return (
-    <Page fullWidth title="Returns" subtitle="Return requests from your storefront, the next one due first">
+    <Page fullWidth title="Returns" subtitle="Return requests from your storefront, by stage">
       <BlockStack gap="400">
         {result && (result.skipped.length > 0 || result.failed.length > 0) && (
           <Banner
@@ -152,7 +159,7 @@ export default function ReturnsQueue() {
           <Tabs
             tabs={tabs}
             selected={Math.max(0, QUEUE_TABS.indexOf(queue.tab))}
-            onSelect={(index) => go({ status: QUEUE_TABS[index] ?? "requested", page: null })}
+            onSelect={(index) => go({ stage: QUEUE_TABS[index] ?? "review", page: null })}
           />
           <div id="returns-queue-panel">
             <IndexTable
@@ -230,7 +237,7 @@ function QueueRowView({ row, index, selected }: { row: QueueRow; index: number; 
       </IndexTable.Cell>
       <IndexTable.Cell>
         <InlineStack gap="100" wrap={false}>
-          <StatusBadges status={row.status} autoApproved={row.autoApproved} needsOverride={row.needsOverride} />
+          <StatusBadges row={row} />
         </InlineStack>
       </IndexTable.Cell>
     </IndexTable.Row>
@@ -238,12 +245,13 @@ function QueueRowView({ row, index, selected }: { row: QueueRow; index: number; 
 }
 
 
-function StatusBadges({ status, autoApproved, needsOverride }: { status: string; autoApproved: boolean; needsOverride: boolean }) {
+function StatusBadges({ row }: { row: QueueRow }) {
   return (
     <>
-      <ReturnStatusBadge status={status} />
-      {autoApproved && <Badge tone="info">Auto-approved</Badge>}
-      {needsOverride && <Badge tone="warning">Rule failed</Badge>}
+      <ReturnStatusBadge status={row.status} />
+      {row.autoApproved && <Badge tone="info">Auto-approved</Badge>}
+      {row.needsOverride && <Badge tone="warning">Rule failed</Badge>}
+      {row.needsAttention && <Badge tone="critical">Shopify refused a step</Badge>}
     </>
   );
 }

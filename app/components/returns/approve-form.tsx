@@ -1,7 +1,7 @@
-import { Form, useNavigation } from "@remix-run/react";
-import { Button, FormLayout, InlineStack, Text, TextField } from "@shopify/polaris";
+import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { Banner, BlockStack, Button, FormLayout, InlineStack, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
-import type { DecisionOutcome } from "../../features/returns/decisions.server";
+import type { FormOutcome } from "../../features/returns/request-forms";
 import type { MacroChoice } from "../../features/macros/replies.server";
 import { MacroPicker, useMacroMessage } from "../macros/macro-picker";
 import type { Detail } from "./detail-type";
@@ -16,14 +16,19 @@ export function ApproveForm({
   detail: Detail;
   approvalMessage: string;
   macros: MacroChoice[];
-  outcome: DecisionOutcome | undefined;
+  outcome: FormOutcome | undefined;
 }) {
   const navigation = useNavigation();
+  const submit = useSubmit();
   const busy = busyWith(navigation, "approve");
   const { message, setMessage, macroId, pick } = useMacroMessage(approvalMessage);
   const [overrideReason, setOverrideReason] = useState("");
-  const errors = outcome && !outcome.ok && outcome.intent === "approve" ? outcome.fieldErrors : {};
+  const refusal = outcome && !outcome.ok && outcome.intent === "approve" ? outcome : null;
+  const errors = refusal?.fieldErrors ?? {};
   const needsReason = detail.failedRules.length > 0;
+  // The same approval, with what staff already typed, for a refund or store credit instead.
+  const approveAs = (fallback: "refund" | "store_credit") =>
+    submit({ intent: "approve", fallback, message, overrideReason, macroId }, { method: "post" });
   return (
     <Form method="post">
       <input type="hidden" name="intent" value="approve" />
@@ -32,6 +37,21 @@ export function ApproveForm({
         <Text as="h3" variant="headingSm">
           Approve
         </Text>
+        {refusal?.offerFallback && (
+          <Banner tone="warning" title="The exchange item is sold out">
+            <BlockStack gap="200">
+              <p role="alert">{refusal.formError}</p>
+              <InlineStack gap="200">
+                <Button onClick={() => approveAs("refund")} loading={busyWith(navigation, "approve", ["fallback", "refund"])}>
+                  Approve as refund
+                </Button>
+                <Button onClick={() => approveAs("store_credit")} loading={busyWith(navigation, "approve", ["fallback", "store_credit"])}>
+                  Approve as store credit
+                </Button>
+              </InlineStack>
+            </BlockStack>
+          </Banner>
+        )}
         <MacroPicker macros={macros} value={macroId} onPick={pick} />
         {needsReason && (
           <TextField
@@ -59,7 +79,7 @@ export function ApproveForm({
           error={errors.message}
         />
         <InlineStack align="end">
-          <Button submit variant="primary" loading={busy}>
+          <Button submit variant="primary" loading={busy && !navigation.formData?.get("fallback")}>
             Approve return
           </Button>
         </InlineStack>

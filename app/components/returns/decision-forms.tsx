@@ -1,6 +1,6 @@
 /** Approve and decline side by side, while the request waits for a decision. */
 import { BlockStack, Card, InlineGrid, Text } from "@shopify/polaris";
-import type { DecisionOutcome } from "../../features/returns/decisions.server";
+import type { FormOutcome } from "../../features/returns/request-forms";
 import type { MacroChoice } from "../../features/macros/replies.server";
 import { ApproveForm } from "./approve-form";
 import { DeclineForm } from "./decline-form";
@@ -19,7 +19,7 @@ export function DecisionForms({
   approvalMessage: string;
   declineNoteMax: number;
   replies: Replies;
-  outcome: DecisionOutcome | undefined;
+  outcome: FormOutcome | undefined;
 }) {
   return (
     <Card>

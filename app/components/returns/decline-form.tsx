@@ -1,7 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { Button, FormLayout, InlineStack, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
-import type { DecisionOutcome } from "../../features/returns/decisions.server";
+import type { FormOutcome } from "../../features/returns/request-forms";
 import type { MacroChoice } from "../../features/macros/replies.server";
 import { MacroPicker, useMacroMessage } from "../macros/macro-picker";
 import { busyWith } from "../shared/busy-with";
@@ -13,7 +13,7 @@ const DECLINE_REASON_OPTIONS = [
   { label: "Other", value: "OTHER" },
 ];
 
-export function DeclineForm({ noteMax, macros, outcome }: { noteMax: number; macros: Record<string, MacroChoice[]>; outcome: DecisionOutcome | undefined }) {
+export function DeclineForm({ noteMax, macros, outcome }: { noteMax: number; macros: Record<string, MacroChoice[]>; outcome: FormOutcome | undefined }) {
   const navigation = useNavigation();
   const busy = busyWith(navigation, "decline");
   const [reason, setReason] = useState("");

@@ -9,6 +9,11 @@ export function ItemsCard({ detail }: { detail: Detail }) {
         <Text as="h2" variant="headingMd">
           Items
         </Text>
+        {detail.inspectionNote && (
+          <Text as="p" tone="subdued">
+            Inspection note: {detail.inspectionNote}
+          </Text>
+        )}
         {detail.items.map((item, index) => (
           <BlockStack gap="200" key={item.id}>
             {index > 0 && <Divider />}
@@ -20,6 +25,11 @@ export function ItemsCard({ detail }: { detail: Detail }) {
                 <Text as="p">
                   Quantity {item.quantity} · {item.reason}
                 </Text>
+                {item.counted && (
+                  <Text as="p">
+                    Received: {item.counted.restocked} restocked · {item.counted.notRestocked} not restocked · {item.counted.missing} missing
+                  </Text>
+                )}
                 {item.note && (
                   <Text as="p" tone="subdued">
                     “{item.note}”

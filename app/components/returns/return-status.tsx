@@ -9,6 +9,8 @@ const STATUS_BADGES: Record<string, { label: string; tone?: Tone }> = {
   requested: { label: "Requested", tone: "attention" },
   failed: { label: "Failed", tone: "critical" },
   approved: { label: "Approved", tone: "success" },
+  returned: { label: "Items arrived", tone: "attention" },
+  inspected: { label: "Money to issue", tone: "attention" },
   declined: { label: "Declined" },
   closed: { label: "Closed" },
   cancelled: { label: "Cancelled" },

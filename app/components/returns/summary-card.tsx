@@ -1,4 +1,4 @@
-/** The resolution, the refund the shopper was quoted, and the deadline. */
+/** The resolution, the refund the shopper was quoted (and what was issued), and the dates that matter. */
 import { BlockStack, Card, Divider, InlineStack, Text } from "@shopify/polaris";
 import { Row } from "../shared/order-summary";
 import { TimeLeft } from "./return-status";
@@ -31,6 +31,17 @@ export function SummaryCard({ detail }: { detail: Detail }) {
             No quote was stored.
           </Text>
         )}
+        {detail.settlement && detail.processed && (
+          <>
+            <Divider />
+            {detail.settlement.amounts.map((amount) => (
+              <Row key={amount.field} label={amount.label}>
+                {amount.text}
+              </Row>
+            ))}
+            {detail.settlement.reason && <Row label="Raised because">{detail.settlement.reason}</Row>}
+          </>
+        )}
         <Divider />
         <Row label="Created">{detail.created}</Row>
         <Row label="Answer by">{detail.respondBy}</Row>
@@ -39,6 +50,9 @@ export function SummaryCard({ detail }: { detail: Detail }) {
             <TimeLeft sla={detail.sla} />
           </InlineStack>
         )}
+        {detail.received && <Row label="Items arrived">{detail.received}</Row>}
+        {detail.processed && <Row label="Money issued">{detail.processed}</Row>}
+        {detail.closed && <Row label="Closed">{detail.closed}</Row>}
         <Row label="Policy version">{detail.policyVersion}</Row>
       </BlockStack>
     </Card>

@@ -1,16 +1,6 @@
-import { BlockStack, Box, Card, Text } from "@shopify/polaris";
-import { capitalize } from "./return-status";
+/** Every step of the request, oldest first: what happened, who or what did it, and when. */
+import { Badge, BlockStack, Box, Card, InlineStack, Text } from "@shopify/polaris";
 import type { Detail } from "./detail-type";
-
-const EVENT_LABELS: Record<string, string> = {
-  received: "Request received",
-  requested: "Created in Shopify",
-  approved: "Approved",
-  declined: "Declined",
-  failed: "Shopify refused the request",
-  closed: "Closed",
-  cancelled: "Cancelled",
-};
 
 export function TimelineCard({ detail }: { detail: Detail }) {
   return (
@@ -19,23 +9,19 @@ export function TimelineCard({ detail }: { detail: Detail }) {
         <Text as="h2" variant="headingMd">
           Timeline
         </Text>
-        <BlockStack gap="200" as="ol">
+        <BlockStack gap="300" as="ol">
           {detail.events.map((event) => (
             <Box as="li" key={event.id}>
-              <Text as="p">
+              <InlineStack gap="200" blockAlign="center">
                 <Text as="span" fontWeight="semibold">
-                  {EVENT_LABELS[event.type] ?? capitalize(event.type)}
-                </Text>{" "}
-                by {event.actor}
-              </Text>
-              {event.detail && (
-                <Text as="p" tone="subdued">
-                  {event.detail}
+                  {event.label}
                 </Text>
-              )}
-              <Text as="p" tone="subdued" variant="bodySm">
-                {event.at}
+                {event.problem && <Badge tone="critical">Refused</Badge>}
+              </InlineStack>
+              <Text as="p" tone="subdued">
+                {event.automatic ? event.by : `by ${event.by}`} · <time dateTime={event.atIso}>{event.at}</time>
               </Text>
+              {event.detail && <Text as="p">{event.detail}</Text>}
             </Box>
           ))}
         </BlockStack>

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { formIssues, formTextFields } from "../../lib/forms";
-import { storedText } from "../../lib/text";
+import { optionalText } from "../../lib/forms";
 import { ReturnIdSchema } from "./detail.server";
 import { failedRuleMessages, parseRuleLines } from "./domain/review";
+import { refused, type FormOutcome } from "./request-forms";
 import { QUEUE_PAGE_SIZE } from "./queue.server";
 import type { ReturnsContext } from "./context.server";
 import type { decide } from "./decide.server";
@@ -18,20 +18,17 @@ export const DECLINE_REASONS = ["FINAL_SALE", "RETURN_PERIOD_ENDED", "OTHER"] as
 export const DECLINE_NOTE_MAX = 500;
 const MESSAGE_MAX = 2_000;
 
-const optionalText = (max: number, message: string) =>
-  storedText(
-    z
-      .string()
-      .trim()
-      .max(max, message)
-      .optional()
-      .transform((value) => value || undefined),
-  );
+export const FALLBACKS = ["refund", "store_credit"] as const;
 
 export const ApproveFormSchema = z.object({
   intent: z.literal("approve"),
   message: optionalText(MESSAGE_MAX, "Keep the message under 2,000 characters."),
   overrideReason: optionalText(500, "Keep the reason under 500 characters."),
+  // Only sent once decide answered that the exchange's variant sold out.
+  fallback: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.enum(FALLBACKS, { errorMap: () => ({ message: "Choose a refund or store credit instead of the exchange." }) }).optional(),
+  ),
 });
 
 export const DeclineFormSchema = z.object({
@@ -43,41 +40,20 @@ export const DeclineFormSchema = z.object({
 
 export const RetryFormSchema = z.object({ intent: z.literal("retry") });
 
-export const DecisionFormSchema = z.discriminatedUnion("intent", [ApproveFormSchema, DeclineFormSchema, RetryFormSchema]);
-
-const DECISION_FIELDS = ["message", "overrideReason", "reason", "note"] as const;
-export type DecisionField = (typeof DECISION_FIELDS)[number];
-
-export type DecisionOutcome =
-  | { ok: true; intent: string; toast: string }
-  | { ok: false; intent: string | null; status: number; fieldErrors: Partial<Record<DecisionField, string>>; formError: string | null };
-
-const refused = (
-  intent: string | null,
-  status: number,
-  formError: string | null,
-  fieldErrors: Partial<Record<DecisionField, string>> = {},
-): DecisionOutcome => ({ ok: false, intent, status, formError, fieldErrors });
+export type DecisionForm = z.infer<typeof ApproveFormSchema> | z.infer<typeof DeclineFormSchema> | z.infer<typeof RetryFormSchema>;
 
 const OVERRIDE_REQUIRED = "This request failed a policy rule: give a reason for approving it anyway.";
+const FALLBACK_TOASTS: Record<(typeof FALLBACKS)[number], string> = {
+  refund: "Return approved as a refund",
+  store_credit: "Return approved as store credit",
+};
 
-/** The detail page's forms: approve, decline, or retry sending to Shopify now. */
-export async function submitDecision(
-  ctx: ReturnsContext,
-  deps: DecisionDeps,
-  id: string,
-  staff: string,
-  form: FormData,
-): Promise<DecisionOutcome> {
-  const fields = formTextFields(form);
-  const parsed = DecisionFormSchema.safeParse(fields);
-  const intent = typeof fields.intent === "string" ? fields.intent : null;
-  if (!parsed.success) {
-    const { fieldErrors, formError } = formIssues(parsed.error, DECISION_FIELDS);
-    return refused(intent, 400, formError, fieldErrors);
-  }
-  const input = parsed.data;
-  const request = await ctx.db.returnRequest.findFirst({ where: { id, shop: ctx.shop }, select: { id: true, status: true, rules: true } });
+/** The detail page's decisions, once their form is read: approve, decline, or retry sending to Shopify now. */
+export async function runDecision(ctx: ReturnsContext, deps: DecisionDeps, id: string, staff: string, input: DecisionForm): Promise<FormOutcome> {
+  const request = await ctx.db.returnRequest.findFirst({
+    where: { id, shop: ctx.shop },
+    select: { id: true, status: true, rules: true, resolution: true, pendingStep: true },
+  });
   if (!request) return refused(input.intent, 404, "This return request does not exist in this shop.");
 
   if (input.intent === "retry") return retryNow(ctx, deps, request);
@@ -90,15 +66,21 @@ export async function submitDecision(
     request.id,
     staff,
     input.intent === "approve"
-      ? { kind: "approve", message: input.message, overrideReason: input.overrideReason }
+      ? { kind: "approve", message: input.message, overrideReason: input.overrideReason, fallback: input.fallback }
       : { kind: "decline", reason: input.reason, note: input.note, message: input.message },
   );
   if (!result.ok) {
     // decide re-checks the rules itself; its refusal belongs beside the reason field.
     if (result.status === 400 && input.intent === "approve") return refused("approve", 400, null, { overrideReason: result.error });
+    // An exchange still waiting for review answers 409 only when its variant sold out: the
+    // approve form then offers refund or store credit, with decide's words.
+    const soldOut =
+      input.intent === "approve" && result.status === 409 && !input.fallback && request.resolution === "exchange" && request.status === "requested" && !request.pendingStep;
+    if (soldOut) return { ok: false, intent: "approve", status: 409, formError: result.error, fieldErrors: {}, offerFallback: true };
     return refused(input.intent, result.status, result.error);
   }
-  return { ok: true, intent: input.intent, toast: input.intent === "approve" ? "Return approved" : "Return declined" };
+  if (input.intent === "approve") return { ok: true, intent: "approve", toast: input.fallback ? FALLBACK_TOASTS[input.fallback] : "Return approved" };
+  return { ok: true, intent: input.intent, toast: "Return declined" };
 }
 
 /**
@@ -106,7 +88,7 @@ export async function submitDecision(
  * than syncOne directly: that takes the order's lock, so a click racing the background worker
  * cannot create the return in Shopify twice.
  */
-async function retryNow(ctx: ReturnsContext, deps: DecisionDeps, request: { id: string; status: string }): Promise<DecisionOutcome> {
+async function retryNow(ctx: ReturnsContext, deps: DecisionDeps, request: { id: string; status: string }): Promise<FormOutcome> {
   if (request.status !== "received") return refused("retry", 409, `This request is ${request.status}: there is nothing to retry.`);
   await ctx.db.returnRequest.updateMany({ where: { id: request.id, shop: ctx.shop, status: "received" }, data: { nextSyncAt: new Date(0) } });
   await deps.syncDueRequests(ctx);

@@ -10,11 +10,16 @@ import type { SegmentThresholds } from "../tickets/domain/types";
 import { deriveTracking } from "../tracking/domain/derive";
 import type { TrackingView } from "../tracking/domain/types";
 import { slaView } from "../tickets/domain/sla";
+import { nextActions, settlementView, shopifyRecord, stepState } from "./domain/progress";
 import { failedRuleMessages, isOpen, parseRuleLines, reasonLabeller, resolutionLabel } from "./domain/review";
+import { timelineEntries } from "./domain/timeline";
 import type { ReturnPolicy } from "./domain/types";
 import { signPhotoUrl } from "./photos.server";
 
-/** One return request in full, as the detail page shows it: order, customer, rules, photos. */
+/**
+ * One return request in full, as the detail page shows it: order, customer, rules, photos, and
+ * after approval the step with Shopify, the next action, what Shopify holds and the money.
+ */
 
 export const ReturnIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
@@ -163,6 +168,16 @@ export async function loadReturnDetail(
     lastSyncError: request.lastSyncError,
     nextSync: request.nextSyncAt ? formatDateTime(request.nextSyncAt, opts.timeZone) : null,
     quote,
+    keepItems: request.keepItems,
+    exchangeVariantTitle: request.exchangeVariantTitle,
+    step: stepState(request, opts.timeZone),
+    actions: nextActions(request),
+    shopify: shopifyRecord(request),
+    settlement: settlementView(request.settlement, request.settlementReason),
+    received: request.receivedAt ? formatDateTime(request.receivedAt, opts.timeZone) : null,
+    inspectionNote: request.inspectionNote,
+    processed: request.processedAt ? formatDateTime(request.processedAt, opts.timeZone) : null,
+    closed: request.closedAt ? formatDateTime(request.closedAt, opts.timeZone) : null,
     items: request.items.map((item) => ({
       id: item.id,
       lineItemId: item.lineItemId,
@@ -170,6 +185,8 @@ export async function loadReturnDetail(
       quantity: item.quantity,
       reason: label(item.reason),
       note: item.note,
+      // Recorded at receiving; before that all three are 0.
+      counted: item.restocked + item.notRestocked + item.missing > 0 ? { restocked: item.restocked, notRestocked: item.notRestocked, missing: item.missing } : null,
       photos: request.photos
         .filter((p) => p.lineItemId === item.lineItemId)
         .map((p) => ({ id: p.id, url: signPhotoUrl(opts.secret, { shop: ctx.shop, photoId: p.id }, opts.now) })),
@@ -178,7 +195,7 @@ export async function loadReturnDetail(
       .map((line) => ({ ...line, inRequest: requestedLines.has(line.lineItemId) }))
       .sort((a, b) => Number(b.inRequest) - Number(a.inRequest)),
     failedRules: failedRuleMessages(ruleLines),
-    events: request.events.map((e) => ({ id: e.id, actor: e.actor, type: e.type, detail: e.detail, at: formatDateTime(e.at, opts.timeZone) })),
+    events: timelineEntries(request.events, opts.timeZone),
     order,
     customer,
   };

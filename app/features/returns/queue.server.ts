@@ -3,33 +3,71 @@ import type { Db } from "../../db-client.server";
 import { formatDateTime } from "../../lib/format";
 import type { ReturnPolicy } from "./domain/types";
 import { slaView, type SlaView } from "../tickets/domain/sla";
-import { failedRuleMessages, isOpen, OPEN_STATUSES, parseRuleLines, reasonLabeller, resolutionLabel } from "./domain/review";
+import { RETURN_STAGES, stageOf, type ReturnStage } from "./domain/stages";
+import { failedRuleMessages, isOpen, parseRuleLines, reasonLabeller, resolutionLabel } from "./domain/review";
 
-/** The admin's Returns queue: tabs by status, open requests by deadline, a page at a time. */
+/**
+ * The admin's Returns queue: a tab per stage of a return's life (docs/decisions/0018), plus the
+ * requests whose step Shopify refused, each with its count; a page at a time.
+ */
 
-export const QUEUE_TABS = ["requested", "approved", "declined", "closed", "all"] as const;
+export const QUEUE_TABS = [...RETURN_STAGES, "attention", "all"] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
-
-const TAB_STATUSES: Record<QueueTab, readonly string[] | null> = {
-  requested: OPEN_STATUSES,
-  approved: ["approved"],
-  declined: ["declined"],
-  closed: ["closed", "cancelled"],
-  all: null,
-};
 
 export const QUEUE_PAGE_SIZE = 50;
 
-/** The queue's URL: ?status=approved&page=2; anything unreadable falls back to the default view. */
+/** The queue's URL: ?stage=to_refund&page=2; anything unreadable falls back to the default view. */
 export const QueueParamsSchema = z.object({
-  status: z.enum(QUEUE_TABS).catch("requested"),
+  stage: z.enum(QUEUE_TABS).catch("review"),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 export type QueueParams = z.infer<typeof QueueParamsSchema>;
 
 export function parseQueueParams(url: URL): QueueParams {
-  return QueueParamsSchema.parse({ status: url.searchParams.get("status") ?? undefined, page: url.searchParams.get("page") ?? undefined });
+  return QueueParamsSchema.parse({ stage: url.searchParams.get("stage") ?? undefined, page: url.searchParams.get("page") ?? undefined });
 }
+
+/**
+ * One row of the counting query: the shop's requests grouped by status and pending step, with how
+ * many of them hold a refusal (a field's _count counts its non-null values).
+ */
+export type StatusGroup = { status: string; pendingStep: string | null; _count: { _all: number; lastSyncError: number } };
+
+/** The tabs' counts from the grouped rows. A refused step counts in its stage and in "attention". */
+export function queueCounts(groups: StatusGroup[]): Record<QueueTab, number> {
+  const counts = Object.fromEntries(QUEUE_TABS.map((tab) => [tab, 0])) as Record<QueueTab, number>;
+  for (const group of groups) {
+    const stage: ReturnStage = stageOf(group.status);
+    counts[stage] += group._count._all;
+    counts.all += group._count._all;
+    // A refusal on a request with no step pending is the first send's (status received), not a step's.
+    if (group.pendingStep !== null) counts.attention += group._count.lastSyncError;
+  }
+  return counts;
+}
+
+/**
+ * Which requests a tab lists. A stage lists the statuses in it, as the counting query found them
+ * in this shop, so the stage of a status is decided in one place (stageOf).
+ */
+export function queueWhere(shop: string, tab: QueueTab, groups: StatusGroup[]) {
+  if (tab === "all") return { shop };
+  if (tab === "attention") return { shop, pendingStep: { not: null }, lastSyncError: { not: null } };
+  const statuses = [...new Set(groups.map((g) => g.status))].filter((status) => stageOf(status) === tab);
+  return { shop, status: { in: statuses } };
+}
+
+type Order = "asc" | "desc";
+/** Work waiting on staff comes oldest first (review by its deadline); finished work newest first. */
+const TAB_ORDER: Record<QueueTab, Partial<Record<"respondBy" | "createdAt" | "updatedAt" | "decidedAt" | "receivedAt" | "stepStartedAt", Order>>[]> = {
+  review: [{ respondBy: "asc" }, { createdAt: "asc" }],
+  awaiting_items: [{ decidedAt: "asc" }, { createdAt: "asc" }],
+  received: [{ receivedAt: "asc" }, { createdAt: "asc" }],
+  to_refund: [{ receivedAt: "asc" }, { createdAt: "asc" }],
+  attention: [{ stepStartedAt: "asc" }, { createdAt: "asc" }],
+  done: [{ updatedAt: "desc" }],
+  all: [{ createdAt: "desc" }],
+};
 
 export type QueueRow = {
   id: string;
@@ -46,6 +84,8 @@ export type QueueRow = {
   sla: SlaView | null;
   autoApproved: boolean;
   needsOverride: boolean;
+  /** Shopify refused this request's pending step: staff must look at it. */
+  needsAttention: boolean;
 };
 
 export type Queue = {
@@ -62,49 +102,39 @@ export async function listReturnQueue(
   params: QueueParams,
   opts: { now: Date; timeZone: string; policy: Pick<ReturnPolicy, "reasons"> },
 ): Promise<Queue> {
-  const statuses = TAB_STATUSES[params.status];
-  const where = { shop, ...(statuses ? { status: { in: [...statuses] } } : {}) };
-  // Open requests by deadline (the next one to answer on top); the rest by latest change.
-  const orderBy =
-    params.status === "requested"
-      ? [{ respondBy: "asc" as const }, { createdAt: "asc" as const }]
-      : params.status === "all"
-        ? [{ createdAt: "desc" as const }]
-        : [{ updatedAt: "desc" as const }];
-  const [found, grouped] = await Promise.all([
-    db.returnRequest.findMany({
-      where,
-      orderBy,
-      skip: (params.page - 1) * QUEUE_PAGE_SIZE,
-      take: QUEUE_PAGE_SIZE + 1,
-      select: {
-        id: true,
-        reference: true,
-        orderName: true,
-        customerEmail: true,
-        status: true,
-        resolution: true,
-        respondBy: true,
-        autoApproved: true,
-        rules: true,
-        createdAt: true,
-        items: { select: { title: true, quantity: true, reason: true }, orderBy: { id: "asc" } },
-      },
-    }),
-    db.returnRequest.groupBy({ by: ["status"], where: { shop }, _count: { _all: true } }),
-  ]);
-  const counts = Object.fromEntries(QUEUE_TABS.map((tab) => [tab, 0])) as Record<QueueTab, number>;
-  for (const group of grouped) {
-    const n = group._count._all;
-    counts.all += n;
-    for (const tab of QUEUE_TABS) if (tab !== "all" && TAB_STATUSES[tab]?.includes(group.status)) counts[tab] += n;
-  }
+  // One grouped query counts every tab (a few rows per status, never the requests themselves).
+  const groups = await db.returnRequest.groupBy({
+    by: ["status", "pendingStep"],
+    where: { shop },
+    _count: { _all: true, lastSyncError: true },
+  });
+  const found = await db.returnRequest.findMany({
+    where: queueWhere(shop, params.stage, groups),
+    orderBy: TAB_ORDER[params.stage],
+    skip: (params.page - 1) * QUEUE_PAGE_SIZE,
+    take: QUEUE_PAGE_SIZE + 1,
+    select: {
+      id: true,
+      reference: true,
+      orderName: true,
+      customerEmail: true,
+      status: true,
+      resolution: true,
+      respondBy: true,
+      autoApproved: true,
+      rules: true,
+      createdAt: true,
+      pendingStep: true,
+      lastSyncError: true,
+      items: { select: { title: true, quantity: true, reason: true }, orderBy: { id: "asc" } },
+    },
+  });
   const label = reasonLabeller(opts.policy);
   return {
-    tab: params.status,
+    tab: params.stage,
     page: params.page,
     hasNext: found.length > QUEUE_PAGE_SIZE,
-    counts,
+    counts: queueCounts(groups),
     rows: found.slice(0, QUEUE_PAGE_SIZE).map((r) => ({
       id: r.id,
       reference: r.reference,
@@ -120,6 +150,7 @@ export async function listReturnQueue(
       sla: isOpen(r.status) ? slaView(r.respondBy, opts.now) : null,
       autoApproved: r.autoApproved,
       needsOverride: r.status === "requested" && failedRuleMessages(parseRuleLines(r.rules)).length > 0,
+      needsAttention: r.pendingStep !== null && r.lastSyncError !== null,
     })),
   };
 }
