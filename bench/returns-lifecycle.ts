@@ -124,7 +124,7 @@ for (const m of made) {
   const order = store.getOrder(shop, m.orderId)!;
   created += order.returns.length;
   if (order.returns.length === 0 || row.status !== "closed") lost++;
-  const refunds = order.returns.flatMap((r) => (store.getShopData(shop) as unknown as { refunds?: unknown[] }) && (order as unknown as { refunds?: { returnId: string | null }[] }).refunds?.filter((f) => f.returnId === r.id) ?? []);
+  const refunds = order.refunds.filter((refund) => order.returns.some((r) => r.id === refund.returnId));
   if (order.returns.length > 1 || refunds.length > 1) duplicated++;
   const settlement = row.settlement ? (JSON.parse(row.settlement) as { refundCents: number; storeCreditCents: number; bonusCents: number }) : null;
   if (!settlement) continue;

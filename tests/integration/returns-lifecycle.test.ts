@@ -199,7 +199,7 @@ describe("returns end to end: every answer lost once", () => {
     expect(harness.shop.stats.answersLost - lostBefore).toBeGreaterThanOrEqual(2);
     const held = shopifyOrder(order.name);
     expect(held.returns).toHaveLength(1);
-    expect(held.refunds ?? []).toHaveLength(1);
+    expect(held.refunds).toHaveLength(1);
     expect(Math.round(Number(held.totalRefunded) * 100)).toBe(JSON.parse(closed.settlement!).refundCents);
     expect(closed.reverseDeliveryId).toBeTruthy();
     expect(closed.refundId).toBeTruthy();

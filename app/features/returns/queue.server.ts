@@ -3,7 +3,7 @@ import type { Db } from "../../db-client.server";
 import { formatDateTime } from "../../lib/format";
 import type { ReturnPolicy } from "./domain/types";
 import { slaView, type SlaView } from "../tickets/domain/sla";
-import { RETURN_STAGES, stageOf, type ReturnStage } from "./domain/stages";
+import { RETURN_STAGES, stageOf, type ReturnStage } from "./domain/lifecycle";
 import { failedRuleMessages, isOpen, parseRuleLines, reasonLabeller, resolutionLabel } from "./domain/review";
 
 /**

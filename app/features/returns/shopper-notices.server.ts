@@ -1,4 +1,5 @@
 import { sendToShopper } from "../notifications/notifications.server";
+import { shopProfile } from "../shop/profile.server";
 import { currentReturnPolicy } from "../policies/repo.server";
 import type { ReturnsContext } from "./context.server";
 import type { Settlement } from "./domain/settlement";
@@ -18,6 +19,7 @@ export async function notifyShopper(ctx: ReturnsContext, requestId: string, kind
   if (sent) return;
   const settlement = request.settlement ? (JSON.parse(request.settlement) as Settlement) : null;
   const { subject, text } = returnEmail(kind, request.locale, {
+    shop: (await shopProfile(ctx.graphql, ctx.shop)).name,
     reference: request.reference,
     orderName: request.orderName,
     items: request.items.map((i) => ({ title: i.title, quantity: i.quantity })),

@@ -74,7 +74,8 @@ const STAGE: Readonly<Record<RequestStatus, ReturnStage>> = {
   cancelled: "done",
 };
 
-export const stageOf = (status: RequestStatus): ReturnStage => STAGE[status];
+/** A status no stage knows (a stored row from elsewhere) goes under review, where staff see it. */
+export const stageOf = (status: string): ReturnStage => (Object.hasOwn(STAGE, status) ? STAGE[status as RequestStatus] : "review");
 
 /** The steps that reach Shopify after a request is stored, each written to the request before it is sent (`pendingStep`). */
 export const RETURN_STEPS = ["approve", "exchange", "label", "process", "bonus", "close"] as const;
@@ -94,6 +95,7 @@ export const RETURN_EVENT_TYPES = [
   "store_credit_issued",
   "bonus_issued",
   "exchange_created",
+  "exchange_processed",
   "exchange_shipped",
   "closed",
   "step_failed",

@@ -118,6 +118,13 @@ describe("stages", () => {
   });
 });
 
+describe("a status no stage knows", () => {
+  it("GIVEN an unknown or inherited name THEN it is put under review, where staff see it", () => {
+    expect(stageOf("archived")).toBe("review");
+    expect(stageOf("constructor")).toBe("review");
+  });
+});
+
 describe("steps and events", () => {
   it("GIVEN the steps THEN they are the ones a request goes through after approval, in order", () => {
     expect(RETURN_STEPS).toEqual(["approve", "exchange", "label", "process", "bonus", "close"]);
