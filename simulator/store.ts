@@ -1,271 +1,48 @@
 import { readFileSync } from "node:fs";
-import { z } from "zod";
+import type { z } from "zod";
+import { returnableQuantities, unfulfilledQuantity } from "./derived";
+import { fulfillmentEventPayload, fulfillmentPayload, orderPayload, returnPayload } from "./payloads";
+import {
+  fixtureSchema,
+  formatDateTime,
+  fromCents,
+  lineItemSchema,
+  orderSchema,
+  toCents,
+  type addressSchema,
+  type Customer,
+  type Fulfillment,
+  type FulfillmentEvent,
+  type FulfillmentEventStatus,
+  type FulfillmentLineItem,
+  type LineItem,
+  type Order,
+  type OrderCancelReason,
+  type OrderFinancialStatus,
+  type Product,
+  type ProductVariant,
+  type Return,
+  type ReturnDeclineReason,
+  type ReturnLineItem,
+  type ReturnReasonDefinition,
+  type ReturnStatus,
+  type Shop,
+  type ShopData,
+  type ShopFixture,
+  type TrackingInfo,
+} from "./records";
 
 /**
  * In-memory state of the simulated Shopify shops. The Admin GraphQL simulator (admin-api.ts),
  * tests and the demo all change shops through the methods here, so every change emits one
  * `onChange` event with Shopify's webhook topic and a REST-style webhook payload.
  *
- * Records are stored in a shape close to the Admin API (GIDs, ISO timestamps, decimal strings);
- * values Shopify derives (fulfillment status, returnable quantities, …) are computed by the
- * exported helpers below rather than stored, so they can never drift from the records.
+ * The records are defined in records.ts and the values Shopify derives from them in derived.ts;
+ * both are re-exported here, the simulator's one entry point.
  */
 
-// ---------------------------------------------------------------------------------------------
-// Record schemas: the fixture format and the stored records are the same shapes; optional
-// fixture fields get their defaults here, and a malformed fixture fails loudly at load time.
-// ---------------------------------------------------------------------------------------------
-
-const gid = (type: string) =>
-  z.string().regex(new RegExp(`^gid://shopify/${type}/\\d+$`), `expected a ${type} GID`);
-const dateTime = z.string().datetime({ offset: true });
-const decimal = z.string().regex(/^\d+(\.\d{1,2})?$/, "expected a decimal amount like 12.50");
-
-const shopSchema = z.object({
-  id: gid("Shop"),
-  domain: z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/),
-  name: z.string(),
-  email: z.string(),
-  ianaTimezone: z.string(),
-  currencyCode: z.string().length(3),
-});
-
-const variantSchema = z.object({
-  id: gid("ProductVariant"),
-  title: z.string(),
-  sku: z.string().nullable().default(null),
-  price: decimal,
-  inventoryQuantity: z.number().int().default(0),
-});
-
-const productSchema = z.object({
-  id: gid("Product"),
-  title: z.string(),
-  handle: z.string(),
-  productType: z.string().default(""),
-  tags: z.array(z.string()).default([]),
-  vendor: z.string(),
-  imageUrl: z.string().url().nullable().default(null),
-  isGiftCard: z.boolean().default(false),
-  variants: z.array(variantSchema).min(1),
-});
-
-const customerSchema = z.object({
-  id: gid("Customer"),
-  firstName: z.string().nullable(),
-  lastName: z.string().nullable(),
-  email: z.string().nullable(),
-  phone: z.string().nullable().default(null),
-  createdAt: dateTime,
-});
-
-const addressSchema = z.object({
-  firstName: z.string().nullable(),
-  lastName: z.string().nullable(),
-  address1: z.string().nullable(),
-  address2: z.string().nullable().default(null),
-  city: z.string().nullable(),
-  province: z.string().nullable().default(null),
-  provinceCode: z.string().nullable().default(null),
-  country: z.string(),
-  countryCode: z.string().length(2),
-  zip: z.string().nullable().default(null),
-  phone: z.string().nullable().default(null),
-});
-
-const lineItemSchema = z.object({
-  id: gid("LineItem"),
-  productId: gid("Product").nullable(),
-  variantId: gid("ProductVariant").nullable(),
-  title: z.string(),
-  variantTitle: z.string().nullable().default(null),
-  sku: z.string().nullable().default(null),
-  quantity: z.number().int().positive(),
-  refundedQuantity: z.number().int().nonnegative().default(0),
-  removedQuantity: z.number().int().nonnegative().default(0),
-  price: decimal,
-  imageUrl: z.string().url().nullable().default(null),
-  requiresShipping: z.boolean().default(true),
-  isGiftCard: z.boolean().default(false),
-});
-
-const fulfillmentEventStatus = z.enum([
-  "ATTEMPTED_DELIVERY",
-  "CARRIER_PICKED_UP",
-  "CONFIRMED",
-  "DELAYED",
-  "DELIVERED",
-  "FAILURE",
-  "IN_TRANSIT",
-  "LABEL_PRINTED",
-  "LABEL_PURCHASED",
-  "OUT_FOR_DELIVERY",
-  "READY_FOR_PICKUP",
-]);
-
-const fulfillmentEventSchema = z.object({
-  id: gid("FulfillmentEvent"),
-  status: fulfillmentEventStatus,
-  happenedAt: dateTime,
-  message: z.string().nullable().default(null),
-  city: z.string().nullable().default(null),
-  province: z.string().nullable().default(null),
-  country: z.string().nullable().default(null),
-  estimatedDeliveryAt: dateTime.nullable().default(null),
-});
-
-const fulfillmentSchema = z.object({
-  id: gid("Fulfillment"),
-  status: z.enum(["SUCCESS", "CANCELLED", "ERROR", "FAILURE", "OPEN", "PENDING"]),
-  displayStatus: z
-    .enum([...fulfillmentEventStatus.options, "CANCELED", "FULFILLED", "MARKED_AS_FULFILLED", "NOT_DELIVERED"])
-    .nullable(),
-  createdAt: dateTime,
-  updatedAt: dateTime,
-  inTransitAt: dateTime.nullable().default(null),
-  deliveredAt: dateTime.nullable().default(null),
-  estimatedDeliveryAt: dateTime.nullable().default(null),
-  trackingInfo: z
-    .array(z.object({ company: z.string().nullable(), number: z.string().nullable(), url: z.string().url().nullable() }))
-    .default([]),
-  events: z.array(fulfillmentEventSchema).default([]),
-  fulfillmentLineItems: z
-    .array(z.object({ id: gid("FulfillmentLineItem"), lineItemId: gid("LineItem"), quantity: z.number().int().positive() }))
-    .min(1),
-});
-
-const returnStatus = z.enum(["REQUESTED", "OPEN", "DECLINED", "CANCELED", "CLOSED"]);
-const declineReason = z.enum(["FINAL_SALE", "OTHER", "RETURN_PERIOD_ENDED"]);
-
-const returnSchema = z.object({
-  id: gid("Return"),
-  name: z.string(),
-  status: returnStatus,
-  createdAt: dateTime,
-  requestApprovedAt: dateTime.nullable().default(null),
-  closedAt: dateTime.nullable().default(null),
-  decline: z.object({ reason: declineReason, note: z.string().nullable() }).nullable().default(null),
-  returnLineItems: z
-    .array(
-      z.object({
-        id: gid("ReturnLineItem"),
-        fulfillmentLineItemId: gid("FulfillmentLineItem"),
-        quantity: z.number().int().positive(),
-        returnReasonDefinitionId: gid("ReturnReasonDefinition").nullable().default(null),
-        customerNote: z.string().nullable().default(null),
-        processedQuantity: z.number().int().nonnegative().default(0),
-      }),
-    )
-    .min(1),
-});
-
-const financialStatus = z.enum([
-  "AUTHORIZED",
-  "EXPIRED",
-  "PAID",
-  "PARTIALLY_PAID",
-  "PARTIALLY_REFUNDED",
-  "PENDING",
-  "REFUNDED",
-  "VOIDED",
-]);
-const cancelReason = z.enum(["CUSTOMER", "DECLINED", "FRAUD", "INVENTORY", "OTHER", "STAFF"]);
-
-const orderSchema = z.object({
-  id: gid("Order"),
-  name: z.string().regex(/^#\d+$/),
-  email: z.string().nullable(),
-  phone: z.string().nullable().default(null),
-  createdAt: dateTime,
-  processedAt: dateTime,
-  updatedAt: dateTime,
-  cancelledAt: dateTime.nullable().default(null),
-  cancelReason: cancelReason.nullable().default(null),
-  closedAt: dateTime.nullable().default(null),
-  financialStatus,
-  currencyCode: z.string().length(3),
-  subtotalPrice: decimal,
-  totalShippingPrice: decimal,
-  totalTax: decimal,
-  totalPrice: decimal,
-  totalRefunded: decimal.default("0.00"),
-  customerId: gid("Customer").nullable().default(null),
-  shippingAddress: addressSchema.nullable(),
-  lineItems: z.array(lineItemSchema).min(1),
-  fulfillments: z.array(fulfillmentSchema).default([]),
-  returns: z.array(returnSchema).default([]),
-  note: z.string().nullable().default(null),
-  tags: z.array(z.string()).default([]),
-});
-
-const returnReasonDefinitionSchema = z.object({
-  id: gid("ReturnReasonDefinition"),
-  handle: z.string(),
-  name: z.string(),
-  deleted: z.boolean().default(false),
-});
-
-const fixtureSchema = z.object({
-  anchor: dateTime,
-  shop: shopSchema,
-  products: z.array(productSchema).default([]),
-  customers: z.array(customerSchema).default([]),
-  orders: z.array(orderSchema).default([]),
-  returnReasonDefinitions: z.array(returnReasonDefinitionSchema).default([]),
-});
-
-export type ShopFixture = z.input<typeof fixtureSchema> & { _demoOrders?: unknown };
-export type Shop = z.output<typeof shopSchema>;
-export type Product = z.output<typeof productSchema>;
-export type ProductVariant = z.output<typeof variantSchema>;
-export type Customer = z.output<typeof customerSchema>;
-export type MailingAddress = z.output<typeof addressSchema>;
-export type Order = z.output<typeof orderSchema>;
-export type LineItem = z.output<typeof lineItemSchema>;
-export type Fulfillment = z.output<typeof fulfillmentSchema>;
-export type FulfillmentEvent = z.output<typeof fulfillmentEventSchema>;
-export type FulfillmentEventStatus = z.output<typeof fulfillmentEventStatus>;
-export type FulfillmentLineItem = Fulfillment["fulfillmentLineItems"][number];
-export type TrackingInfo = Fulfillment["trackingInfo"][number];
-export type Return = z.output<typeof returnSchema>;
-export type ReturnLineItem = Return["returnLineItems"][number];
-export type ReturnStatus = z.output<typeof returnStatus>;
-export type ReturnDeclineReason = z.output<typeof declineReason>;
-export type OrderFinancialStatus = z.output<typeof financialStatus>;
-export type OrderCancelReason = z.output<typeof cancelReason>;
-export type ReturnReasonDefinition = z.output<typeof returnReasonDefinitionSchema>;
-
-/** Everything the store knows about one shop. Treat as read-only outside this module. */
-export interface ShopData {
-  shop: Shop;
-  products: Product[];
-  customers: Customer[];
-  orders: Order[];
-  returnReasonDefinitions: ReturnReasonDefinition[];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Small value helpers shared with the GraphQL layer
-// ---------------------------------------------------------------------------------------------
-
-/** Shopify's DateTime format: ISO 8601 in UTC without milliseconds. */
-export function formatDateTime(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-
-export function legacyId(gidValue: string): number {
-  const id = Number(gidValue.slice(gidValue.lastIndexOf("/") + 1));
-  if (!Number.isSafeInteger(id)) throw new Error(`Not a numeric Shopify GID: ${gidValue}`);
-  return id;
-}
-
-/** The resource type of a GID: `gid://shopify/Order/1` → `Order`; undefined if not a GID. */
-export function gidType(value: string): string | undefined {
-  return /^gid:\/\/shopify\/([A-Za-z]+)\/\d+(\?.*)?$/.exec(value)?.[1];
-}
-
-const toCents = (amount: string) => Math.round(Number(amount) * 100);
-const fromCents = (cents: number) => (cents / 100).toFixed(2);
+export * from "./derived";
+export * from "./records";
 
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -279,103 +56,6 @@ function shiftTimestamps(value: unknown, offsetMs: number): unknown {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, shiftTimestamps(item, offsetMs)]));
   }
   return value;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Derived values (what Shopify computes from the records)
-// ---------------------------------------------------------------------------------------------
-
-const isActiveFulfillment = (fulfillment: Fulfillment) => fulfillment.status === "SUCCESS";
-/** Declined and canceled returns give their items back to the returnable pool. */
-const isActiveReturn = (ret: Return) => ret.status !== "DECLINED" && ret.status !== "CANCELED";
-
-/** Units still on the order: `quantity` minus refunded and removed units. */
-export function currentQuantity(lineItem: LineItem): number {
-  return lineItem.quantity - lineItem.refundedQuantity - lineItem.removedQuantity;
-}
-
-export function fulfilledQuantity(order: Order, lineItemId: string): number {
-  let total = 0;
-  for (const fulfillment of order.fulfillments.filter(isActiveFulfillment)) {
-    for (const item of fulfillment.fulfillmentLineItems) {
-      if (item.lineItemId === lineItemId) total += item.quantity;
-    }
-  }
-  return total;
-}
-
-export function unfulfilledQuantity(order: Order, lineItem: LineItem): number {
-  return Math.max(0, currentQuantity(lineItem) - fulfilledQuantity(order, lineItem.id));
-}
-
-export function orderDisplayFulfillmentStatus(order: Order): "FULFILLED" | "PARTIALLY_FULFILLED" | "UNFULFILLED" {
-  // Refunded units still count as fulfilled: a delivered-then-refunded order stays FULFILLED.
-  const fulfilled = order.lineItems.reduce((sum, lineItem) => sum + fulfilledQuantity(order, lineItem.id), 0);
-  const unfulfilled = order.lineItems.reduce((sum, lineItem) => sum + unfulfilledQuantity(order, lineItem), 0);
-  if (fulfilled === 0) return "UNFULFILLED";
-  return unfulfilled === 0 ? "FULFILLED" : "PARTIALLY_FULFILLED";
-}
-
-export function orderReturnStatus(order: Order): "IN_PROGRESS" | "NO_RETURN" | "RETURNED" | "RETURN_REQUESTED" {
-  const statuses = new Set(order.returns.map((ret) => ret.status));
-  if (statuses.has("OPEN")) return "IN_PROGRESS";
-  if (statuses.has("REQUESTED")) return "RETURN_REQUESTED";
-  if (statuses.has("CLOSED")) return "RETURNED";
-  return "NO_RETURN";
-}
-
-export function currentTotalPrice(order: Order): string {
-  return fromCents(toCents(order.totalPrice) - toCents(order.totalRefunded));
-}
-
-/**
- * Returnable units per fulfillment line item, as `returnableFulfillments` reports them: units in
- * successful fulfillments, minus units in requested/open/closed returns, minus refunded units.
- * Refunds are taken from unfulfilled units first, and a refund for a processed return unit is
- * not counted twice; the rest comes off the fulfillments in order. Gift cards are never
- * returnable.
- */
-export function returnableQuantities(order: Order): Map<string, number> {
-  const inReturns = new Map<string, number>();
-  const processedByLineItem = new Map<string, number>();
-  for (const ret of order.returns.filter(isActiveReturn)) {
-    for (const item of ret.returnLineItems) {
-      inReturns.set(item.fulfillmentLineItemId, (inReturns.get(item.fulfillmentLineItemId) ?? 0) + item.quantity);
-      const lineItemId = fulfillmentLineItemOf(order, item.fulfillmentLineItemId)?.lineItemId;
-      if (lineItemId) processedByLineItem.set(lineItemId, (processedByLineItem.get(lineItemId) ?? 0) + item.processedQuantity);
-    }
-  }
-  const refundLeft = new Map<string, number>();
-  for (const lineItem of order.lineItems) {
-    const neverFulfilled = lineItem.quantity - fulfilledQuantity(order, lineItem.id);
-    const refundedFromFulfilled =
-      lineItem.refundedQuantity + lineItem.removedQuantity - neverFulfilled - (processedByLineItem.get(lineItem.id) ?? 0);
-    refundLeft.set(lineItem.id, Math.max(0, refundedFromFulfilled));
-  }
-
-  const result = new Map<string, number>();
-  for (const fulfillment of order.fulfillments.filter(isActiveFulfillment)) {
-    for (const item of fulfillment.fulfillmentLineItems) {
-      const lineItem = order.lineItems.find((candidate) => candidate.id === item.lineItemId);
-      if (!lineItem || lineItem.isGiftCard) continue;
-      const refunded = Math.min(refundLeft.get(lineItem.id) ?? 0, item.quantity);
-      refundLeft.set(lineItem.id, (refundLeft.get(lineItem.id) ?? 0) - refunded);
-      result.set(item.id, Math.max(0, item.quantity - refunded - (inReturns.get(item.id) ?? 0)));
-    }
-  }
-  return result;
-}
-
-export function fulfillmentLineItemOf(order: Order, fulfillmentLineItemId: string): FulfillmentLineItem | undefined {
-  for (const fulfillment of order.fulfillments) {
-    const found = fulfillment.fulfillmentLineItems.find((item) => item.id === fulfillmentLineItemId);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-export function returnTotalQuantity(ret: Return): number {
-  return ret.returnLineItems.reduce((sum, item) => sum + item.quantity, 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -404,140 +84,6 @@ export interface ChangeEvent {
 }
 
 export type ChangeListener = (event: ChangeEvent) => void;
-
-const lower = (value: string | null) => (value === null ? null : value.toLowerCase());
-
-function fulfillmentPayload(order: Order, fulfillment: Fulfillment, index: number) {
-  const latestEvent = fulfillment.events.at(-1);
-  const tracking = fulfillment.trackingInfo;
-  return {
-    id: legacyId(fulfillment.id),
-    admin_graphql_api_id: fulfillment.id,
-    order_id: legacyId(order.id),
-    name: `${order.name}.${index + 1}`,
-    status: fulfillment.status.toLowerCase(),
-    shipment_status: latestEvent ? latestEvent.status.toLowerCase() : null,
-    created_at: fulfillment.createdAt,
-    updated_at: fulfillment.updatedAt,
-    tracking_company: tracking[0]?.company ?? null,
-    tracking_number: tracking[0]?.number ?? null,
-    tracking_numbers: tracking.map((info) => info.number),
-    tracking_url: tracking[0]?.url ?? null,
-    tracking_urls: tracking.map((info) => info.url),
-    line_items: fulfillment.fulfillmentLineItems.map((item) => ({
-      id: legacyId(item.lineItemId),
-      admin_graphql_api_id: item.lineItemId,
-      quantity: item.quantity,
-    })),
-  };
-}
-
-function orderPayload(data: ShopData, order: Order) {
-  const customer = data.customers.find((candidate) => candidate.id === order.customerId);
-  const address = order.shippingAddress;
-  const fulfillmentStatus = orderDisplayFulfillmentStatus(order);
-  return {
-    id: legacyId(order.id),
-    admin_graphql_api_id: order.id,
-    name: order.name,
-    order_number: Number(order.name.slice(1)),
-    email: order.email,
-    phone: order.phone,
-    created_at: order.createdAt,
-    processed_at: order.processedAt,
-    updated_at: order.updatedAt,
-    cancelled_at: order.cancelledAt,
-    cancel_reason: lower(order.cancelReason),
-    closed_at: order.closedAt,
-    financial_status: order.financialStatus.toLowerCase(),
-    fulfillment_status: { FULFILLED: "fulfilled", PARTIALLY_FULFILLED: "partial", UNFULFILLED: null }[fulfillmentStatus],
-    currency: order.currencyCode,
-    subtotal_price: order.subtotalPrice,
-    total_price: order.totalPrice,
-    total_tax: order.totalTax,
-    current_total_price: currentTotalPrice(order),
-    note: order.note,
-    tags: order.tags.join(", "),
-    customer: customer
-      ? {
-          id: legacyId(customer.id),
-          admin_graphql_api_id: customer.id,
-          email: customer.email,
-          first_name: customer.firstName,
-          last_name: customer.lastName,
-        }
-      : null,
-    shipping_address: address && {
-      first_name: address.firstName,
-      last_name: address.lastName,
-      address1: address.address1,
-      address2: address.address2,
-      city: address.city,
-      province: address.province,
-      province_code: address.provinceCode,
-      country: address.country,
-      country_code: address.countryCode,
-      zip: address.zip,
-    },
-    line_items: order.lineItems.map((lineItem) => ({
-      id: legacyId(lineItem.id),
-      admin_graphql_api_id: lineItem.id,
-      title: lineItem.title,
-      variant_title: lineItem.variantTitle,
-      sku: lineItem.sku,
-      quantity: lineItem.quantity,
-      current_quantity: currentQuantity(lineItem),
-      fulfillable_quantity: unfulfilledQuantity(order, lineItem),
-      price: lineItem.price,
-      product_id: lineItem.productId && legacyId(lineItem.productId),
-      variant_id: lineItem.variantId && legacyId(lineItem.variantId),
-      gift_card: lineItem.isGiftCard,
-    })),
-    fulfillments: order.fulfillments.map((fulfillment, index) => fulfillmentPayload(order, fulfillment, index)),
-  };
-}
-
-function fulfillmentEventPayload(order: Order, fulfillment: Fulfillment, event: FulfillmentEvent) {
-  return {
-    id: legacyId(event.id),
-    admin_graphql_api_id: event.id,
-    fulfillment_id: legacyId(fulfillment.id),
-    order_id: legacyId(order.id),
-    status: event.status.toLowerCase(),
-    message: event.message,
-    happened_at: event.happenedAt,
-    city: event.city,
-    province: event.province,
-    country: event.country,
-    estimated_delivery_at: event.estimatedDeliveryAt,
-    created_at: event.happenedAt,
-  };
-}
-
-function returnPayload(data: ShopData, order: Order, ret: Return) {
-  return {
-    id: legacyId(ret.id),
-    admin_graphql_api_id: ret.id,
-    order_id: legacyId(order.id),
-    order: { id: legacyId(order.id), admin_graphql_api_id: order.id },
-    name: ret.name,
-    status: ret.status.toLowerCase(),
-    total_return_line_items: returnTotalQuantity(ret),
-    decline: ret.decline && { reason: ret.decline.reason.toLowerCase(), note: ret.decline.note },
-    return_line_items: ret.returnLineItems.map((item) => {
-      const reason = data.returnReasonDefinitions.find((definition) => definition.id === item.returnReasonDefinitionId);
-      return {
-        id: legacyId(item.id),
-        admin_graphql_api_id: item.id,
-        fulfillment_line_item_id: legacyId(item.fulfillmentLineItemId),
-        quantity: item.quantity,
-        processed_quantity: item.processedQuantity,
-        customer_note: item.customerNote,
-        return_reason_definition: reason ? { id: legacyId(reason.id), handle: reason.handle, name: reason.name } : null,
-      };
-    }),
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Mutation inputs and results
