@@ -32,7 +32,20 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
+import {
+  findOrder,
+  moneyBag,
+  moneyV2,
+  paginate,
+  sortBy,
+  times,
+  visibleOrders,
+  type ConnectionArgs,
+  type Context,
+  type Resolver,
+} from "./resolver-kit";
 import { ADMIN_SCHEMA_PATH, adminSchema } from "./schema";
+import { compareDate, compareNumber, gidOrNumber, matchesTerms, parseSearchQuery, sameText, type SearchTerm } from "./search";
 import {
   currentQuantity,
   currentTotalPrice,
@@ -67,10 +80,11 @@ import {
  * simulator does not model resolve to null, or to an empty value when the schema says non-null.
  */
 
+export { ORDER_WINDOW_DAYS } from "./resolver-kit";
+export { parseSearchQuery, type SearchTerm } from "./search";
+
 export const MAX_QUERY_COST = 1000;
 export const MUTATION_COST = 10;
-/** Without `read_all_orders`, Shopify only exposes orders from the last 60 days. */
-export const ORDER_WINDOW_DAYS = 60;
 
 export interface AdminApiOptions {
   now?: () => Date;
@@ -403,21 +417,6 @@ function requireAccess(context: Context, fieldName: string, ruleKeys: string[]) 
 // Execution plumbing
 // ---------------------------------------------------------------------------------------------
 
-interface Context {
-  store: Store;
-  domain: string;
-  data: ShopData;
-  /** Granted scopes, or null when the caller does not restrict access. */
-  scopes: Set<string> | null;
-  now: Date;
-  isMutation: boolean;
-  actualCost: number;
-}
-
-// Sources and arguments are checked by graphql-js against the schema before a resolver runs.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Resolver = (source: any, args: any, context: Context, info: GraphQLResolveInfo) => unknown;
-
 const fieldResolver: GraphQLFieldResolver<unknown, Context> = (source, args, context, info) => {
   requireAccess(context, info.fieldName, [`${info.parentType.name}.${info.fieldName}`, deliveredType(info.returnType).name]);
   const resolve = RESOLVERS[info.parentType.name]?.[info.fieldName];
@@ -462,165 +461,7 @@ function emptyValue(type: GraphQLOutputType, context: Context): unknown {
   return {}; // an object whose fields resolve to empty values in turn
 }
 
-// ---------------------------------------------------------------------------------------------
-// Pagination
-// ---------------------------------------------------------------------------------------------
-
-interface ConnectionArgs {
-  first?: number | null;
-  last?: number | null;
-  after?: string | null;
-  before?: string | null;
-  reverse?: boolean | null;
-}
-
-const encodeCursor = (key: string) => Buffer.from(JSON.stringify({ last_id: key })).toString("base64");
-
-function decodeCursor(cursor: string): string {
-  try {
-    const decoded: unknown = JSON.parse(Buffer.from(cursor, "base64").toString("utf8"));
-    if (decoded && typeof decoded === "object" && "last_id" in decoded) return String(decoded.last_id);
-  } catch {
-    // fall through to the error below
-  }
-  throw new GraphQLError(`Invalid cursor: ${cursor}`);
-}
-
-/** Relay connection over an already sorted list, keyed by id (or by `keyOf`). */
-function paginate<T>(items: readonly T[], args: ConnectionArgs, keyOf: (item: T) => string = (item) => (item as { id: string }).id) {
-  if (args.first == null && args.last == null) throw new GraphQLError("you must provide one of first or last");
-  const list = args.reverse ? [...items].reverse() : items;
-  const indexOf = (cursor: string) => {
-    const key = decodeCursor(cursor);
-    const index = list.findIndex((item) => keyOf(item) === key);
-    if (index < 0) throw new GraphQLError(`Invalid cursor: ${cursor}`);
-    return index;
-  };
-  let start = args.after ? indexOf(args.after) + 1 : 0;
-  let end = args.before ? indexOf(args.before) : list.length;
-  if (args.first != null) end = Math.min(end, start + Math.max(0, args.first));
-  if (args.last != null) start = Math.max(start, end - Math.max(0, args.last));
-  const page = list.slice(start, Math.max(start, end));
-  const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
-  return {
-    edges,
-    nodes: page,
-    pageInfo: {
-      hasNextPage: end < list.length,
-      hasPreviousPage: start > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Search syntax: `key:value` terms (values optionally quoted), implicit AND, `-` negates,
-// comparators > >= < <=, bare words search the default fields. OR and grouping are not modelled.
-// ---------------------------------------------------------------------------------------------
-
-export interface SearchTerm {
-  key: string | null;
-  comparator: "=" | ">" | ">=" | "<" | "<=";
-  value: string;
-  negated: boolean;
-}
-
-export function parseSearchQuery(query: string): SearchTerm[] {
-  const terms: SearchTerm[] = [];
-  let i = 0;
-  const readValue = (): string => {
-    const quote = query[i];
-    if (quote === '"' || quote === "'") {
-      let value = "";
-      for (i += 1; i < query.length && query[i] !== quote; i += 1) {
-        if (query[i] === "\\" && i + 1 < query.length) i += 1;
-        value += query[i];
-      }
-      i += 1; // closing quote
-      return value;
-    }
-    let value = "";
-    for (; i < query.length && !/\s/.test(query[i] ?? ""); i += 1) {
-      if (query[i] === "\\" && i + 1 < query.length) i += 1;
-      value += query[i];
-    }
-    return value;
-  };
-
-  while (i < query.length) {
-    if (/\s/.test(query[i] ?? "")) {
-      i += 1;
-      continue;
-    }
-    const negated = query[i] === "-";
-    if (negated) i += 1;
-    const keyMatch = /^([A-Za-z_][\w.]*):(>=|<=|>|<)?/.exec(query.slice(i));
-    if (keyMatch) {
-      i += keyMatch[0].length;
-      const comparator = (keyMatch[2] ?? "=") as SearchTerm["comparator"];
-      terms.push({ key: keyMatch[1]!.toLowerCase(), comparator, value: readValue(), negated });
-    } else {
-      const value = readValue();
-      if (value !== "AND") terms.push({ key: null, comparator: "=", value, negated });
-    }
-  }
-  return terms;
-}
-
-function matchesTerms<T>(item: T, terms: SearchTerm[], filters: Record<string, (item: T, term: SearchTerm) => boolean>) {
-  return terms.every((term) => {
-    const filter = filters[term.key ?? "default"];
-    if (!filter) return true; // Shopify ignores filters it does not know
-    return filter(item, term) !== term.negated;
-  });
-}
-
-const sameText = (a: string | null | undefined, b: string) => (a ?? "").toLowerCase() === b.toLowerCase();
-
-function compareNumber(actual: number, term: SearchTerm): boolean {
-  const wanted = Number(term.value);
-  if (Number.isNaN(wanted)) return false;
-  return { "=": actual === wanted, ">": actual > wanted, ">=": actual >= wanted, "<": actual < wanted, "<=": actual <= wanted }[
-    term.comparator
-  ];
-}
-
-/**
- * Compares a timestamp with a search date. A partial date (`2026`, `2026-10`, `2026-10-05`)
- * stands for its whole period, in UTC; `now` is the request time.
- */
-function compareDate(actualIso: string | null, term: SearchTerm, now: Date): boolean {
-  if (!actualIso) return false;
-  const period = searchPeriod(term.value, now);
-  if (!period) return false;
-  const actual = Date.parse(actualIso);
-  const [start, end] = period;
-  return { "=": actual >= start && actual < end, ">": actual >= end, ">=": actual >= start, "<": actual < start, "<=": actual < end }[
-    term.comparator
-  ];
-}
-
-function searchPeriod(value: string, now: Date): [number, number] | undefined {
-  if (value.toLowerCase() === "now") return [now.getTime(), now.getTime() + 1];
-  const partial = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value);
-  if (partial) {
-    const [year, month, day] = [Number(partial[1]), partial[2], partial[3]];
-    const start = Date.UTC(year, month ? Number(month) - 1 : 0, day ? Number(day) : 1);
-    const end = day
-      ? Date.UTC(year, Number(month) - 1, Number(day) + 1)
-      : month
-        ? Date.UTC(year, Number(month), 1)
-        : Date.UTC(year + 1, 0, 1);
-    return [start, end];
-  }
-  const exact = Date.parse(value);
-  return Number.isNaN(exact) ? undefined : [exact, exact + 1];
-}
-
 const orderNumber = (name: string) => name.replace(/^#/, "").toLowerCase();
-const gidOrNumber = (value: string) => Number(value.replace(/^gid:\/\/shopify\/\w+\//, ""));
-
 const FULFILLMENT_STATUS_ALIASES: Record<string, string> = {
   shipped: "FULFILLED",
   partial: "PARTIALLY_FULFILLED",
@@ -670,22 +511,6 @@ const ORDER_SORT_VALUES: Record<string, (order: Order) => string | number> = {
   CURRENT_TOTAL_PRICE: (order) => Number(currentTotalPrice(order)),
 };
 
-function sortBy<T>(items: readonly T[], value: (item: T) => string | number, tieBreak: (item: T) => number): T[] {
-  return [...items].sort((a, b) => {
-    const [x, y] = [value(a), value(b)];
-    return x < y ? -1 : x > y ? 1 : tieBreak(a) - tieBreak(b);
-  });
-}
-
-/** Orders the app may read: Shopify hides orders older than 60 days without `read_all_orders`. */
-function visibleOrders(context: Context): Order[] {
-  if (!context.scopes || context.scopes.has("read_all_orders")) return context.data.orders;
-  const oldest = context.now.getTime() - ORDER_WINDOW_DAYS * 24 * 3600 * 1000;
-  return context.data.orders.filter((order) => Date.parse(order.createdAt) >= oldest);
-}
-
-const findOrder = (context: Context, id: string) => visibleOrders(context).find((order) => order.id === id) ?? null;
-
 interface OrderSearchArgs extends ConnectionArgs {
   query?: string | null;
   sortKey?: string | null;
@@ -700,23 +525,8 @@ function searchOrders(context: Context, args: OrderSearchArgs, scope: (order: Or
 }
 
 // ---------------------------------------------------------------------------------------------
-// Value helpers
+// Helpers for the resolvers below
 // ---------------------------------------------------------------------------------------------
-
-/** Shopify's Decimal rendering: "189.0", "39.99". */
-function decimal(amount: string | number): string {
-  const value = Number(amount);
-  return Number.isInteger(value) ? value.toFixed(1) : String(Number(value.toFixed(2)));
-}
-
-const moneyV2 = (amount: string | number, currencyCode: string) => ({ amount: decimal(amount), currencyCode });
-
-/** Shop and presentment currency are the same in the simulator. */
-function moneyBag(amount: string | number, currencyCode: string) {
-  return { shopMoney: moneyV2(amount, currencyCode), presentmentMoney: moneyV2(amount, currencyCode) };
-}
-
-const times = (price: string, quantity: number) => ((Math.round(Number(price) * 100) * quantity) / 100).toFixed(2);
 
 function lineItemOrder(context: Context, lineItem: LineItem): Order {
   const found = context.store.getLineItem(context.domain, lineItem.id);
