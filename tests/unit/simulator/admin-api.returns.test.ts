@@ -81,6 +81,32 @@ function demoShop() {
 
 const invalidState = expect.objectContaining({ code: "INVALID_STATE" });
 
+describe("returnReasonDefinitions", () => {
+  const REASONS = `query($handles: [String!], $query: String) {
+    returnReasonDefinitions(first: 50, handles: $handles, query: $query, sortKey: HANDLE) { nodes { id handle name deleted } } }`;
+
+  async function reasons(variables: Record<string, unknown>) {
+    const body = (await demoShop().api.execute(DEMO_SHOP_DOMAIN, { query: REASONS, variables })).body as Body;
+    expect(body.errors).toBeUndefined();
+    return body.data.returnReasonDefinitions.nodes as Array<{ id: string; handle: string; name: string; deleted: boolean }>;
+  }
+
+  it("GIVEN handles WHEN reasons are read THEN exactly those definitions come back, with their ids and English names", async () => {
+    expect(await reasons({ handles: ["too-small", "defective", "arrived-late"] })).toEqual([
+      { id: "gid://shopify/ReturnReasonDefinition/109", handle: "arrived-late", name: "Arrived too late", deleted: false },
+      { id: "gid://shopify/ReturnReasonDefinition/103", handle: "defective", name: "Damaged or defective", deleted: false },
+      { id: "gid://shopify/ReturnReasonDefinition/101", handle: "too-small", name: "Too small", deleted: false },
+    ]);
+  });
+
+  it("GIVEN deleted:false WHEN reasons are read THEN the deleted one is left out", async () => {
+    const live = (await reasons({ query: "deleted:false" })).map((reason) => reason.handle);
+    expect(live).toHaveLength(13);
+    expect(live).not.toContain("color");
+    expect((await reasons({})).map((reason) => reason.handle)).toContain("color");
+  });
+});
+
 describe("returnRequest", () => {
   it("GIVEN a delivered order WHEN a return is requested THEN it is REQUESTED with the line, reason and note", async () => {
     const shop = demoShop();
@@ -91,7 +117,7 @@ describe("returnRequest", () => {
       status: "REQUESTED",
       totalQuantity: 1,
       order: { name: "#1013" },
-      returnLineItems: { nodes: [{ quantity: 1, customerNote: "A size too big.", returnReasonDefinition: { handle: "size-too-large" } }] },
+      returnLineItems: { nodes: [{ quantity: 1, customerNote: "A size too big.", returnReasonDefinition: { handle: "too-large" } }] },
     });
   });
 
