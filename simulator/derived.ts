@@ -1,4 +1,4 @@
-import type { Fulfillment, FulfillmentLineItem, LineItem, Order, Return } from "./records";
+import type { Fulfillment, FulfillmentLineItem, LineItem, Order, OrderTransaction, Return } from "./records";
 import { fromCents, toCents } from "./records";
 
 /**
@@ -52,25 +52,25 @@ export function currentTotalPrice(order: Order): string {
 /**
  * Returnable units per fulfillment line item, as `returnableFulfillments` reports them: units in
  * successful fulfillments, minus units in requested/open/closed returns, minus refunded units.
- * Refunds are taken from unfulfilled units first, and a refund for a processed return unit is
- * not counted twice; the rest comes off the fulfillments in order. Gift cards are never
- * returnable.
+ * Refunds are taken from unfulfilled units first, and a unit refunded through a return is not
+ * counted twice (it is already in the return); the rest comes off the fulfillments in order. Gift
+ * cards are never returnable.
  */
 export function returnableQuantities(order: Order): Map<string, number> {
   const inReturns = new Map<string, number>();
-  const processedByLineItem = new Map<string, number>();
+  const refundedThroughReturns = new Map<string, number>();
   for (const ret of order.returns.filter(isActiveReturn)) {
     for (const item of ret.returnLineItems) {
       inReturns.set(item.fulfillmentLineItemId, (inReturns.get(item.fulfillmentLineItemId) ?? 0) + item.quantity);
       const lineItemId = fulfillmentLineItemOf(order, item.fulfillmentLineItemId)?.lineItemId;
-      if (lineItemId) processedByLineItem.set(lineItemId, (processedByLineItem.get(lineItemId) ?? 0) + item.processedQuantity);
+      if (lineItemId) refundedThroughReturns.set(lineItemId, (refundedThroughReturns.get(lineItemId) ?? 0) + item.refundedQuantity);
     }
   }
   const refundLeft = new Map<string, number>();
   for (const lineItem of order.lineItems) {
     const neverFulfilled = lineItem.quantity - fulfilledQuantity(order, lineItem.id);
     const refundedFromFulfilled =
-      lineItem.refundedQuantity + lineItem.removedQuantity - neverFulfilled - (processedByLineItem.get(lineItem.id) ?? 0);
+      lineItem.refundedQuantity + lineItem.removedQuantity - neverFulfilled - (refundedThroughReturns.get(lineItem.id) ?? 0);
     refundLeft.set(lineItem.id, Math.max(0, refundedFromFulfilled));
   }
 
@@ -97,4 +97,35 @@ export function fulfillmentLineItemOf(order: Order, fulfillmentLineItemId: strin
 
 export function returnTotalQuantity(ret: Return): number {
   return ret.returnLineItems.reduce((sum, item) => sum + item.quantity, 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Money, in integer cents of the order's currency
+// ---------------------------------------------------------------------------------------------
+
+/** A payment that took money: what refunds go back to. */
+export const isCapturedPayment = (transaction: OrderTransaction) =>
+  (transaction.kind === "SALE" || transaction.kind === "CAPTURE") && transaction.status === "SUCCESS";
+
+export function capturedCents(order: Order): number {
+  return order.transactions.filter(isCapturedPayment).reduce((sum, transaction) => sum + toCents(transaction.amount), 0);
+}
+
+/** What is left of one payment after the refunds made against it. */
+export function unrefundedCents(order: Order, payment: OrderTransaction): number {
+  const refunded = order.transactions
+    .filter((t) => t.kind === "REFUND" && t.status === "SUCCESS" && t.parentTransactionId === payment.id)
+    .reduce((sum, t) => sum + toCents(t.amount), 0);
+  return toCents(payment.amount) - refunded;
+}
+
+/** What may still be refunded, in money and store credit together, without over-refunding. */
+export function refundableCents(order: Order): number {
+  return Math.max(0, capturedCents(order) - toCents(order.totalRefunded));
+}
+
+/** `percentage` of the units' price, rounded half up to the cent. */
+export function restockingFeeCents(unitPrice: string, quantity: number, percentage: number): number {
+  // toFixed(6) drops binary noise (284.49999…) before rounding.
+  return Math.round(Number(((toCents(unitPrice) * quantity * percentage) / 100).toFixed(6)));
 }

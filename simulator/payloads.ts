@@ -1,5 +1,24 @@
-import { currentQuantity, currentTotalPrice, orderDisplayFulfillmentStatus, returnTotalQuantity, unfulfilledQuantity } from "./derived";
-import { legacyId, type Fulfillment, type FulfillmentEvent, type Order, type Return, type ShopData } from "./records";
+import {
+  currentQuantity,
+  currentTotalPrice,
+  fulfillmentLineItemOf,
+  orderDisplayFulfillmentStatus,
+  restockingFeeCents,
+  returnTotalQuantity,
+  unfulfilledQuantity,
+} from "./derived";
+import {
+  fromCents,
+  legacyId,
+  toCents,
+  type Fulfillment,
+  type FulfillmentEvent,
+  type Order,
+  type Refund,
+  type Return,
+  type ReverseDelivery,
+  type ShopData,
+} from "./records";
 
 /** Webhook payloads in Shopify's REST shape (snake_case, numeric ids beside the GraphQL id). */
 
@@ -92,6 +111,7 @@ export function orderPayload(data: ShopData, order: Order) {
       gift_card: lineItem.isGiftCard,
     })),
     fulfillments: order.fulfillments.map((fulfillment, index) => fulfillmentPayload(order, fulfillment, index)),
+    refunds: order.refunds.map((refund) => refundPayload(order, refund)),
   };
 }
 
@@ -113,6 +133,10 @@ export function fulfillmentEventPayload(order: Order, fulfillment: Fulfillment, 
 }
 
 export function returnPayload(data: ShopData, order: Order, ret: Return) {
+  const lineItemPrice = (fulfillmentLineItemId: string) => {
+    const lineItemId = fulfillmentLineItemOf(order, fulfillmentLineItemId)?.lineItemId;
+    return order.lineItems.find((lineItem) => lineItem.id === lineItemId)?.price ?? "0.00";
+  };
   return {
     id: legacyId(ret.id),
     admin_graphql_api_id: ret.id,
@@ -131,8 +155,83 @@ export function returnPayload(data: ShopData, order: Order, ret: Return) {
         quantity: item.quantity,
         processed_quantity: item.processedQuantity,
         customer_note: item.customerNote,
+        return_reason_note: item.returnReasonNote,
         return_reason_definition: reason ? { id: legacyId(reason.id), handle: reason.handle, name: reason.name } : null,
+        restocking_fee: item.restockingFee && {
+          id: legacyId(item.restockingFee.id),
+          percentage: item.restockingFee.percentage,
+          amount: fromCents(restockingFeeCents(lineItemPrice(item.fulfillmentLineItemId), item.quantity, item.restockingFee.percentage)),
+          currency: order.currencyCode,
+        },
       };
     }),
+    return_shipping_fees: ret.returnShippingFees.map((fee) => ({
+      id: legacyId(fee.id),
+      admin_graphql_api_id: fee.id,
+      amount: fee.amount,
+      currency: order.currencyCode,
+    })),
+    exchange_line_items: ret.exchangeLineItems.map((item) => ({
+      id: legacyId(item.id),
+      admin_graphql_api_id: item.id,
+      variant_id: legacyId(item.variantId),
+      quantity: item.quantity,
+      processed_quantity: item.processedQuantity,
+      line_item_ids: item.lineItemIds.map(legacyId),
+    })),
+  };
+}
+
+export function refundPayload(order: Order, refund: Refund) {
+  return {
+    id: legacyId(refund.id),
+    admin_graphql_api_id: refund.id,
+    order_id: legacyId(order.id),
+    created_at: refund.createdAt,
+    processed_at: refund.createdAt,
+    note: refund.note,
+    return: refund.returnId && { id: legacyId(refund.returnId), admin_graphql_api_id: refund.returnId },
+    refund_line_items: refund.refundLineItems.map((item) => {
+      const lineItem = order.lineItems.find((candidate) => candidate.id === item.lineItemId);
+      return {
+        id: legacyId(item.id),
+        line_item_id: legacyId(item.lineItemId),
+        quantity: item.quantity,
+        restock_type: item.restockType.toLowerCase(),
+        subtotal: fromCents(toCents(lineItem?.price ?? "0.00") * item.quantity),
+      };
+    }),
+    transactions: order.transactions
+      .filter((transaction) => refund.transactionIds.includes(transaction.id))
+      .map((transaction) => ({
+        id: legacyId(transaction.id),
+        admin_graphql_api_id: transaction.id,
+        order_id: legacyId(order.id),
+        kind: transaction.kind.toLowerCase(),
+        gateway: transaction.gateway,
+        status: transaction.status.toLowerCase(),
+        amount: transaction.amount,
+        currency: order.currencyCode,
+        parent_id: transaction.parentTransactionId && legacyId(transaction.parentTransactionId),
+        created_at: transaction.createdAt,
+        processed_at: transaction.processedAt,
+      })),
+  };
+}
+
+/** reverse_deliveries/attach_deliverable: the delivery with its label and tracking. */
+export function reverseDeliveryPayload(ret: Return, delivery: ReverseDelivery) {
+  return {
+    id: legacyId(delivery.id),
+    admin_graphql_api_id: delivery.id,
+    return: { id: legacyId(ret.id), admin_graphql_api_id: ret.id },
+    shipping_deliverable: {
+      tracking: delivery.tracking && {
+        carrier_name: delivery.tracking.carrierName,
+        tracking_number: delivery.tracking.number,
+        tracking_url: delivery.tracking.url,
+      },
+      label: delivery.label && { public_file_url: delivery.label.fileUrl, created_at: delivery.label.createdAt },
+    },
   };
 }

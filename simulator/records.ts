@@ -130,6 +130,54 @@ const fulfillmentSchema = z.object({
 
 const returnStatus = z.enum(["REQUESTED", "OPEN", "DECLINED", "CANCELED", "CLOSED"]);
 const declineReason = z.enum(["FINAL_SALE", "OTHER", "RETURN_PERIOD_ENDED"]);
+const dispositionType = z.enum(["MISSING", "NOT_RESTOCKED", "PROCESSING_REQUIRED", "RESTOCKED"]);
+const count = z.number().int().nonnegative();
+const positive = z.number().int().positive();
+
+/** A reverse fulfillment order: what the customer sends back, how, and what became of it. */
+const reverseFulfillmentOrderSchema = z.object({
+  id: gid("ReverseFulfillmentOrder"),
+  status: z.enum(["OPEN", "CLOSED", "CANCELED"]),
+  lineItems: z.array(
+    z.object({
+      id: gid("ReverseFulfillmentOrderLineItem"),
+      returnLineItemId: gid("ReturnLineItem"),
+      fulfillmentLineItemId: gid("FulfillmentLineItem"),
+      totalQuantity: positive,
+      dispositions: z
+        .array(
+          z.object({
+            id: gid("ReverseFulfillmentOrderDisposition"),
+            type: dispositionType,
+            quantity: positive,
+            locationId: gid("Location").nullable().default(null),
+            createdAt: dateTime,
+          }),
+        )
+        .default([]),
+    }),
+  ),
+  reverseDeliveries: z
+    .array(
+      z.object({
+        id: gid("ReverseDelivery"),
+        createdAt: dateTime,
+        lineItems: z.array(
+          z.object({
+            id: gid("ReverseDeliveryLineItem"),
+            reverseFulfillmentOrderLineItemId: gid("ReverseFulfillmentOrderLineItem"),
+            quantity: positive,
+          }),
+        ),
+        label: z.object({ fileUrl: z.string().url(), createdAt: dateTime, updatedAt: dateTime }).nullable().default(null),
+        tracking: z
+          .object({ number: z.string().nullable(), url: z.string().url().nullable(), carrierName: z.string().nullable() })
+          .nullable()
+          .default(null),
+      }),
+    )
+    .default([]),
+});
 
 const returnSchema = z.object({
   id: gid("Return"),
@@ -144,13 +192,71 @@ const returnSchema = z.object({
       z.object({
         id: gid("ReturnLineItem"),
         fulfillmentLineItemId: gid("FulfillmentLineItem"),
-        quantity: z.number().int().positive(),
+        quantity: positive,
         returnReasonDefinitionId: gid("ReturnReasonDefinition").nullable().default(null),
         customerNote: z.string().nullable().default(null),
-        processedQuantity: z.number().int().nonnegative().default(0),
+        // Shopify answers "" when the staff gave no note.
+        returnReasonNote: z.string().default(""),
+        restockingFee: z.object({ id: gid("RestockingFee"), percentage: z.number().min(0).max(100) }).nullable().default(null),
+        processedQuantity: count.default(0),
+        refundedQuantity: count.default(0),
       }),
     )
     .min(1),
+  /** In the order's currency. */
+  returnShippingFees: z.array(z.object({ id: gid("ReturnShippingFee"), amount: decimal })).default([]),
+  exchangeLineItems: z
+    .array(
+      z.object({
+        id: gid("ExchangeLineItem"),
+        variantId: gid("ProductVariant"),
+        quantity: positive,
+        processedQuantity: count.default(0),
+        /** The order's line items made when the exchange was processed. */
+        lineItemIds: z.array(gid("LineItem")).default([]),
+      }),
+    )
+    .default([]),
+  reverseFulfillmentOrders: z.array(reverseFulfillmentOrderSchema).default([]),
+});
+
+const transactionSchema = z.object({
+  id: gid("OrderTransaction"),
+  kind: z.enum(["AUTHORIZATION", "CAPTURE", "SALE", "REFUND", "VOID"]),
+  status: z.enum(["SUCCESS", "FAILURE", "PENDING"]).default("SUCCESS"),
+  gateway: z.string().default("shopify_payments"),
+  /** In the order's currency. */
+  amount: decimal,
+  createdAt: dateTime,
+  processedAt: dateTime.nullable().default(null),
+  parentTransactionId: gid("OrderTransaction").nullable().default(null),
+});
+
+const refundSchema = z.object({
+  id: gid("Refund"),
+  createdAt: dateTime,
+  note: z.string().nullable().default(null),
+  returnId: gid("Return").nullable().default(null),
+  /** The order's REFUND transactions this refund made (money back and store credit). */
+  transactionIds: z.array(gid("OrderTransaction")).default([]),
+  refundLineItems: z
+    .array(
+      z.object({
+        id: gid("RefundLineItem"),
+        lineItemId: gid("LineItem"),
+        quantity: positive,
+        restockType: z.enum(["CANCEL", "NO_RESTOCK", "RETURN"]).default("NO_RESTOCK"),
+      }),
+    )
+    .default([]),
+});
+
+/** Only the fulfillment orders exchanges create are kept; an order's original ones are not modelled. */
+const fulfillmentOrderSchema = z.object({
+  id: gid("FulfillmentOrder"),
+  status: z.enum(["OPEN", "IN_PROGRESS", "CLOSED", "CANCELLED"]),
+  createdAt: dateTime,
+  lineItems: z.array(z.object({ id: gid("FulfillmentOrderLineItem"), lineItemId: gid("LineItem"), totalQuantity: positive })),
 });
 
 const financialStatus = z.enum([
@@ -188,6 +294,10 @@ export const orderSchema = z.object({
   lineItems: z.array(lineItemSchema).min(1),
   fulfillments: z.array(fulfillmentSchema).default([]),
   returns: z.array(returnSchema).default([]),
+  /** Derived at load when empty: a SALE (or AUTHORIZATION) for the total, a REFUND for what was refunded. */
+  transactions: z.array(transactionSchema).default([]),
+  refunds: z.array(refundSchema).default([]),
+  fulfillmentOrders: z.array(fulfillmentOrderSchema).default([]),
   note: z.string().nullable().default(null),
   tags: z.array(z.string()).default([]),
 });
@@ -199,6 +309,28 @@ const returnReasonDefinitionSchema = z.object({
   deleted: z.boolean().default(false),
 });
 
+const locationSchema = z.object({ id: gid("Location"), name: z.string() });
+
+/** One account per owner and currency; only credits are modelled (no debits or expirations). */
+const storeCreditAccountSchema = z.object({
+  id: gid("StoreCreditAccount"),
+  ownerId: gid("Customer"),
+  currencyCode: z.string().length(3),
+  transactions: z
+    .array(
+      z.object({
+        id: gid("StoreCreditAccountCreditTransaction"),
+        amount: decimal,
+        createdAt: dateTime,
+        expiresAt: dateTime.nullable().default(null),
+        event: z.enum(["ADJUSTMENT", "ORDER_REFUND"]).default("ADJUSTMENT"),
+        /** The order's store-credit REFUND transaction, for credits a refund issued. */
+        originTransactionId: gid("OrderTransaction").nullable().default(null),
+      }),
+    )
+    .default([]),
+});
+
 export const fixtureSchema = z.object({
   anchor: dateTime,
   shop: shopSchema,
@@ -206,6 +338,9 @@ export const fixtureSchema = z.object({
   customers: z.array(customerSchema).default([]),
   orders: z.array(orderSchema).default([]),
   returnReasonDefinitions: z.array(returnReasonDefinitionSchema).default([]),
+  /** A shop always has one: a default is made at load when the fixture lists none. */
+  locations: z.array(locationSchema).default([]),
+  storeCreditAccounts: z.array(storeCreditAccountSchema).default([]),
 });
 
 export type ShopFixture = z.input<typeof fixtureSchema> & { _demoOrders?: unknown };
@@ -228,6 +363,21 @@ export type ReturnDeclineReason = z.output<typeof declineReason>;
 export type OrderFinancialStatus = z.output<typeof financialStatus>;
 export type OrderCancelReason = z.output<typeof cancelReason>;
 export type ReturnReasonDefinition = z.output<typeof returnReasonDefinitionSchema>;
+export type RestockingFee = NonNullable<ReturnLineItem["restockingFee"]>;
+export type ReturnShippingFee = Return["returnShippingFees"][number];
+export type ExchangeLineItem = Return["exchangeLineItems"][number];
+export type ReverseFulfillmentOrder = z.output<typeof reverseFulfillmentOrderSchema>;
+export type ReverseFulfillmentOrderLineItem = ReverseFulfillmentOrder["lineItems"][number];
+export type ReverseFulfillmentOrderDisposition = ReverseFulfillmentOrderLineItem["dispositions"][number];
+export type DispositionType = z.output<typeof dispositionType>;
+export type ReverseDelivery = ReverseFulfillmentOrder["reverseDeliveries"][number];
+export type OrderTransaction = z.output<typeof transactionSchema>;
+export type Refund = z.output<typeof refundSchema>;
+export type RefundLineItem = Refund["refundLineItems"][number];
+export type FulfillmentOrder = z.output<typeof fulfillmentOrderSchema>;
+export type Location = z.output<typeof locationSchema>;
+export type StoreCreditAccount = z.output<typeof storeCreditAccountSchema>;
+export type StoreCreditTransaction = StoreCreditAccount["transactions"][number];
 
 /** Everything the store knows about one shop. Treat as read-only outside the store. */
 export interface ShopData {
@@ -236,6 +386,25 @@ export interface ShopData {
   customers: Customer[];
   orders: Order[];
   returnReasonDefinitions: ReturnReasonDefinition[];
+  locations: Location[];
+  storeCreditAccounts: StoreCreditAccount[];
+}
+
+/** A new order line for `quantity` units of a variant at its current price. */
+export function lineItemFromVariant(id: string, product: Product, variant: ProductVariant, quantity: number): LineItem {
+  return lineItemSchema.parse({
+    id,
+    productId: product.id,
+    variantId: variant.id,
+    title: product.title,
+    variantTitle: variant.title === "Default Title" ? null : variant.title,
+    sku: variant.sku,
+    quantity,
+    price: variant.price,
+    imageUrl: product.imageUrl,
+    requiresShipping: !product.isGiftCard,
+    isGiftCard: product.isGiftCard,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import type { z } from "zod";
-import { returnableQuantities, unfulfilledQuantity } from "./derived";
-import { fulfillmentEventPayload, fulfillmentPayload, orderPayload, returnPayload } from "./payloads";
+import { currentQuantity, isCapturedPayment, unfulfilledQuantity } from "./derived";
+import { createMoneyOperations } from "./money-store";
+import { fulfillmentEventPayload, fulfillmentPayload, orderPayload } from "./payloads";
 import {
   fixtureSchema,
   formatDateTime,
   fromCents,
-  lineItemSchema,
+  lineItemFromVariant,
   orderSchema,
   toCents,
   type addressSchema,
@@ -15,22 +16,24 @@ import {
   type FulfillmentEvent,
   type FulfillmentEventStatus,
   type FulfillmentLineItem,
+  type FulfillmentOrder,
   type LineItem,
+  type Location,
   type Order,
   type OrderCancelReason,
   type OrderFinancialStatus,
   type Product,
   type ProductVariant,
   type Return,
-  type ReturnDeclineReason,
   type ReturnLineItem,
   type ReturnReasonDefinition,
-  type ReturnStatus,
   type Shop,
   type ShopData,
   type ShopFixture,
   type TrackingInfo,
 } from "./records";
+import { createReturnOperations } from "./returns-store";
+import { SimulatorError, type ChangeListener, type ChangeTopic, type StoreCore } from "./store-core";
 
 /**
  * In-memory state of the simulated Shopify shops. The Admin GraphQL simulator (admin-api.ts),
@@ -38,11 +41,27 @@ import {
  * `onChange` event with Shopify's webhook topic and a REST-style webhook payload.
  *
  * The records are defined in records.ts and the values Shopify derives from them in derived.ts;
- * both are re-exported here, the simulator's one entry point.
+ * returns (returns-store.ts) and money (money-store.ts) have their own parts over the shared core
+ * (store-core.ts). All are re-exported here, the simulator's one entry point.
  */
 
 export * from "./derived";
 export * from "./records";
+export * from "./store-core";
+export type { IssueRefundInput, MoneyInput, StoreCreditInput, StoreCreditResult, StoreCreditUserError } from "./money-store";
+export {
+  RETURN_CUSTOMER_NOTE_MAX,
+  RETURN_DECLINE_NOTE_MAX,
+  RETURN_REASON_NOTE_MAX,
+  type CreateReturnInput,
+  type CreateReverseDeliveryInput,
+  type DeclineReturnInput,
+  type ProcessReturnInput,
+  type RequestReturnInput,
+  type ReturnMutationResult,
+  type ReverseDeliveryResult,
+  type UpdateReverseDeliveryInput,
+} from "./returns-store";
 
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -59,68 +78,8 @@ function shiftTimestamps(value: unknown, offsetMs: number): unknown {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Change events
+// Inputs of the direct calls tests and the demo make
 // ---------------------------------------------------------------------------------------------
-
-export type ChangeTopic =
-  | "orders/create"
-  | "orders/updated"
-  | "orders/cancelled"
-  | "fulfillments/create"
-  | "fulfillments/update"
-  | "fulfillment_events/create"
-  | "returns/request"
-  | "returns/approve"
-  | "returns/decline"
-  | "returns/cancel"
-  | "returns/close"
-  | "returns/reopen"
-  | "returns/process";
-
-export interface ChangeEvent {
-  shop: string;
-  topic: ChangeTopic;
-  payload: Record<string, unknown>;
-}
-
-export type ChangeListener = (event: ChangeEvent) => void;
-
-// ---------------------------------------------------------------------------------------------
-// Mutation inputs and results
-// ---------------------------------------------------------------------------------------------
-
-/** Mirrors Shopify's `ReturnUserError`; `field` is the path into the mutation's arguments. */
-export interface ReturnUserError {
-  field: string[] | null;
-  message: string;
-  code: "BLANK" | "INVALID" | "INVALID_STATE" | "NOT_FOUND" | "TOO_LONG";
-}
-
-export interface ReturnMutationResult {
-  return: Return | null;
-  userErrors: ReturnUserError[];
-}
-
-export interface RequestReturnInput {
-  orderId: string;
-  returnLineItems: Array<{
-    fulfillmentLineItemId: string;
-    quantity: number;
-    returnReasonDefinitionId?: string | null;
-    customerNote?: string | null;
-  }>;
-}
-
-export interface DeclineReturnInput {
-  id: string;
-  declineReason: ReturnDeclineReason;
-  declineNote?: string | null;
-}
-
-export interface ProcessReturnInput {
-  returnId: string;
-  returnLineItems: Array<{ id: string; quantity: number }>;
-}
 
 export interface FulfillmentEventInput {
   status: FulfillmentEventStatus;
@@ -149,14 +108,6 @@ export interface CreateOrderInput {
   note?: string | null;
   tags?: string[];
 }
-
-/** A direct store call that Shopify would reject (unknown id, impossible state). */
-export class SimulatorError extends Error {
-  override name = "SimulatorError";
-}
-
-export const RETURN_CUSTOMER_NOTE_MAX = 300;
-export const RETURN_DECLINE_NOTE_MAX = 500;
 
 // ---------------------------------------------------------------------------------------------
 // The store
@@ -285,6 +236,18 @@ export function createStore(options: StoreOptions = {}) {
     return undefined;
   }
 
+  function getLocation(domain: string, id: string): Location | undefined {
+    return shopData(domain).locations.find((location) => location.id === id);
+  }
+
+  function getFulfillmentOrder(domain: string, id: string): { order: Order; fulfillmentOrder: FulfillmentOrder } | undefined {
+    for (const order of shopData(domain).orders) {
+      const fulfillmentOrder = order.fulfillmentOrders.find((candidate) => candidate.id === id);
+      if (fulfillmentOrder) return { order, fulfillmentOrder };
+    }
+    return undefined;
+  }
+
   function getReturnReasonDefinition(domain: string, id: string): ReturnReasonDefinition | undefined {
     return shopData(domain).returnReasonDefinitions.find((definition) => definition.id === id);
   }
@@ -293,176 +256,22 @@ export function createStore(options: StoreOptions = {}) {
     return shopData(domain).orders.filter((order) => order.customerId === customerId);
   }
 
-  // --- returns ---------------------------------------------------------------------------------
-
-  function returnChanged(domain: string, topic: ChangeTopic, order: Order, ret: Return): ReturnMutationResult {
-    emit(domain, topic, returnPayload(shopData(domain), order, ret));
-    touchOrder(domain, order); // Order.returnStatus changed with it.
-    return { return: ret, userErrors: [] };
-  }
-
-  const failure = (field: string[] | null, code: ReturnUserError["code"], message: string): ReturnMutationResult => ({
-    return: null,
-    userErrors: [{ field, code, message }],
-  });
-
-  /** Looks a return up and checks it is in one of `allowed`; the error result otherwise. */
-  function returnInState(
-    domain: string,
-    id: string,
-    idField: string[],
-    allowed: ReturnStatus[],
-    action: string,
-  ): { order: Order; return: Return } | ReturnMutationResult {
-    const found = getReturn(domain, id);
-    if (!found) return failure(idField, "NOT_FOUND", "Return does not exist.");
-    if (!allowed.includes(found.return.status)) {
-      return failure(idField, "INVALID_STATE", `Return is ${found.return.status.toLowerCase()} and cannot be ${action}.`);
-    }
-    return found;
-  }
-
-  function requestReturn(domain: string, input: RequestReturnInput): ReturnMutationResult {
-    const data = shopData(domain);
-    const order = getOrder(domain, input.orderId);
-    if (!order) return failure(["input", "orderId"], "NOT_FOUND", "Order does not exist.");
-    if (input.returnLineItems.length === 0) {
-      return failure(["input", "returnLineItems"], "BLANK", "Return line items can't be blank.");
-    }
-
-    const returnable = returnableQuantities(order);
-    const requested = new Map<string, number>();
-    const userErrors: ReturnUserError[] = [];
-    input.returnLineItems.forEach((item, index) => {
-      const path = (name: string) => ["input", "returnLineItems", String(index), name];
-      const available = returnable.get(item.fulfillmentLineItemId);
-      if (available === undefined) {
-        userErrors.push({ field: path("fulfillmentLineItemId"), code: "NOT_FOUND", message: "Fulfillment line item does not exist." });
-        return;
-      }
-      const total = (requested.get(item.fulfillmentLineItemId) ?? 0) + item.quantity;
-      requested.set(item.fulfillmentLineItemId, total);
-      if (item.quantity < 1) {
-        userErrors.push({ field: path("quantity"), code: "INVALID", message: "Quantity must be greater than 0." });
-      } else if (total > available) {
-        userErrors.push({
-          field: path("quantity"),
-          code: "INVALID",
-          message: `Quantity is not available for return. Returnable quantity: ${available}.`,
-        });
-      }
-      if ((item.customerNote ?? "").length > RETURN_CUSTOMER_NOTE_MAX) {
-        userErrors.push({
-          field: path("customerNote"),
-          code: "TOO_LONG",
-          message: `Customer note is too long (maximum is ${RETURN_CUSTOMER_NOTE_MAX} characters).`,
-        });
-      }
-      const reasonId = item.returnReasonDefinitionId;
-      if (reasonId && !data.returnReasonDefinitions.some((definition) => definition.id === reasonId && !definition.deleted)) {
-        userErrors.push({ field: path("returnReasonDefinitionId"), code: "NOT_FOUND", message: "Return reason definition does not exist." });
-      }
-    });
-    if (userErrors.length > 0) return { return: null, userErrors };
-
-    const ret: Return = {
-      id: newGid(domain, "Return"),
-      name: `${order.name}-R${order.returns.length + 1}`,
-      status: "REQUESTED",
-      createdAt: timestamp(),
-      requestApprovedAt: null,
-      closedAt: null,
-      decline: null,
-      returnLineItems: input.returnLineItems.map((item) => ({
-        id: newGid(domain, "ReturnLineItem"),
-        fulfillmentLineItemId: item.fulfillmentLineItemId,
-        quantity: item.quantity,
-        returnReasonDefinitionId: item.returnReasonDefinitionId ?? null,
-        customerNote: item.customerNote ?? null,
-        processedQuantity: 0,
-      })),
-    };
-    order.returns.push(ret);
-    return returnChanged(domain, "returns/request", order, ret);
-  }
-
-  function approveReturn(domain: string, input: { id: string }): ReturnMutationResult {
-    const found = returnInState(domain, input.id, ["input", "id"], ["REQUESTED"], "approved");
-    if (!("order" in found)) return found;
-    found.return.status = "OPEN";
-    found.return.requestApprovedAt = timestamp();
-    return returnChanged(domain, "returns/approve", found.order, found.return);
-  }
-
-  function declineReturn(domain: string, input: DeclineReturnInput): ReturnMutationResult {
-    const found = returnInState(domain, input.id, ["input", "id"], ["REQUESTED"], "declined");
-    if (!("order" in found)) return found;
-    if ((input.declineNote ?? "").length > RETURN_DECLINE_NOTE_MAX) {
-      return failure(
-        ["input", "declineNote"],
-        "TOO_LONG",
-        `Decline note is too long (maximum is ${RETURN_DECLINE_NOTE_MAX} characters).`,
-      );
-    }
-    found.return.status = "DECLINED";
-    found.return.decline = { reason: input.declineReason, note: input.declineNote ?? null };
-    return returnChanged(domain, "returns/decline", found.order, found.return);
-  }
-
-  function cancelReturn(domain: string, id: string): ReturnMutationResult {
-    const found = returnInState(domain, id, ["id"], ["REQUESTED", "OPEN"], "canceled");
-    if (!("order" in found)) return found;
-    // Shopify only cancels a return before any of it is inspected or refunded.
-    if (found.return.returnLineItems.some((item) => item.processedQuantity > 0)) {
-      return failure(["id"], "INVALID_STATE", "Return has processed items and cannot be canceled.");
-    }
-    found.return.status = "CANCELED";
-    return returnChanged(domain, "returns/cancel", found.order, found.return);
-  }
-
-  function closeReturn(domain: string, id: string): ReturnMutationResult {
-    const found = returnInState(domain, id, ["id"], ["OPEN"], "closed");
-    if (!("order" in found)) return found;
-    found.return.status = "CLOSED";
-    found.return.closedAt = timestamp();
-    return returnChanged(domain, "returns/close", found.order, found.return);
-  }
-
-  function reopenReturn(domain: string, id: string): ReturnMutationResult {
-    const found = returnInState(domain, id, ["id"], ["CLOSED"], "reopened");
-    if (!("order" in found)) return found;
-    found.return.status = "OPEN";
-    found.return.closedAt = null;
-    return returnChanged(domain, "returns/reopen", found.order, found.return);
-  }
-
-  function processReturn(domain: string, input: ProcessReturnInput): ReturnMutationResult {
-    const found = returnInState(domain, input.returnId, ["input", "returnId"], ["OPEN"], "processed");
-    if (!("order" in found)) return found;
-    if (input.returnLineItems.length === 0) {
-      return failure(["input", "returnLineItems"], "BLANK", "Return line items can't be blank.");
-    }
-    const userErrors: ReturnUserError[] = [];
-    const updates: Array<{ item: ReturnLineItem; quantity: number }> = [];
-    input.returnLineItems.forEach((line, index) => {
-      const path = (name: string) => ["input", "returnLineItems", String(index), name];
-      const item = found.return.returnLineItems.find((candidate) => candidate.id === line.id);
-      if (!item) {
-        userErrors.push({ field: path("id"), code: "NOT_FOUND", message: "Return line item does not exist." });
-      } else if (line.quantity < 1 || line.quantity > item.quantity - item.processedQuantity) {
-        userErrors.push({
-          field: path("quantity"),
-          code: "INVALID",
-          message: `Quantity must be between 1 and ${item.quantity - item.processedQuantity}.`,
-        });
-      } else {
-        updates.push({ item, quantity: line.quantity });
-      }
-    });
-    if (userErrors.length > 0) return { return: null, userErrors };
-    for (const { item, quantity } of updates) item.processedQuantity += quantity;
-    return returnChanged(domain, "returns/process", found.order, found.return);
-  }
+  const core: StoreCore = {
+    now,
+    timestamp,
+    shopData,
+    newGid,
+    emit,
+    touchOrder,
+    getOrder,
+    getReturn,
+    getLineItem,
+    getFulfillmentLineItem,
+    getVariant,
+    getCustomer,
+  };
+  const money = createMoneyOperations(core);
+  const returns = createReturnOperations(core, money);
 
   // --- fulfillments ------------------------------------------------------------------------------
 
@@ -546,8 +355,9 @@ export function createStore(options: StoreOptions = {}) {
   // --- orders --------------------------------------------------------------------------------
 
   /**
-   * Cancels an order and refunds (or, if only authorized, voids) it in full. Like `orderCancel`,
-   * refuses an order that is already cancelled or has a return in progress.
+   * Cancels an order: what its payments took is refunded (a refund, with refunds/create), or an
+   * authorization is voided. Like `orderCancel`, refuses an order that is already cancelled or
+   * has a return in progress.
    */
   function cancelOrder(domain: string, orderId: string, reason: OrderCancelReason = "OTHER"): Order {
     const order = requireOrder(domain, orderId);
@@ -559,10 +369,16 @@ export function createStore(options: StoreOptions = {}) {
     order.cancelledAt = at;
     order.closedAt = at;
     order.cancelReason = reason;
-    for (const lineItem of order.lineItems) lineItem.refundedQuantity = lineItem.quantity - lineItem.removedQuantity;
-    const captured = ["PAID", "PARTIALLY_PAID", "PARTIALLY_REFUNDED"].includes(order.financialStatus);
-    order.financialStatus = captured ? "REFUNDED" : "VOIDED";
-    if (captured) order.totalRefunded = order.totalPrice;
+    const lines = order.lineItems
+      .filter((lineItem) => currentQuantity(lineItem) > 0)
+      .map((lineItem) => ({ lineItemId: lineItem.id, quantity: currentQuantity(lineItem), restockType: "CANCEL" as const }));
+    if (order.transactions.some(isCapturedPayment)) {
+      money.internal.recordRefund(domain, order, { plan: money.internal.fullRefundPlan(order), note: null, returnId: null, refundLineItems: lines });
+    } else {
+      for (const lineItem of order.lineItems) lineItem.refundedQuantity = lineItem.quantity - lineItem.removedQuantity;
+      money.internal.voidAuthorizations(domain, order);
+      order.financialStatus = "VOIDED";
+    }
     order.updatedAt = at;
     const payload = orderPayload(shopData(domain), order);
     emit(domain, "orders/cancelled", payload);
@@ -578,20 +394,7 @@ export function createStore(options: StoreOptions = {}) {
     const lineItems: LineItem[] = input.lineItems.map((line) => {
       const found = getVariant(domain, line.variantId);
       if (!found) throw new SimulatorError(`Variant ${line.variantId} not found in ${domain}`);
-      const { product, variant } = found;
-      return lineItemSchema.parse({
-        id: newGid(domain, "LineItem"),
-        productId: product.id,
-        variantId: variant.id,
-        title: product.title,
-        variantTitle: variant.title === "Default Title" ? null : variant.title,
-        sku: variant.sku,
-        quantity: line.quantity,
-        price: variant.price,
-        imageUrl: product.imageUrl,
-        requiresShipping: !product.isGiftCard,
-        isGiftCard: product.isGiftCard,
-      });
+      return lineItemFromVariant(newGid(domain, "LineItem"), found.product, found.variant, line.quantity);
     });
     const subtotal = lineItems.reduce((sum, lineItem) => sum + toCents(lineItem.price) * lineItem.quantity, 0);
     const shipping = toCents(input.shippingPrice ?? "0.00");
@@ -617,6 +420,7 @@ export function createStore(options: StoreOptions = {}) {
       note: input.note ?? null,
       tags: input.tags ?? [],
     });
+    money.internal.deriveTransactions(domain, order);
     data.orders.push(order);
     emit(domain, "orders/create", orderPayload(data, order));
     return order;
@@ -637,9 +441,17 @@ export function createStore(options: StoreOptions = {}) {
       customers: parsed.customers,
       orders: parsed.orders,
       returnReasonDefinitions: parsed.returnReasonDefinitions,
+      locations: parsed.locations,
+      storeCreditAccounts: parsed.storeCreditAccounts,
     };
-    shops.set(data.shop.domain, data);
-    idSequences.set(data.shop.domain, largestNumericId(fixture));
+    const domain = data.shop.domain;
+    shops.set(domain, data);
+    idSequences.set(domain, largestNumericId(fixture));
+    if (data.locations.length === 0) data.locations.push({ id: newGid(domain, "Location"), name: "Shop location" });
+    for (const order of data.orders) {
+      money.internal.deriveTransactions(domain, order);
+      returns.internal.deriveReverseFulfillmentOrders(domain, order);
+    }
     return data;
   }
 
@@ -668,13 +480,11 @@ export function createStore(options: StoreOptions = {}) {
     getProduct,
     getVariant,
     getReturnReasonDefinition,
-    requestReturn,
-    approveReturn,
-    declineReturn,
-    cancelReturn,
-    closeReturn,
-    reopenReturn,
-    processReturn,
+    getLocation,
+    getFulfillmentOrder,
+    locations: (domain: string): readonly Location[] => shopData(domain).locations,
+    ...publicPart(money),
+    ...publicPart(returns),
     addFulfillmentEvent,
     markDelivered,
     createFulfillment,
@@ -686,6 +496,12 @@ export function createStore(options: StoreOptions = {}) {
       return () => listeners.delete(listener);
     },
   };
+}
+
+/** A part's operations without its `internal` steps, which only the store itself calls. */
+function publicPart<T extends { internal: unknown }>(part: T): Omit<T, "internal"> {
+  const { internal: _internal, ...rest } = part;
+  return rest;
 }
 
 function largestNumericId(value: unknown): number {

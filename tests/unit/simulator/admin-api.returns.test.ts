@@ -254,11 +254,17 @@ describe("returnCancel", () => {
     expect((await shop.run("cancel", { id: shop.returnId("#1002") })).userErrors).toEqual([invalidState]);
   });
 
-  it("GIVEN an open return with processed items WHEN canceled THEN INVALID_STATE", async () => {
+  it("GIVEN an open return with some units processed WHEN canceled THEN INVALID_STATE", async () => {
     const shop = demoShop();
-    const ret = shop.order("#1006").returns[0]!;
-    await shop.run("process", { input: { returnId: ret.id, returnLineItems: [{ id: ret.returnLineItems[0]!.id, quantity: 1 }] } });
-    expect((await shop.run("cancel", { id: ret.id })).userErrors).toEqual([invalidState]);
+    const tees = shop.order("#1015").fulfillments[0]!.fulfillmentLineItems[0]!;
+    const { return: ret } = shop.store.createReturn(DEMO_SHOP_DOMAIN, {
+      orderId: shop.order("#1015").id,
+      returnLineItems: [{ fulfillmentLineItemId: tees.id, quantity: 2 }],
+    });
+    await shop.run("process", { input: { returnId: ret!.id, returnLineItems: [{ id: ret!.returnLineItems[0]!.id, quantity: 1 }] } });
+    expect((await shop.run("cancel", { id: ret!.id })).userErrors).toEqual([
+      { field: ["id"], code: "INVALID_STATE", message: "Return has processed items and cannot be canceled." },
+    ]);
   });
 });
 
@@ -287,12 +293,13 @@ describe("returnClose and returnReopen", () => {
 });
 
 describe("returnProcess", () => {
-  it("GIVEN an open return WHEN its item is processed THEN the processed quantity is recorded and returns/process fires", async () => {
+  it("GIVEN an open return WHEN its only item is processed THEN it is recorded, returns/process fires and the return closes", async () => {
     const shop = demoShop();
     const ret = shop.order("#1006").returns[0]!;
     const payload = await shop.run("process", { input: { returnId: ret.id, returnLineItems: [{ id: ret.returnLineItems[0]!.id, quantity: 1 }] } });
-    expect(payload.return).toMatchObject({ status: "OPEN", returnLineItems: { nodes: [{ processedQuantity: 1 }] } });
-    expect(shop.events[0]).toMatchObject({ topic: "returns/process", payload: { order_id: 5006 } });
+    expect(payload.return).toMatchObject({ status: "CLOSED", closedAt: expect.any(String), returnLineItems: { nodes: [{ processedQuantity: 1 }] } });
+    expect(shop.events.map((event) => event.topic)).toEqual(["returns/process", "returns/close", "orders/updated"]);
+    expect(shop.events[0]).toMatchObject({ payload: { order_id: 5006, return_line_items: [{ processed_quantity: 1 }] } });
   });
 
   it("GIVEN a requested return WHEN processed THEN INVALID_STATE", async () => {
