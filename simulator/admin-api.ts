@@ -4,6 +4,7 @@ import { gunzipSync } from "node:zlib";
 import {
   execute as executeGraphQL,
   getArgumentValues,
+  getDirectiveValues,
   getNamedType,
   getNullableType,
   getOperationAST,
@@ -19,6 +20,7 @@ import {
   Kind,
   parse,
   validate,
+  visit,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -44,6 +46,7 @@ import {
   type Context,
   type Resolver,
 } from "./resolver-kit";
+import { lookupReturnsNode, RETURNS_RESOLVERS } from "./returns-api";
 import { ADMIN_SCHEMA_PATH, adminSchema } from "./schema";
 import { compareDate, compareNumber, gidOrNumber, matchesTerms, parseSearchQuery, sameText, type SearchTerm } from "./search";
 import {
@@ -55,7 +58,6 @@ import {
   orderDisplayFulfillmentStatus,
   orderReturnStatus,
   returnableQuantities,
-  returnTotalQuantity,
   unfulfilledQuantity,
   type Customer,
   type Fulfillment,
@@ -65,9 +67,6 @@ import {
   type Order,
   type Product,
   type ProductVariant,
-  type Return,
-  type ReturnDeclineReason,
-  type ReturnLineItem,
   type ReturnReasonDefinition,
   type ShopData,
   type Store,
@@ -159,6 +158,8 @@ export function createAdminApi(store: Store, options: AdminApiOptions = {}) {
     }
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], body.variables ?? {});
     if (coerced.errors) return graphqlErrors(coerced.errors);
+    const idempotencyError = checkIdempotentDirectives(schema, document, operation, coerced.coerced);
+    if (idempotencyError) return graphqlErrors([idempotencyError]);
 
     const requested = requestedQueryCost(schema, document, operation, coerced.coerced);
     if (requested > MAX_QUERY_COST) {
@@ -245,6 +246,43 @@ export function createAdminApi(store: Store, options: AdminApiOptions = {}) {
 
 function graphqlErrors(errors: readonly GraphQLError[]): AdminApiResponse {
   return { status: 200, body: { errors: errors.map((error) => error.toJSON()) } };
+}
+
+/**
+ * `@idempotent(key:)` is only accepted on the mutations whose description documents it (in
+ * 2026-10, refundCreate and a few inventory mutations), and never with a blank key.
+ */
+function checkIdempotentDirectives(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): GraphQLError | undefined {
+  const directive = schema.getDirective("idempotent");
+  const mutationFields = schema.getMutationType()?.getFields() ?? {};
+  const supported = new Set(
+    operation.operation === "mutation"
+      ? operation.selectionSet.selections.filter(
+          (selection): selection is FieldNode =>
+            selection.kind === Kind.FIELD && Boolean(mutationFields[selection.name.value]?.description?.includes("@idempotent")),
+        )
+      : [],
+  );
+  let error: GraphQLError | undefined;
+  visit(document, {
+    Field(node) {
+      if (error || !directive || !node.directives?.some((candidate) => candidate.name.value === "idempotent")) return;
+      if (!supported.has(node)) {
+        error = new GraphQLError(`The @idempotent directive is not supported on the ${node.name.value} field.`, {
+          nodes: [node],
+          extensions: { code: "BAD_REQUEST" },
+        });
+      } else if (String(getDirectiveValues(directive, node, variables)?.key ?? "").trim() === "") {
+        error = new GraphQLError("The idempotency key cannot be blank.", { nodes: [node], extensions: { code: "BAD_REQUEST" } });
+      }
+    },
+  });
+  return error;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -391,7 +429,16 @@ function deliveredType(type: GraphQLOutputType): GraphQLNamedType {
 }
 
 /** Scopes listed by `currentAppInstallation` when the caller does not restrict them. */
-const ALL_SIMULATED_SCOPES = ["read_customers", "read_orders", "read_products", "read_returns", "write_returns"];
+const ALL_SIMULATED_SCOPES = [
+  "read_customers",
+  "read_locations",
+  "read_orders",
+  "read_products",
+  "read_returns",
+  "read_store_credit_accounts",
+  "write_returns",
+  "write_store_credit_account_transactions",
+];
 
 /** `write_x` implies `read_x`, as on Shopify. */
 function impliedScopes(granted: string[]): Set<string> {
@@ -567,13 +614,8 @@ function lookupNode(context: Context, id: string): unknown {
     case "ProductVariant":
       return store.getVariant(domain, id)?.variant ?? null;
     default:
-      return null;
+      return lookupReturnsNode(context, type, id) ?? null;
   }
-}
-
-function openUnprocessed(context: Context, item: ReturnLineItem): number {
-  const ret = context.store.getReturnLineItem(context.domain, item.id)?.return;
-  return ret?.status === "OPEN" ? item.quantity - item.processedQuantity : 0;
 }
 
 interface ReturnableFulfillmentView {
@@ -605,9 +647,7 @@ function addressView(order: Order, address: MailingAddress) {
 // Resolvers, by GraphQL type. Only fields that are not a same-named record property are listed.
 // ---------------------------------------------------------------------------------------------
 
-type ReturnInputArgs<T> = { input: T };
-
-const RESOLVERS: Record<string, Record<string, Resolver>> = {
+const ORDER_RESOLVERS: Record<string, Record<string, Resolver>> = {
   QueryRoot: {
     shop: (_root, _args, context: Context) => context.data.shop,
     currentAppInstallation: (_root, _args, context: Context) => ({
@@ -630,7 +670,6 @@ const RESOLVERS: Record<string, Record<string, Resolver>> = {
       context.store.getFulfillment(context.domain, args.id)?.fulfillment ?? null,
     customer: (_root, args: { id: string }, context: Context) => context.store.getCustomer(context.domain, args.id) ?? null,
     product: (_root, args: { id: string }, context: Context) => context.store.getProduct(context.domain, args.id) ?? null,
-    return: (_root, args: { id: string }, context: Context) => context.store.getReturn(context.domain, args.id)?.return ?? null,
     returnReasonDefinitions: (
       _root,
       args: ConnectionArgs & { query?: string | null; handles?: string[] | null; ids?: string[] | null; sortKey: string },
@@ -656,34 +695,6 @@ const RESOLVERS: Record<string, Record<string, Resolver>> = {
       if (!order) throw new GraphQLError("Order does not exist.", { extensions: { code: "NOT_FOUND" } });
       return paginate(returnableFulfillments(order), args);
     },
-  },
-
-  Mutation: {
-    returnRequest: (_root, args: ReturnInputArgs<Parameters<Store["requestReturn"]>[1]>, context: Context) => {
-      if (!findOrder(context, args.input.orderId)) {
-        return { return: null, userErrors: [{ field: ["input", "orderId"], code: "NOT_FOUND", message: "Order does not exist." }] };
-      }
-      return context.store.requestReturn(context.domain, args.input);
-    },
-    returnApproveRequest: (_root, args: ReturnInputArgs<{ id: string }>, context: Context) =>
-      context.store.approveReturn(context.domain, { id: args.input.id }),
-    returnDeclineRequest: (
-      _root,
-      args: ReturnInputArgs<{ id: string; declineReason: ReturnDeclineReason; declineNote?: string | null }>,
-      context: Context,
-    ) => context.store.declineReturn(context.domain, args.input),
-    returnCancel: (_root, args: { id: string }, context: Context) => context.store.cancelReturn(context.domain, args.id),
-    returnClose: (_root, args: { id: string }, context: Context) => context.store.closeReturn(context.domain, args.id),
-    returnReopen: (_root, args: { id: string }, context: Context) => context.store.reopenReturn(context.domain, args.id),
-    returnProcess: (
-      _root,
-      args: ReturnInputArgs<{ returnId: string; returnLineItems?: Array<{ id: string; quantity: number }> | null }>,
-      context: Context,
-    ) =>
-      context.store.processReturn(context.domain, {
-        returnId: args.input.returnId,
-        returnLineItems: args.input.returnLineItems ?? [],
-      }),
   },
 
   Shop: {
@@ -830,30 +841,6 @@ const RESOLVERS: Record<string, Record<string, Resolver>> = {
       paginate(view.lineItems, args, (item) => item.fulfillmentLineItem.id),
   },
 
-  Return: {
-    order: (ret: Return, _args, context: Context) => context.store.getReturn(context.domain, ret.id)?.order,
-    totalQuantity: (ret: Return) => returnTotalQuantity(ret),
-    returnLineItems: (ret: Return, args: ConnectionArgs & { processingStatus?: "PROCESSABLE" | "PROCESSED" | null }) => {
-      const items = ret.returnLineItems.filter((item) => {
-        if (args.processingStatus === "PROCESSED") return item.processedQuantity > 0;
-        if (args.processingStatus === "PROCESSABLE") return ret.status === "OPEN" && item.processedQuantity < item.quantity;
-        return true;
-      });
-      return paginate(items, args);
-    },
-  },
-
-  ReturnLineItem: {
-    fulfillmentLineItem: (item: ReturnLineItem, _args, context: Context) =>
-      context.store.getFulfillmentLineItem(context.domain, item.fulfillmentLineItemId)?.fulfillmentLineItem,
-    returnReasonDefinition: (item: ReturnLineItem, _args, context: Context) =>
-      item.returnReasonDefinitionId ? (context.store.getReturnReasonDefinition(context.domain, item.returnReasonDefinitionId) ?? null) : null,
-    unprocessedQuantity: (item: ReturnLineItem) => item.quantity - item.processedQuantity,
-    // Refunds are not modelled: what is still unprocessed on an open return can be processed and refunded.
-    processableQuantity: (item: ReturnLineItem, _args, context: Context) => openUnprocessed(context, item),
-    refundableQuantity: (item: ReturnLineItem, _args, context: Context) => openUnprocessed(context, item),
-  },
-
   Customer: {
     displayName: (customer: Customer) =>
       [customer.firstName, customer.lastName].filter(Boolean).join(" ") || customer.email || "",
@@ -886,3 +873,11 @@ const RESOLVERS: Record<string, Record<string, Resolver>> = {
     availableForSale: (variant: ProductVariant) => variant.inventoryQuantity > 0,
   },
 };
+
+/** Every resolver by type: this module's and returns-api.ts's, which add fields to the same types. */
+const RESOLVERS: Record<string, Record<string, Resolver>> = Object.fromEntries(
+  [...new Set([...Object.keys(ORDER_RESOLVERS), ...Object.keys(RETURNS_RESOLVERS)])].map((type) => [
+    type,
+    { ...ORDER_RESOLVERS[type], ...RETURNS_RESOLVERS[type] },
+  ]),
+);
