@@ -111,6 +111,7 @@ export function createAdminApi(store: Store, options: AdminApiOptions = {}) {
   const bucketSize = options.bucketSize ?? 2000;
   const restoreRate = options.restoreRate ?? 100;
   const schema = adminSchema();
+  checkResolversAgainst(schema);
   const buckets = new Map<string, { available: number; at: number }>();
 
   /** The shop's bucket after restoring `restoreRate` points per elapsed second. */
@@ -873,6 +874,16 @@ const ORDER_RESOLVERS: Record<string, Record<string, Resolver>> = {
     availableForSale: (variant: ProductVariant) => variant.inventoryQuantity > 0,
   },
 };
+
+/** A resolver for a type or field the schema lacks is a typo that would silently never run. */
+function checkResolversAgainst(schema: GraphQLSchema) {
+  for (const [typeName, fields] of Object.entries(RESOLVERS)) {
+    const type = schema.getType(typeName);
+    const known = type && "getFields" in type ? type.getFields() : {};
+    const unknown = Object.keys(fields).filter((field) => !(field in known));
+    if (unknown.length > 0) throw new Error(`Resolvers for fields the schema lacks: ${unknown.map((field) => `${typeName}.${field}`).join(", ")}`);
+  }
+}
 
 /** Every resolver by type: this module's and returns-api.ts's, which add fields to the same types. */
 const RESOLVERS: Record<string, Record<string, Resolver>> = Object.fromEntries(
