@@ -74,8 +74,9 @@ import {
 
 /**
  * Shopify's Admin GraphQL API (2026-10) over the in-memory store: real schema, graphql-js
- * validation, Shopify's calculated query cost and leaky-bucket throttling, access scopes, and
- * resolvers for the order / fulfillment / return slice Harbor Support uses. Fields the
+ * validation, Shopify's calculated query cost and leaky-bucket throttling, access scopes,
+ * `@idempotent` where Shopify documents it, and resolvers for the order / fulfillment / product
+ * slice Harbor Support uses (returns, refunds and store credit: returns-api.ts). Fields the
  * simulator does not model resolve to null, or to an empty value when the schema says non-null.
  */
 
