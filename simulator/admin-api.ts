@@ -4,6 +4,7 @@ import { gunzipSync } from "node:zlib";
 import {
   execute as executeGraphQL,
   getArgumentValues,
+  getDirectiveValues,
   getNamedType,
   getNullableType,
   getOperationAST,
@@ -19,6 +20,7 @@ import {
   Kind,
   parse,
   validate,
+  visit,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -32,7 +34,21 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
+import {
+  findOrder,
+  moneyBag,
+  moneyV2,
+  paginate,
+  sortBy,
+  times,
+  visibleOrders,
+  type ConnectionArgs,
+  type Context,
+  type Resolver,
+} from "./resolver-kit";
+import { lookupReturnsNode, RETURNS_RESOLVERS } from "./returns-api";
 import { ADMIN_SCHEMA_PATH, adminSchema } from "./schema";
+import { compareDate, compareNumber, gidOrNumber, matchesTerms, parseSearchQuery, sameText, type SearchTerm } from "./search";
 import {
   currentQuantity,
   currentTotalPrice,
@@ -42,7 +58,6 @@ import {
   orderDisplayFulfillmentStatus,
   orderReturnStatus,
   returnableQuantities,
-  returnTotalQuantity,
   unfulfilledQuantity,
   type Customer,
   type Fulfillment,
@@ -52,9 +67,6 @@ import {
   type Order,
   type Product,
   type ProductVariant,
-  type Return,
-  type ReturnDeclineReason,
-  type ReturnLineItem,
   type ReturnReasonDefinition,
   type ShopData,
   type Store,
@@ -62,15 +74,17 @@ import {
 
 /**
  * Shopify's Admin GraphQL API (2026-10) over the in-memory store: real schema, graphql-js
- * validation, Shopify's calculated query cost and leaky-bucket throttling, access scopes, and
- * resolvers for the order / fulfillment / return slice Harbor Support uses. Fields the
+ * validation, Shopify's calculated query cost and leaky-bucket throttling, access scopes,
+ * `@idempotent` where Shopify documents it, and resolvers for the order / fulfillment / product
+ * slice Harbor Support uses (returns, refunds and store credit: returns-api.ts). Fields the
  * simulator does not model resolve to null, or to an empty value when the schema says non-null.
  */
 
+export { ORDER_WINDOW_DAYS } from "./resolver-kit";
+export { parseSearchQuery, type SearchTerm } from "./search";
+
 export const MAX_QUERY_COST = 1000;
 export const MUTATION_COST = 10;
-/** Without `read_all_orders`, Shopify only exposes orders from the last 60 days. */
-export const ORDER_WINDOW_DAYS = 60;
 
 export interface AdminApiOptions {
   now?: () => Date;
@@ -98,6 +112,7 @@ export function createAdminApi(store: Store, options: AdminApiOptions = {}) {
   const bucketSize = options.bucketSize ?? 2000;
   const restoreRate = options.restoreRate ?? 100;
   const schema = adminSchema();
+  checkResolversAgainst(schema);
   const buckets = new Map<string, { available: number; at: number }>();
 
   /** The shop's bucket after restoring `restoreRate` points per elapsed second. */
@@ -145,6 +160,8 @@ export function createAdminApi(store: Store, options: AdminApiOptions = {}) {
     }
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], body.variables ?? {});
     if (coerced.errors) return graphqlErrors(coerced.errors);
+    const idempotencyError = checkIdempotentDirectives(schema, document, operation, coerced.coerced);
+    if (idempotencyError) return graphqlErrors([idempotencyError]);
 
     const requested = requestedQueryCost(schema, document, operation, coerced.coerced);
     if (requested > MAX_QUERY_COST) {
@@ -231,6 +248,43 @@ export function createAdminApi(store: Store, options: AdminApiOptions = {}) {
 
 function graphqlErrors(errors: readonly GraphQLError[]): AdminApiResponse {
   return { status: 200, body: { errors: errors.map((error) => error.toJSON()) } };
+}
+
+/**
+ * `@idempotent(key:)` is only accepted on the mutations whose description documents it (in
+ * 2026-10, refundCreate and a few inventory mutations), and never with a blank key.
+ */
+function checkIdempotentDirectives(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): GraphQLError | undefined {
+  const directive = schema.getDirective("idempotent");
+  const mutationFields = schema.getMutationType()?.getFields() ?? {};
+  const supported = new Set(
+    operation.operation === "mutation"
+      ? operation.selectionSet.selections.filter(
+          (selection): selection is FieldNode =>
+            selection.kind === Kind.FIELD && Boolean(mutationFields[selection.name.value]?.description?.includes("@idempotent")),
+        )
+      : [],
+  );
+  let error: GraphQLError | undefined;
+  visit(document, {
+    Field(node) {
+      if (error || !directive || !node.directives?.some((candidate) => candidate.name.value === "idempotent")) return;
+      if (!supported.has(node)) {
+        error = new GraphQLError(`The @idempotent directive is not supported on the ${node.name.value} field.`, {
+          nodes: [node],
+          extensions: { code: "BAD_REQUEST" },
+        });
+      } else if (String(getDirectiveValues(directive, node, variables)?.key ?? "").trim() === "") {
+        error = new GraphQLError("The idempotency key cannot be blank.", { nodes: [node], extensions: { code: "BAD_REQUEST" } });
+      }
+    },
+  });
+  return error;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -377,7 +431,16 @@ function deliveredType(type: GraphQLOutputType): GraphQLNamedType {
 }
 
 /** Scopes listed by `currentAppInstallation` when the caller does not restrict them. */
-const ALL_SIMULATED_SCOPES = ["read_customers", "read_orders", "read_products", "read_returns", "write_returns"];
+const ALL_SIMULATED_SCOPES = [
+  "read_customers",
+  "read_locations",
+  "read_orders",
+  "read_products",
+  "read_returns",
+  "read_store_credit_accounts",
+  "write_returns",
+  "write_store_credit_account_transactions",
+];
 
 /** `write_x` implies `read_x`, as on Shopify. */
 function impliedScopes(granted: string[]): Set<string> {
@@ -402,21 +465,6 @@ function requireAccess(context: Context, fieldName: string, ruleKeys: string[]) 
 // ---------------------------------------------------------------------------------------------
 // Execution plumbing
 // ---------------------------------------------------------------------------------------------
-
-interface Context {
-  store: Store;
-  domain: string;
-  data: ShopData;
-  /** Granted scopes, or null when the caller does not restrict access. */
-  scopes: Set<string> | null;
-  now: Date;
-  isMutation: boolean;
-  actualCost: number;
-}
-
-// Sources and arguments are checked by graphql-js against the schema before a resolver runs.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Resolver = (source: any, args: any, context: Context, info: GraphQLResolveInfo) => unknown;
 
 const fieldResolver: GraphQLFieldResolver<unknown, Context> = (source, args, context, info) => {
   requireAccess(context, info.fieldName, [`${info.parentType.name}.${info.fieldName}`, deliveredType(info.returnType).name]);
@@ -462,165 +510,7 @@ function emptyValue(type: GraphQLOutputType, context: Context): unknown {
   return {}; // an object whose fields resolve to empty values in turn
 }
 
-// ---------------------------------------------------------------------------------------------
-// Pagination
-// ---------------------------------------------------------------------------------------------
-
-interface ConnectionArgs {
-  first?: number | null;
-  last?: number | null;
-  after?: string | null;
-  before?: string | null;
-  reverse?: boolean | null;
-}
-
-const encodeCursor = (key: string) => Buffer.from(JSON.stringify({ last_id: key })).toString("base64");
-
-function decodeCursor(cursor: string): string {
-  try {
-    const decoded: unknown = JSON.parse(Buffer.from(cursor, "base64").toString("utf8"));
-    if (decoded && typeof decoded === "object" && "last_id" in decoded) return String(decoded.last_id);
-  } catch {
-    // fall through to the error below
-  }
-  throw new GraphQLError(`Invalid cursor: ${cursor}`);
-}
-
-/** Relay connection over an already sorted list, keyed by id (or by `keyOf`). */
-function paginate<T>(items: readonly T[], args: ConnectionArgs, keyOf: (item: T) => string = (item) => (item as { id: string }).id) {
-  if (args.first == null && args.last == null) throw new GraphQLError("you must provide one of first or last");
-  const list = args.reverse ? [...items].reverse() : items;
-  const indexOf = (cursor: string) => {
-    const key = decodeCursor(cursor);
-    const index = list.findIndex((item) => keyOf(item) === key);
-    if (index < 0) throw new GraphQLError(`Invalid cursor: ${cursor}`);
-    return index;
-  };
-  let start = args.after ? indexOf(args.after) + 1 : 0;
-  let end = args.before ? indexOf(args.before) : list.length;
-  if (args.first != null) end = Math.min(end, start + Math.max(0, args.first));
-  if (args.last != null) start = Math.max(start, end - Math.max(0, args.last));
-  const page = list.slice(start, Math.max(start, end));
-  const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
-  return {
-    edges,
-    nodes: page,
-    pageInfo: {
-      hasNextPage: end < list.length,
-      hasPreviousPage: start > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Search syntax: `key:value` terms (values optionally quoted), implicit AND, `-` negates,
-// comparators > >= < <=, bare words search the default fields. OR and grouping are not modelled.
-// ---------------------------------------------------------------------------------------------
-
-export interface SearchTerm {
-  key: string | null;
-  comparator: "=" | ">" | ">=" | "<" | "<=";
-  value: string;
-  negated: boolean;
-}
-
-export function parseSearchQuery(query: string): SearchTerm[] {
-  const terms: SearchTerm[] = [];
-  let i = 0;
-  const readValue = (): string => {
-    const quote = query[i];
-    if (quote === '"' || quote === "'") {
-      let value = "";
-      for (i += 1; i < query.length && query[i] !== quote; i += 1) {
-        if (query[i] === "\\" && i + 1 < query.length) i += 1;
-        value += query[i];
-      }
-      i += 1; // closing quote
-      return value;
-    }
-    let value = "";
-    for (; i < query.length && !/\s/.test(query[i] ?? ""); i += 1) {
-      if (query[i] === "\\" && i + 1 < query.length) i += 1;
-      value += query[i];
-    }
-    return value;
-  };
-
-  while (i < query.length) {
-    if (/\s/.test(query[i] ?? "")) {
-      i += 1;
-      continue;
-    }
-    const negated = query[i] === "-";
-    if (negated) i += 1;
-    const keyMatch = /^([A-Za-z_][\w.]*):(>=|<=|>|<)?/.exec(query.slice(i));
-    if (keyMatch) {
-      i += keyMatch[0].length;
-      const comparator = (keyMatch[2] ?? "=") as SearchTerm["comparator"];
-      terms.push({ key: keyMatch[1]!.toLowerCase(), comparator, value: readValue(), negated });
-    } else {
-      const value = readValue();
-      if (value !== "AND") terms.push({ key: null, comparator: "=", value, negated });
-    }
-  }
-  return terms;
-}
-
-function matchesTerms<T>(item: T, terms: SearchTerm[], filters: Record<string, (item: T, term: SearchTerm) => boolean>) {
-  return terms.every((term) => {
-    const filter = filters[term.key ?? "default"];
-    if (!filter) return true; // Shopify ignores filters it does not know
-    return filter(item, term) !== term.negated;
-  });
-}
-
-const sameText = (a: string | null | undefined, b: string) => (a ?? "").toLowerCase() === b.toLowerCase();
-
-function compareNumber(actual: number, term: SearchTerm): boolean {
-  const wanted = Number(term.value);
-  if (Number.isNaN(wanted)) return false;
-  return { "=": actual === wanted, ">": actual > wanted, ">=": actual >= wanted, "<": actual < wanted, "<=": actual <= wanted }[
-    term.comparator
-  ];
-}
-
-/**
- * Compares a timestamp with a search date. A partial date (`2026`, `2026-10`, `2026-10-05`)
- * stands for its whole period, in UTC; `now` is the request time.
- */
-function compareDate(actualIso: string | null, term: SearchTerm, now: Date): boolean {
-  if (!actualIso) return false;
-  const period = searchPeriod(term.value, now);
-  if (!period) return false;
-  const actual = Date.parse(actualIso);
-  const [start, end] = period;
-  return { "=": actual >= start && actual < end, ">": actual >= end, ">=": actual >= start, "<": actual < start, "<=": actual < end }[
-    term.comparator
-  ];
-}
-
-function searchPeriod(value: string, now: Date): [number, number] | undefined {
-  if (value.toLowerCase() === "now") return [now.getTime(), now.getTime() + 1];
-  const partial = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value);
-  if (partial) {
-    const [year, month, day] = [Number(partial[1]), partial[2], partial[3]];
-    const start = Date.UTC(year, month ? Number(month) - 1 : 0, day ? Number(day) : 1);
-    const end = day
-      ? Date.UTC(year, Number(month) - 1, Number(day) + 1)
-      : month
-        ? Date.UTC(year, Number(month), 1)
-        : Date.UTC(year + 1, 0, 1);
-    return [start, end];
-  }
-  const exact = Date.parse(value);
-  return Number.isNaN(exact) ? undefined : [exact, exact + 1];
-}
-
 const orderNumber = (name: string) => name.replace(/^#/, "").toLowerCase();
-const gidOrNumber = (value: string) => Number(value.replace(/^gid:\/\/shopify\/\w+\//, ""));
-
 const FULFILLMENT_STATUS_ALIASES: Record<string, string> = {
   shipped: "FULFILLED",
   partial: "PARTIALLY_FULFILLED",
@@ -670,22 +560,6 @@ const ORDER_SORT_VALUES: Record<string, (order: Order) => string | number> = {
   CURRENT_TOTAL_PRICE: (order) => Number(currentTotalPrice(order)),
 };
 
-function sortBy<T>(items: readonly T[], value: (item: T) => string | number, tieBreak: (item: T) => number): T[] {
-  return [...items].sort((a, b) => {
-    const [x, y] = [value(a), value(b)];
-    return x < y ? -1 : x > y ? 1 : tieBreak(a) - tieBreak(b);
-  });
-}
-
-/** Orders the app may read: Shopify hides orders older than 60 days without `read_all_orders`. */
-function visibleOrders(context: Context): Order[] {
-  if (!context.scopes || context.scopes.has("read_all_orders")) return context.data.orders;
-  const oldest = context.now.getTime() - ORDER_WINDOW_DAYS * 24 * 3600 * 1000;
-  return context.data.orders.filter((order) => Date.parse(order.createdAt) >= oldest);
-}
-
-const findOrder = (context: Context, id: string) => visibleOrders(context).find((order) => order.id === id) ?? null;
-
 interface OrderSearchArgs extends ConnectionArgs {
   query?: string | null;
   sortKey?: string | null;
@@ -700,23 +574,8 @@ function searchOrders(context: Context, args: OrderSearchArgs, scope: (order: Or
 }
 
 // ---------------------------------------------------------------------------------------------
-// Value helpers
+// Helpers for the resolvers below
 // ---------------------------------------------------------------------------------------------
-
-/** Shopify's Decimal rendering: "189.0", "39.99". */
-function decimal(amount: string | number): string {
-  const value = Number(amount);
-  return Number.isInteger(value) ? value.toFixed(1) : String(Number(value.toFixed(2)));
-}
-
-const moneyV2 = (amount: string | number, currencyCode: string) => ({ amount: decimal(amount), currencyCode });
-
-/** Shop and presentment currency are the same in the simulator. */
-function moneyBag(amount: string | number, currencyCode: string) {
-  return { shopMoney: moneyV2(amount, currencyCode), presentmentMoney: moneyV2(amount, currencyCode) };
-}
-
-const times = (price: string, quantity: number) => ((Math.round(Number(price) * 100) * quantity) / 100).toFixed(2);
 
 function lineItemOrder(context: Context, lineItem: LineItem): Order {
   const found = context.store.getLineItem(context.domain, lineItem.id);
@@ -757,13 +616,8 @@ function lookupNode(context: Context, id: string): unknown {
     case "ProductVariant":
       return store.getVariant(domain, id)?.variant ?? null;
     default:
-      return null;
+      return lookupReturnsNode(context, type, id) ?? null;
   }
-}
-
-function openUnprocessed(context: Context, item: ReturnLineItem): number {
-  const ret = context.store.getReturnLineItem(context.domain, item.id)?.return;
-  return ret?.status === "OPEN" ? item.quantity - item.processedQuantity : 0;
 }
 
 interface ReturnableFulfillmentView {
@@ -795,9 +649,7 @@ function addressView(order: Order, address: MailingAddress) {
 // Resolvers, by GraphQL type. Only fields that are not a same-named record property are listed.
 // ---------------------------------------------------------------------------------------------
 
-type ReturnInputArgs<T> = { input: T };
-
-const RESOLVERS: Record<string, Record<string, Resolver>> = {
+const ORDER_RESOLVERS: Record<string, Record<string, Resolver>> = {
   QueryRoot: {
     shop: (_root, _args, context: Context) => context.data.shop,
     currentAppInstallation: (_root, _args, context: Context) => ({
@@ -820,7 +672,6 @@ const RESOLVERS: Record<string, Record<string, Resolver>> = {
       context.store.getFulfillment(context.domain, args.id)?.fulfillment ?? null,
     customer: (_root, args: { id: string }, context: Context) => context.store.getCustomer(context.domain, args.id) ?? null,
     product: (_root, args: { id: string }, context: Context) => context.store.getProduct(context.domain, args.id) ?? null,
-    return: (_root, args: { id: string }, context: Context) => context.store.getReturn(context.domain, args.id)?.return ?? null,
     returnReasonDefinitions: (
       _root,
       args: ConnectionArgs & { query?: string | null; handles?: string[] | null; ids?: string[] | null; sortKey: string },
@@ -846,34 +697,6 @@ const RESOLVERS: Record<string, Record<string, Resolver>> = {
       if (!order) throw new GraphQLError("Order does not exist.", { extensions: { code: "NOT_FOUND" } });
       return paginate(returnableFulfillments(order), args);
     },
-  },
-
-  Mutation: {
-    returnRequest: (_root, args: ReturnInputArgs<Parameters<Store["requestReturn"]>[1]>, context: Context) => {
-      if (!findOrder(context, args.input.orderId)) {
-        return { return: null, userErrors: [{ field: ["input", "orderId"], code: "NOT_FOUND", message: "Order does not exist." }] };
-      }
-      return context.store.requestReturn(context.domain, args.input);
-    },
-    returnApproveRequest: (_root, args: ReturnInputArgs<{ id: string }>, context: Context) =>
-      context.store.approveReturn(context.domain, { id: args.input.id }),
-    returnDeclineRequest: (
-      _root,
-      args: ReturnInputArgs<{ id: string; declineReason: ReturnDeclineReason; declineNote?: string | null }>,
-      context: Context,
-    ) => context.store.declineReturn(context.domain, args.input),
-    returnCancel: (_root, args: { id: string }, context: Context) => context.store.cancelReturn(context.domain, args.id),
-    returnClose: (_root, args: { id: string }, context: Context) => context.store.closeReturn(context.domain, args.id),
-    returnReopen: (_root, args: { id: string }, context: Context) => context.store.reopenReturn(context.domain, args.id),
-    returnProcess: (
-      _root,
-      args: ReturnInputArgs<{ returnId: string; returnLineItems?: Array<{ id: string; quantity: number }> | null }>,
-      context: Context,
-    ) =>
-      context.store.processReturn(context.domain, {
-        returnId: args.input.returnId,
-        returnLineItems: args.input.returnLineItems ?? [],
-      }),
   },
 
   Shop: {
@@ -1020,30 +843,6 @@ const RESOLVERS: Record<string, Record<string, Resolver>> = {
       paginate(view.lineItems, args, (item) => item.fulfillmentLineItem.id),
   },
 
-  Return: {
-    order: (ret: Return, _args, context: Context) => context.store.getReturn(context.domain, ret.id)?.order,
-    totalQuantity: (ret: Return) => returnTotalQuantity(ret),
-    returnLineItems: (ret: Return, args: ConnectionArgs & { processingStatus?: "PROCESSABLE" | "PROCESSED" | null }) => {
-      const items = ret.returnLineItems.filter((item) => {
-        if (args.processingStatus === "PROCESSED") return item.processedQuantity > 0;
-        if (args.processingStatus === "PROCESSABLE") return ret.status === "OPEN" && item.processedQuantity < item.quantity;
-        return true;
-      });
-      return paginate(items, args);
-    },
-  },
-
-  ReturnLineItem: {
-    fulfillmentLineItem: (item: ReturnLineItem, _args, context: Context) =>
-      context.store.getFulfillmentLineItem(context.domain, item.fulfillmentLineItemId)?.fulfillmentLineItem,
-    returnReasonDefinition: (item: ReturnLineItem, _args, context: Context) =>
-      item.returnReasonDefinitionId ? (context.store.getReturnReasonDefinition(context.domain, item.returnReasonDefinitionId) ?? null) : null,
-    unprocessedQuantity: (item: ReturnLineItem) => item.quantity - item.processedQuantity,
-    // Refunds are not modelled: what is still unprocessed on an open return can be processed and refunded.
-    processableQuantity: (item: ReturnLineItem, _args, context: Context) => openUnprocessed(context, item),
-    refundableQuantity: (item: ReturnLineItem, _args, context: Context) => openUnprocessed(context, item),
-  },
-
   Customer: {
     displayName: (customer: Customer) =>
       [customer.firstName, customer.lastName].filter(Boolean).join(" ") || customer.email || "",
@@ -1076,3 +875,21 @@ const RESOLVERS: Record<string, Record<string, Resolver>> = {
     availableForSale: (variant: ProductVariant) => variant.inventoryQuantity > 0,
   },
 };
+
+/** A resolver for a type or field the schema lacks is a typo that would silently never run. */
+function checkResolversAgainst(schema: GraphQLSchema) {
+  for (const [typeName, fields] of Object.entries(RESOLVERS)) {
+    const type = schema.getType(typeName);
+    const known = type && "getFields" in type ? type.getFields() : {};
+    const unknown = Object.keys(fields).filter((field) => !(field in known));
+    if (unknown.length > 0) throw new Error(`Resolvers for fields the schema lacks: ${unknown.map((field) => `${typeName}.${field}`).join(", ")}`);
+  }
+}
+
+/** Every resolver by type: this module's and returns-api.ts's, which add fields to the same types. */
+const RESOLVERS: Record<string, Record<string, Resolver>> = Object.fromEntries(
+  [...new Set([...Object.keys(ORDER_RESOLVERS), ...Object.keys(RETURNS_RESOLVERS)])].map((type) => [
+    type,
+    { ...ORDER_RESOLVERS[type], ...RETURNS_RESOLVERS[type] },
+  ]),
+);

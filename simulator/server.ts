@@ -4,6 +4,7 @@ import { readFileSync, existsSync } from "node:fs";
 import { join, normalize } from "node:path";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
+import { getOperationAST, parse } from "graphql";
 import { parse as parseToml } from "smol-toml";
 import { createAdminApi } from "./admin-api";
 import { contentTypeOf } from "./content-type";
@@ -53,12 +54,44 @@ export type Faults = {
   failNext: number;
   failStatus: number;
   /**
-   * The next N mutations are carried out, then their answer is lost: the app gets this status
-   * (a gateway's 502 by default) although Shopify committed the work.
+   * The next N mutations are carried out, then their answer is lost (see `loseMode`): the app
+   * does not learn that Shopify committed the work.
    */
   loseNextMutation: number;
+  /** "status": the app gets `loseStatus` (a gateway's 502 by default); "cut": the connection closes with no answer. */
+  loseMode: "status" | "cut";
   loseStatus: number;
+  /** For benchmarks: the share (0–1) of mutations refused with a 503 before any work. */
+  mutationFailRate: number;
+  /** For benchmarks: the share (0–1) of mutations carried out whose answer is then lost, as `loseMode` says. */
+  mutationLoseRate: number;
+  /** Seed of the generator the rates draw from, so a run can be repeated. */
+  faultSeed: number;
 };
+
+const LOSE_MODES: ReadonlyArray<Faults["loseMode"]> = ["status", "cut"];
+
+/** mulberry32: a small seeded generator of numbers in [0, 1). */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Whether the request's operation is a mutation; a document that does not parse is not. */
+function isMutation(body: { query?: unknown; operationName?: unknown }): boolean {
+  try {
+    const operationName = typeof body.operationName === "string" ? body.operationName : undefined;
+    return getOperationAST(parse(String(body.query ?? "")), operationName)?.operation === "mutation";
+  } catch {
+    return false;
+  }
+}
 
 export type WebhookDelivery = { topic: string; shop: string; id: string; status: number | "error" };
 
@@ -70,7 +103,28 @@ export async function startSimulator(options: SimulatorOptions) {
   const extensionsDir = options.extensionsDir ?? join(ROOT, "extensions");
   const appConfig = parseToml(readFileSync(options.appConfigPath ?? join(ROOT, "shopify.app.toml"), "utf8")) as AppConfig;
   const grantedScopes = appConfig.access_scopes.scopes.split(",").map((s) => s.trim());
-  const faults: Faults = { latencyMs: 0, failNext: 0, failStatus: 503, loseNextMutation: 0, loseStatus: 502 };
+  const faults: Faults = {
+    latencyMs: 0,
+    failNext: 0,
+    failStatus: 503,
+    loseNextMutation: 0,
+    loseMode: "status",
+    loseStatus: 502,
+    mutationFailRate: 0,
+    mutationLoseRate: 0,
+    faultSeed: 1,
+  };
+  let random = seededRandom(faults.faultSeed);
+  let seededWith = faults.faultSeed;
+  /** True with probability `rate`, drawn from the generator of the current `faultSeed`. */
+  function chance(rate: number): boolean {
+    if (rate <= 0) return false;
+    if (faults.faultSeed !== seededWith) {
+      random = seededRandom(faults.faultSeed);
+      seededWith = faults.faultSeed;
+    }
+    return random() < rate;
+  }
   const deliveries: WebhookDelivery[] = [];
   /** What the fault injector and the cost bucket did, for tests and benchmarks. */
   const stats = { faultsInjected: 0, throttled: 0, answersLost: 0 };
@@ -171,12 +225,18 @@ export async function startSimulator(options: SimulatorOptions) {
     } catch {
       return send(res, 400, { errors: { query: "Required parameter missing or invalid" } });
     }
+    const mutation = isMutation(body);
+    if (mutation && chance(faults.mutationFailRate)) {
+      stats.faultsInjected++;
+      return send(res, 503, { errors: "Service Unavailable" });
+    }
     graphqlLog.push({ shop, operation: body.operationName ?? String(body.query ?? "").match(/(?:query|mutation)\s+(\w+)/)?.[1] ?? null });
     const result = await adminApi.execute(shop, body, grantedScopes);
     if (JSON.stringify((result.body as { errors?: unknown }).errors ?? "").includes('"THROTTLED"')) stats.throttled++;
-    if (faults.loseNextMutation > 0 && /^\s*(#[^\n]*\n\s*)*mutation\b/.test(String(body.query ?? "")) && result.status === 200) {
-      faults.loseNextMutation--;
+    if (mutation && result.status === 200 && (faults.loseNextMutation > 0 || chance(faults.mutationLoseRate))) {
+      faults.loseNextMutation = Math.max(0, faults.loseNextMutation - 1);
       stats.answersLost++;
+      if (faults.loseMode === "cut") return void res.socket?.destroy();
       return send(res, faults.loseStatus, { errors: "Bad Gateway" });
     }
     send(res, result.status, result.body);
@@ -185,9 +245,16 @@ export async function startSimulator(options: SimulatorOptions) {
   /** Fault injection over HTTP, for tests that drive the demo from another process. */
   async function setFaults(req: IncomingMessage, res: ServerResponse) {
     const body = JSON.parse((await readBody(req)) || "{}") as Partial<Faults> & { throttle?: string };
-    for (const key of ["latencyMs", "failNext", "failStatus", "loseNextMutation", "loseStatus"] as const) {
+    for (const key of ["latencyMs", "failNext", "failStatus", "loseNextMutation", "loseStatus", "faultSeed"] as const) {
       if (typeof body[key] === "number") faults[key] = body[key];
     }
+    for (const key of ["mutationFailRate", "mutationLoseRate"] as const) {
+      const rate = body[key];
+      if (typeof rate === "number" && rate >= 0 && rate <= 1) faults[key] = rate;
+    }
+    if (body.loseMode && LOSE_MODES.includes(body.loseMode)) faults.loseMode = body.loseMode;
+    // A seed posted again starts its sequence over, so a benchmark can repeat a run.
+    if (typeof body.faultSeed === "number") seededWith = Number.NaN;
     if (body.throttle) adminApi.drainBucket(body.throttle);
     send(res, 200, faults);
   }

@@ -1,271 +1,67 @@
 import { readFileSync } from "node:fs";
-import { z } from "zod";
+import type { z } from "zod";
+import { currentQuantity, isCapturedPayment, unfulfilledQuantity } from "./derived";
+import { createMoneyOperations } from "./money-store";
+import { fulfillmentEventPayload, fulfillmentPayload, orderPayload } from "./payloads";
+import {
+  fixtureSchema,
+  formatDateTime,
+  fromCents,
+  lineItemFromVariant,
+  orderSchema,
+  toCents,
+  type addressSchema,
+  type Customer,
+  type Fulfillment,
+  type FulfillmentEvent,
+  type FulfillmentEventStatus,
+  type FulfillmentLineItem,
+  type FulfillmentOrder,
+  type LineItem,
+  type Location,
+  type Order,
+  type OrderCancelReason,
+  type OrderFinancialStatus,
+  type Product,
+  type ProductVariant,
+  type Return,
+  type ReturnLineItem,
+  type ReturnReasonDefinition,
+  type Shop,
+  type ShopData,
+  type ShopFixture,
+  type TrackingInfo,
+} from "./records";
+import { createReturnOperations } from "./returns-store";
+import { SimulatorError, type ChangeListener, type ChangeTopic, type StoreCore } from "./store-core";
 
 /**
  * In-memory state of the simulated Shopify shops. The Admin GraphQL simulator (admin-api.ts),
  * tests and the demo all change shops through the methods here, so every change emits one
  * `onChange` event with Shopify's webhook topic and a REST-style webhook payload.
  *
- * Records are stored in a shape close to the Admin API (GIDs, ISO timestamps, decimal strings);
- * values Shopify derives (fulfillment status, returnable quantities, …) are computed by the
- * exported helpers below rather than stored, so they can never drift from the records.
+ * The records are defined in records.ts and the values Shopify derives from them in derived.ts;
+ * returns (returns-store.ts) and money (money-store.ts) have their own parts over the shared core
+ * (store-core.ts). All are re-exported here, the simulator's one entry point.
  */
 
-// ---------------------------------------------------------------------------------------------
-// Record schemas: the fixture format and the stored records are the same shapes; optional
-// fixture fields get their defaults here, and a malformed fixture fails loudly at load time.
-// ---------------------------------------------------------------------------------------------
-
-const gid = (type: string) =>
-  z.string().regex(new RegExp(`^gid://shopify/${type}/\\d+$`), `expected a ${type} GID`);
-const dateTime = z.string().datetime({ offset: true });
-const decimal = z.string().regex(/^\d+(\.\d{1,2})?$/, "expected a decimal amount like 12.50");
-
-const shopSchema = z.object({
-  id: gid("Shop"),
-  domain: z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/),
-  name: z.string(),
-  email: z.string(),
-  ianaTimezone: z.string(),
-  currencyCode: z.string().length(3),
-});
-
-const variantSchema = z.object({
-  id: gid("ProductVariant"),
-  title: z.string(),
-  sku: z.string().nullable().default(null),
-  price: decimal,
-  inventoryQuantity: z.number().int().default(0),
-});
-
-const productSchema = z.object({
-  id: gid("Product"),
-  title: z.string(),
-  handle: z.string(),
-  productType: z.string().default(""),
-  tags: z.array(z.string()).default([]),
-  vendor: z.string(),
-  imageUrl: z.string().url().nullable().default(null),
-  isGiftCard: z.boolean().default(false),
-  variants: z.array(variantSchema).min(1),
-});
-
-const customerSchema = z.object({
-  id: gid("Customer"),
-  firstName: z.string().nullable(),
-  lastName: z.string().nullable(),
-  email: z.string().nullable(),
-  phone: z.string().nullable().default(null),
-  createdAt: dateTime,
-});
-
-const addressSchema = z.object({
-  firstName: z.string().nullable(),
-  lastName: z.string().nullable(),
-  address1: z.string().nullable(),
-  address2: z.string().nullable().default(null),
-  city: z.string().nullable(),
-  province: z.string().nullable().default(null),
-  provinceCode: z.string().nullable().default(null),
-  country: z.string(),
-  countryCode: z.string().length(2),
-  zip: z.string().nullable().default(null),
-  phone: z.string().nullable().default(null),
-});
-
-const lineItemSchema = z.object({
-  id: gid("LineItem"),
-  productId: gid("Product").nullable(),
-  variantId: gid("ProductVariant").nullable(),
-  title: z.string(),
-  variantTitle: z.string().nullable().default(null),
-  sku: z.string().nullable().default(null),
-  quantity: z.number().int().positive(),
-  refundedQuantity: z.number().int().nonnegative().default(0),
-  removedQuantity: z.number().int().nonnegative().default(0),
-  price: decimal,
-  imageUrl: z.string().url().nullable().default(null),
-  requiresShipping: z.boolean().default(true),
-  isGiftCard: z.boolean().default(false),
-});
-
-const fulfillmentEventStatus = z.enum([
-  "ATTEMPTED_DELIVERY",
-  "CARRIER_PICKED_UP",
-  "CONFIRMED",
-  "DELAYED",
-  "DELIVERED",
-  "FAILURE",
-  "IN_TRANSIT",
-  "LABEL_PRINTED",
-  "LABEL_PURCHASED",
-  "OUT_FOR_DELIVERY",
-  "READY_FOR_PICKUP",
-]);
-
-const fulfillmentEventSchema = z.object({
-  id: gid("FulfillmentEvent"),
-  status: fulfillmentEventStatus,
-  happenedAt: dateTime,
-  message: z.string().nullable().default(null),
-  city: z.string().nullable().default(null),
-  province: z.string().nullable().default(null),
-  country: z.string().nullable().default(null),
-  estimatedDeliveryAt: dateTime.nullable().default(null),
-});
-
-const fulfillmentSchema = z.object({
-  id: gid("Fulfillment"),
-  status: z.enum(["SUCCESS", "CANCELLED", "ERROR", "FAILURE", "OPEN", "PENDING"]),
-  displayStatus: z
-    .enum([...fulfillmentEventStatus.options, "CANCELED", "FULFILLED", "MARKED_AS_FULFILLED", "NOT_DELIVERED"])
-    .nullable(),
-  createdAt: dateTime,
-  updatedAt: dateTime,
-  inTransitAt: dateTime.nullable().default(null),
-  deliveredAt: dateTime.nullable().default(null),
-  estimatedDeliveryAt: dateTime.nullable().default(null),
-  trackingInfo: z
-    .array(z.object({ company: z.string().nullable(), number: z.string().nullable(), url: z.string().url().nullable() }))
-    .default([]),
-  events: z.array(fulfillmentEventSchema).default([]),
-  fulfillmentLineItems: z
-    .array(z.object({ id: gid("FulfillmentLineItem"), lineItemId: gid("LineItem"), quantity: z.number().int().positive() }))
-    .min(1),
-});
-
-const returnStatus = z.enum(["REQUESTED", "OPEN", "DECLINED", "CANCELED", "CLOSED"]);
-const declineReason = z.enum(["FINAL_SALE", "OTHER", "RETURN_PERIOD_ENDED"]);
-
-const returnSchema = z.object({
-  id: gid("Return"),
-  name: z.string(),
-  status: returnStatus,
-  createdAt: dateTime,
-  requestApprovedAt: dateTime.nullable().default(null),
-  closedAt: dateTime.nullable().default(null),
-  decline: z.object({ reason: declineReason, note: z.string().nullable() }).nullable().default(null),
-  returnLineItems: z
-    .array(
-      z.object({
-        id: gid("ReturnLineItem"),
-        fulfillmentLineItemId: gid("FulfillmentLineItem"),
-        quantity: z.number().int().positive(),
-        returnReasonDefinitionId: gid("ReturnReasonDefinition").nullable().default(null),
-        customerNote: z.string().nullable().default(null),
-        processedQuantity: z.number().int().nonnegative().default(0),
-      }),
-    )
-    .min(1),
-});
-
-const financialStatus = z.enum([
-  "AUTHORIZED",
-  "EXPIRED",
-  "PAID",
-  "PARTIALLY_PAID",
-  "PARTIALLY_REFUNDED",
-  "PENDING",
-  "REFUNDED",
-  "VOIDED",
-]);
-const cancelReason = z.enum(["CUSTOMER", "DECLINED", "FRAUD", "INVENTORY", "OTHER", "STAFF"]);
-
-const orderSchema = z.object({
-  id: gid("Order"),
-  name: z.string().regex(/^#\d+$/),
-  email: z.string().nullable(),
-  phone: z.string().nullable().default(null),
-  createdAt: dateTime,
-  processedAt: dateTime,
-  updatedAt: dateTime,
-  cancelledAt: dateTime.nullable().default(null),
-  cancelReason: cancelReason.nullable().default(null),
-  closedAt: dateTime.nullable().default(null),
-  financialStatus,
-  currencyCode: z.string().length(3),
-  subtotalPrice: decimal,
-  totalShippingPrice: decimal,
-  totalTax: decimal,
-  totalPrice: decimal,
-  totalRefunded: decimal.default("0.00"),
-  customerId: gid("Customer").nullable().default(null),
-  shippingAddress: addressSchema.nullable(),
-  lineItems: z.array(lineItemSchema).min(1),
-  fulfillments: z.array(fulfillmentSchema).default([]),
-  returns: z.array(returnSchema).default([]),
-  note: z.string().nullable().default(null),
-  tags: z.array(z.string()).default([]),
-});
-
-const returnReasonDefinitionSchema = z.object({
-  id: gid("ReturnReasonDefinition"),
-  handle: z.string(),
-  name: z.string(),
-  deleted: z.boolean().default(false),
-});
-
-const fixtureSchema = z.object({
-  anchor: dateTime,
-  shop: shopSchema,
-  products: z.array(productSchema).default([]),
-  customers: z.array(customerSchema).default([]),
-  orders: z.array(orderSchema).default([]),
-  returnReasonDefinitions: z.array(returnReasonDefinitionSchema).default([]),
-});
-
-export type ShopFixture = z.input<typeof fixtureSchema> & { _demoOrders?: unknown };
-export type Shop = z.output<typeof shopSchema>;
-export type Product = z.output<typeof productSchema>;
-export type ProductVariant = z.output<typeof variantSchema>;
-export type Customer = z.output<typeof customerSchema>;
-export type MailingAddress = z.output<typeof addressSchema>;
-export type Order = z.output<typeof orderSchema>;
-export type LineItem = z.output<typeof lineItemSchema>;
-export type Fulfillment = z.output<typeof fulfillmentSchema>;
-export type FulfillmentEvent = z.output<typeof fulfillmentEventSchema>;
-export type FulfillmentEventStatus = z.output<typeof fulfillmentEventStatus>;
-export type FulfillmentLineItem = Fulfillment["fulfillmentLineItems"][number];
-export type TrackingInfo = Fulfillment["trackingInfo"][number];
-export type Return = z.output<typeof returnSchema>;
-export type ReturnLineItem = Return["returnLineItems"][number];
-export type ReturnStatus = z.output<typeof returnStatus>;
-export type ReturnDeclineReason = z.output<typeof declineReason>;
-export type OrderFinancialStatus = z.output<typeof financialStatus>;
-export type OrderCancelReason = z.output<typeof cancelReason>;
-export type ReturnReasonDefinition = z.output<typeof returnReasonDefinitionSchema>;
-
-/** Everything the store knows about one shop. Treat as read-only outside this module. */
-export interface ShopData {
-  shop: Shop;
-  products: Product[];
-  customers: Customer[];
-  orders: Order[];
-  returnReasonDefinitions: ReturnReasonDefinition[];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Small value helpers shared with the GraphQL layer
-// ---------------------------------------------------------------------------------------------
-
-/** Shopify's DateTime format: ISO 8601 in UTC without milliseconds. */
-export function formatDateTime(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-
-export function legacyId(gidValue: string): number {
-  const id = Number(gidValue.slice(gidValue.lastIndexOf("/") + 1));
-  if (!Number.isSafeInteger(id)) throw new Error(`Not a numeric Shopify GID: ${gidValue}`);
-  return id;
-}
-
-/** The resource type of a GID: `gid://shopify/Order/1` → `Order`; undefined if not a GID. */
-export function gidType(value: string): string | undefined {
-  return /^gid:\/\/shopify\/([A-Za-z]+)\/\d+(\?.*)?$/.exec(value)?.[1];
-}
-
-const toCents = (amount: string) => Math.round(Number(amount) * 100);
-const fromCents = (cents: number) => (cents / 100).toFixed(2);
+export * from "./derived";
+export * from "./records";
+export * from "./store-core";
+export type { IssueRefundInput, MoneyInput, StoreCreditInput, StoreCreditResult, StoreCreditUserError } from "./money-store";
+export {
+  RETURN_CUSTOMER_NOTE_MAX,
+  RETURN_DECLINE_NOTE_MAX,
+  RETURN_REASON_NOTE_MAX,
+  type CreateReturnInput,
+  type CreateReverseDeliveryInput,
+  type DeclineReturnInput,
+  type ProcessReturnInput,
+  type RequestReturnInput,
+  type ReturnMutationResult,
+  type ReverseDeliveryResult,
+  type UpdateReverseDeliveryInput,
+} from "./returns-store";
 
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -282,299 +78,8 @@ function shiftTimestamps(value: unknown, offsetMs: number): unknown {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Derived values (what Shopify computes from the records)
+// Inputs of the direct calls tests and the demo make
 // ---------------------------------------------------------------------------------------------
-
-const isActiveFulfillment = (fulfillment: Fulfillment) => fulfillment.status === "SUCCESS";
-/** Declined and canceled returns give their items back to the returnable pool. */
-const isActiveReturn = (ret: Return) => ret.status !== "DECLINED" && ret.status !== "CANCELED";
-
-/** Units still on the order: `quantity` minus refunded and removed units. */
-export function currentQuantity(lineItem: LineItem): number {
-  return lineItem.quantity - lineItem.refundedQuantity - lineItem.removedQuantity;
-}
-
-export function fulfilledQuantity(order: Order, lineItemId: string): number {
-  let total = 0;
-  for (const fulfillment of order.fulfillments.filter(isActiveFulfillment)) {
-    for (const item of fulfillment.fulfillmentLineItems) {
-      if (item.lineItemId === lineItemId) total += item.quantity;
-    }
-  }
-  return total;
-}
-
-export function unfulfilledQuantity(order: Order, lineItem: LineItem): number {
-  return Math.max(0, currentQuantity(lineItem) - fulfilledQuantity(order, lineItem.id));
-}
-
-export function orderDisplayFulfillmentStatus(order: Order): "FULFILLED" | "PARTIALLY_FULFILLED" | "UNFULFILLED" {
-  // Refunded units still count as fulfilled: a delivered-then-refunded order stays FULFILLED.
-  const fulfilled = order.lineItems.reduce((sum, lineItem) => sum + fulfilledQuantity(order, lineItem.id), 0);
-  const unfulfilled = order.lineItems.reduce((sum, lineItem) => sum + unfulfilledQuantity(order, lineItem), 0);
-  if (fulfilled === 0) return "UNFULFILLED";
-  return unfulfilled === 0 ? "FULFILLED" : "PARTIALLY_FULFILLED";
-}
-
-export function orderReturnStatus(order: Order): "IN_PROGRESS" | "NO_RETURN" | "RETURNED" | "RETURN_REQUESTED" {
-  const statuses = new Set(order.returns.map((ret) => ret.status));
-  if (statuses.has("OPEN")) return "IN_PROGRESS";
-  if (statuses.has("REQUESTED")) return "RETURN_REQUESTED";
-  if (statuses.has("CLOSED")) return "RETURNED";
-  return "NO_RETURN";
-}
-
-export function currentTotalPrice(order: Order): string {
-  return fromCents(toCents(order.totalPrice) - toCents(order.totalRefunded));
-}
-
-/**
- * Returnable units per fulfillment line item, as `returnableFulfillments` reports them: units in
- * successful fulfillments, minus units in requested/open/closed returns, minus refunded units.
- * Refunds are taken from unfulfilled units first, and a refund for a processed return unit is
- * not counted twice; the rest comes off the fulfillments in order. Gift cards are never
- * returnable.
- */
-export function returnableQuantities(order: Order): Map<string, number> {
-  const inReturns = new Map<string, number>();
-  const processedByLineItem = new Map<string, number>();
-  for (const ret of order.returns.filter(isActiveReturn)) {
-    for (const item of ret.returnLineItems) {
-      inReturns.set(item.fulfillmentLineItemId, (inReturns.get(item.fulfillmentLineItemId) ?? 0) + item.quantity);
-      const lineItemId = fulfillmentLineItemOf(order, item.fulfillmentLineItemId)?.lineItemId;
-      if (lineItemId) processedByLineItem.set(lineItemId, (processedByLineItem.get(lineItemId) ?? 0) + item.processedQuantity);
-    }
-  }
-  const refundLeft = new Map<string, number>();
-  for (const lineItem of order.lineItems) {
-    const neverFulfilled = lineItem.quantity - fulfilledQuantity(order, lineItem.id);
-    const refundedFromFulfilled =
-      lineItem.refundedQuantity + lineItem.removedQuantity - neverFulfilled - (processedByLineItem.get(lineItem.id) ?? 0);
-    refundLeft.set(lineItem.id, Math.max(0, refundedFromFulfilled));
-  }
-
-  const result = new Map<string, number>();
-  for (const fulfillment of order.fulfillments.filter(isActiveFulfillment)) {
-    for (const item of fulfillment.fulfillmentLineItems) {
-      const lineItem = order.lineItems.find((candidate) => candidate.id === item.lineItemId);
-      if (!lineItem || lineItem.isGiftCard) continue;
-      const refunded = Math.min(refundLeft.get(lineItem.id) ?? 0, item.quantity);
-      refundLeft.set(lineItem.id, (refundLeft.get(lineItem.id) ?? 0) - refunded);
-      result.set(item.id, Math.max(0, item.quantity - refunded - (inReturns.get(item.id) ?? 0)));
-    }
-  }
-  return result;
-}
-
-export function fulfillmentLineItemOf(order: Order, fulfillmentLineItemId: string): FulfillmentLineItem | undefined {
-  for (const fulfillment of order.fulfillments) {
-    const found = fulfillment.fulfillmentLineItems.find((item) => item.id === fulfillmentLineItemId);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-export function returnTotalQuantity(ret: Return): number {
-  return ret.returnLineItems.reduce((sum, item) => sum + item.quantity, 0);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Change events
-// ---------------------------------------------------------------------------------------------
-
-export type ChangeTopic =
-  | "orders/create"
-  | "orders/updated"
-  | "orders/cancelled"
-  | "fulfillments/create"
-  | "fulfillments/update"
-  | "fulfillment_events/create"
-  | "returns/request"
-  | "returns/approve"
-  | "returns/decline"
-  | "returns/cancel"
-  | "returns/close"
-  | "returns/reopen"
-  | "returns/process";
-
-export interface ChangeEvent {
-  shop: string;
-  topic: ChangeTopic;
-  payload: Record<string, unknown>;
-}
-
-export type ChangeListener = (event: ChangeEvent) => void;
-
-const lower = (value: string | null) => (value === null ? null : value.toLowerCase());
-
-function fulfillmentPayload(order: Order, fulfillment: Fulfillment, index: number) {
-  const latestEvent = fulfillment.events.at(-1);
-  const tracking = fulfillment.trackingInfo;
-  return {
-    id: legacyId(fulfillment.id),
-    admin_graphql_api_id: fulfillment.id,
-    order_id: legacyId(order.id),
-    name: `${order.name}.${index + 1}`,
-    status: fulfillment.status.toLowerCase(),
-    shipment_status: latestEvent ? latestEvent.status.toLowerCase() : null,
-    created_at: fulfillment.createdAt,
-    updated_at: fulfillment.updatedAt,
-    tracking_company: tracking[0]?.company ?? null,
-    tracking_number: tracking[0]?.number ?? null,
-    tracking_numbers: tracking.map((info) => info.number),
-    tracking_url: tracking[0]?.url ?? null,
-    tracking_urls: tracking.map((info) => info.url),
-    line_items: fulfillment.fulfillmentLineItems.map((item) => ({
-      id: legacyId(item.lineItemId),
-      admin_graphql_api_id: item.lineItemId,
-      quantity: item.quantity,
-    })),
-  };
-}
-
-function orderPayload(data: ShopData, order: Order) {
-  const customer = data.customers.find((candidate) => candidate.id === order.customerId);
-  const address = order.shippingAddress;
-  const fulfillmentStatus = orderDisplayFulfillmentStatus(order);
-  return {
-    id: legacyId(order.id),
-    admin_graphql_api_id: order.id,
-    name: order.name,
-    order_number: Number(order.name.slice(1)),
-    email: order.email,
-    phone: order.phone,
-    created_at: order.createdAt,
-    processed_at: order.processedAt,
-    updated_at: order.updatedAt,
-    cancelled_at: order.cancelledAt,
-    cancel_reason: lower(order.cancelReason),
-    closed_at: order.closedAt,
-    financial_status: order.financialStatus.toLowerCase(),
-    fulfillment_status: { FULFILLED: "fulfilled", PARTIALLY_FULFILLED: "partial", UNFULFILLED: null }[fulfillmentStatus],
-    currency: order.currencyCode,
-    subtotal_price: order.subtotalPrice,
-    total_price: order.totalPrice,
-    total_tax: order.totalTax,
-    current_total_price: currentTotalPrice(order),
-    note: order.note,
-    tags: order.tags.join(", "),
-    customer: customer
-      ? {
-          id: legacyId(customer.id),
-          admin_graphql_api_id: customer.id,
-          email: customer.email,
-          first_name: customer.firstName,
-          last_name: customer.lastName,
-        }
-      : null,
-    shipping_address: address && {
-      first_name: address.firstName,
-      last_name: address.lastName,
-      address1: address.address1,
-      address2: address.address2,
-      city: address.city,
-      province: address.province,
-      province_code: address.provinceCode,
-      country: address.country,
-      country_code: address.countryCode,
-      zip: address.zip,
-    },
-    line_items: order.lineItems.map((lineItem) => ({
-      id: legacyId(lineItem.id),
-      admin_graphql_api_id: lineItem.id,
-      title: lineItem.title,
-      variant_title: lineItem.variantTitle,
-      sku: lineItem.sku,
-      quantity: lineItem.quantity,
-      current_quantity: currentQuantity(lineItem),
-      fulfillable_quantity: unfulfilledQuantity(order, lineItem),
-      price: lineItem.price,
-      product_id: lineItem.productId && legacyId(lineItem.productId),
-      variant_id: lineItem.variantId && legacyId(lineItem.variantId),
-      gift_card: lineItem.isGiftCard,
-    })),
-    fulfillments: order.fulfillments.map((fulfillment, index) => fulfillmentPayload(order, fulfillment, index)),
-  };
-}
-
-function fulfillmentEventPayload(order: Order, fulfillment: Fulfillment, event: FulfillmentEvent) {
-  return {
-    id: legacyId(event.id),
-    admin_graphql_api_id: event.id,
-    fulfillment_id: legacyId(fulfillment.id),
-    order_id: legacyId(order.id),
-    status: event.status.toLowerCase(),
-    message: event.message,
-    happened_at: event.happenedAt,
-    city: event.city,
-    province: event.province,
-    country: event.country,
-    estimated_delivery_at: event.estimatedDeliveryAt,
-    created_at: event.happenedAt,
-  };
-}
-
-function returnPayload(data: ShopData, order: Order, ret: Return) {
-  return {
-    id: legacyId(ret.id),
-    admin_graphql_api_id: ret.id,
-    order_id: legacyId(order.id),
-    order: { id: legacyId(order.id), admin_graphql_api_id: order.id },
-    name: ret.name,
-    status: ret.status.toLowerCase(),
-    total_return_line_items: returnTotalQuantity(ret),
-    decline: ret.decline && { reason: ret.decline.reason.toLowerCase(), note: ret.decline.note },
-    return_line_items: ret.returnLineItems.map((item) => {
-      const reason = data.returnReasonDefinitions.find((definition) => definition.id === item.returnReasonDefinitionId);
-      return {
-        id: legacyId(item.id),
-        admin_graphql_api_id: item.id,
-        fulfillment_line_item_id: legacyId(item.fulfillmentLineItemId),
-        quantity: item.quantity,
-        processed_quantity: item.processedQuantity,
-        customer_note: item.customerNote,
-        return_reason_definition: reason ? { id: legacyId(reason.id), handle: reason.handle, name: reason.name } : null,
-      };
-    }),
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Mutation inputs and results
-// ---------------------------------------------------------------------------------------------
-
-/** Mirrors Shopify's `ReturnUserError`; `field` is the path into the mutation's arguments. */
-export interface ReturnUserError {
-  field: string[] | null;
-  message: string;
-  code: "BLANK" | "INVALID" | "INVALID_STATE" | "NOT_FOUND" | "TOO_LONG";
-}
-
-export interface ReturnMutationResult {
-  return: Return | null;
-  userErrors: ReturnUserError[];
-}
-
-export interface RequestReturnInput {
-  orderId: string;
-  returnLineItems: Array<{
-    fulfillmentLineItemId: string;
-    quantity: number;
-    returnReasonDefinitionId?: string | null;
-    customerNote?: string | null;
-  }>;
-}
-
-export interface DeclineReturnInput {
-  id: string;
-  declineReason: ReturnDeclineReason;
-  declineNote?: string | null;
-}
-
-export interface ProcessReturnInput {
-  returnId: string;
-  returnLineItems: Array<{ id: string; quantity: number }>;
-}
 
 export interface FulfillmentEventInput {
   status: FulfillmentEventStatus;
@@ -603,14 +108,6 @@ export interface CreateOrderInput {
   note?: string | null;
   tags?: string[];
 }
-
-/** A direct store call that Shopify would reject (unknown id, impossible state). */
-export class SimulatorError extends Error {
-  override name = "SimulatorError";
-}
-
-export const RETURN_CUSTOMER_NOTE_MAX = 300;
-export const RETURN_DECLINE_NOTE_MAX = 500;
 
 // ---------------------------------------------------------------------------------------------
 // The store
@@ -739,6 +236,18 @@ export function createStore(options: StoreOptions = {}) {
     return undefined;
   }
 
+  function getLocation(domain: string, id: string): Location | undefined {
+    return shopData(domain).locations.find((location) => location.id === id);
+  }
+
+  function getFulfillmentOrder(domain: string, id: string): { order: Order; fulfillmentOrder: FulfillmentOrder } | undefined {
+    for (const order of shopData(domain).orders) {
+      const fulfillmentOrder = order.fulfillmentOrders.find((candidate) => candidate.id === id);
+      if (fulfillmentOrder) return { order, fulfillmentOrder };
+    }
+    return undefined;
+  }
+
   function getReturnReasonDefinition(domain: string, id: string): ReturnReasonDefinition | undefined {
     return shopData(domain).returnReasonDefinitions.find((definition) => definition.id === id);
   }
@@ -747,176 +256,22 @@ export function createStore(options: StoreOptions = {}) {
     return shopData(domain).orders.filter((order) => order.customerId === customerId);
   }
 
-  // --- returns ---------------------------------------------------------------------------------
-
-  function returnChanged(domain: string, topic: ChangeTopic, order: Order, ret: Return): ReturnMutationResult {
-    emit(domain, topic, returnPayload(shopData(domain), order, ret));
-    touchOrder(domain, order); // Order.returnStatus changed with it.
-    return { return: ret, userErrors: [] };
-  }
-
-  const failure = (field: string[] | null, code: ReturnUserError["code"], message: string): ReturnMutationResult => ({
-    return: null,
-    userErrors: [{ field, code, message }],
-  });
-
-  /** Looks a return up and checks it is in one of `allowed`; the error result otherwise. */
-  function returnInState(
-    domain: string,
-    id: string,
-    idField: string[],
-    allowed: ReturnStatus[],
-    action: string,
-  ): { order: Order; return: Return } | ReturnMutationResult {
-    const found = getReturn(domain, id);
-    if (!found) return failure(idField, "NOT_FOUND", "Return does not exist.");
-    if (!allowed.includes(found.return.status)) {
-      return failure(idField, "INVALID_STATE", `Return is ${found.return.status.toLowerCase()} and cannot be ${action}.`);
-    }
-    return found;
-  }
-
-  function requestReturn(domain: string, input: RequestReturnInput): ReturnMutationResult {
-    const data = shopData(domain);
-    const order = getOrder(domain, input.orderId);
-    if (!order) return failure(["input", "orderId"], "NOT_FOUND", "Order does not exist.");
-    if (input.returnLineItems.length === 0) {
-      return failure(["input", "returnLineItems"], "BLANK", "Return line items can't be blank.");
-    }
-
-    const returnable = returnableQuantities(order);
-    const requested = new Map<string, number>();
-    const userErrors: ReturnUserError[] = [];
-    input.returnLineItems.forEach((item, index) => {
-      const path = (name: string) => ["input", "returnLineItems", String(index), name];
-      const available = returnable.get(item.fulfillmentLineItemId);
-      if (available === undefined) {
-        userErrors.push({ field: path("fulfillmentLineItemId"), code: "NOT_FOUND", message: "Fulfillment line item does not exist." });
-        return;
-      }
-      const total = (requested.get(item.fulfillmentLineItemId) ?? 0) + item.quantity;
-      requested.set(item.fulfillmentLineItemId, total);
-      if (item.quantity < 1) {
-        userErrors.push({ field: path("quantity"), code: "INVALID", message: "Quantity must be greater than 0." });
-      } else if (total > available) {
-        userErrors.push({
-          field: path("quantity"),
-          code: "INVALID",
-          message: `Quantity is not available for return. Returnable quantity: ${available}.`,
-        });
-      }
-      if ((item.customerNote ?? "").length > RETURN_CUSTOMER_NOTE_MAX) {
-        userErrors.push({
-          field: path("customerNote"),
-          code: "TOO_LONG",
-          message: `Customer note is too long (maximum is ${RETURN_CUSTOMER_NOTE_MAX} characters).`,
-        });
-      }
-      const reasonId = item.returnReasonDefinitionId;
-      if (reasonId && !data.returnReasonDefinitions.some((definition) => definition.id === reasonId && !definition.deleted)) {
-        userErrors.push({ field: path("returnReasonDefinitionId"), code: "NOT_FOUND", message: "Return reason definition does not exist." });
-      }
-    });
-    if (userErrors.length > 0) return { return: null, userErrors };
-
-    const ret: Return = {
-      id: newGid(domain, "Return"),
-      name: `${order.name}-R${order.returns.length + 1}`,
-      status: "REQUESTED",
-      createdAt: timestamp(),
-      requestApprovedAt: null,
-      closedAt: null,
-      decline: null,
-      returnLineItems: input.returnLineItems.map((item) => ({
-        id: newGid(domain, "ReturnLineItem"),
-        fulfillmentLineItemId: item.fulfillmentLineItemId,
-        quantity: item.quantity,
-        returnReasonDefinitionId: item.returnReasonDefinitionId ?? null,
-        customerNote: item.customerNote ?? null,
-        processedQuantity: 0,
-      })),
-    };
-    order.returns.push(ret);
-    return returnChanged(domain, "returns/request", order, ret);
-  }
-
-  function approveReturn(domain: string, input: { id: string }): ReturnMutationResult {
-    const found = returnInState(domain, input.id, ["input", "id"], ["REQUESTED"], "approved");
-    if (!("order" in found)) return found;
-    found.return.status = "OPEN";
-    found.return.requestApprovedAt = timestamp();
-    return returnChanged(domain, "returns/approve", found.order, found.return);
-  }
-
-  function declineReturn(domain: string, input: DeclineReturnInput): ReturnMutationResult {
-    const found = returnInState(domain, input.id, ["input", "id"], ["REQUESTED"], "declined");
-    if (!("order" in found)) return found;
-    if ((input.declineNote ?? "").length > RETURN_DECLINE_NOTE_MAX) {
-      return failure(
-        ["input", "declineNote"],
-        "TOO_LONG",
-        `Decline note is too long (maximum is ${RETURN_DECLINE_NOTE_MAX} characters).`,
-      );
-    }
-    found.return.status = "DECLINED";
-    found.return.decline = { reason: input.declineReason, note: input.declineNote ?? null };
-    return returnChanged(domain, "returns/decline", found.order, found.return);
-  }
-
-  function cancelReturn(domain: string, id: string): ReturnMutationResult {
-    const found = returnInState(domain, id, ["id"], ["REQUESTED", "OPEN"], "canceled");
-    if (!("order" in found)) return found;
-    // Shopify only cancels a return before any of it is inspected or refunded.
-    if (found.return.returnLineItems.some((item) => item.processedQuantity > 0)) {
-      return failure(["id"], "INVALID_STATE", "Return has processed items and cannot be canceled.");
-    }
-    found.return.status = "CANCELED";
-    return returnChanged(domain, "returns/cancel", found.order, found.return);
-  }
-
-  function closeReturn(domain: string, id: string): ReturnMutationResult {
-    const found = returnInState(domain, id, ["id"], ["OPEN"], "closed");
-    if (!("order" in found)) return found;
-    found.return.status = "CLOSED";
-    found.return.closedAt = timestamp();
-    return returnChanged(domain, "returns/close", found.order, found.return);
-  }
-
-  function reopenReturn(domain: string, id: string): ReturnMutationResult {
-    const found = returnInState(domain, id, ["id"], ["CLOSED"], "reopened");
-    if (!("order" in found)) return found;
-    found.return.status = "OPEN";
-    found.return.closedAt = null;
-    return returnChanged(domain, "returns/reopen", found.order, found.return);
-  }
-
-  function processReturn(domain: string, input: ProcessReturnInput): ReturnMutationResult {
-    const found = returnInState(domain, input.returnId, ["input", "returnId"], ["OPEN"], "processed");
-    if (!("order" in found)) return found;
-    if (input.returnLineItems.length === 0) {
-      return failure(["input", "returnLineItems"], "BLANK", "Return line items can't be blank.");
-    }
-    const userErrors: ReturnUserError[] = [];
-    const updates: Array<{ item: ReturnLineItem; quantity: number }> = [];
-    input.returnLineItems.forEach((line, index) => {
-      const path = (name: string) => ["input", "returnLineItems", String(index), name];
-      const item = found.return.returnLineItems.find((candidate) => candidate.id === line.id);
-      if (!item) {
-        userErrors.push({ field: path("id"), code: "NOT_FOUND", message: "Return line item does not exist." });
-      } else if (line.quantity < 1 || line.quantity > item.quantity - item.processedQuantity) {
-        userErrors.push({
-          field: path("quantity"),
-          code: "INVALID",
-          message: `Quantity must be between 1 and ${item.quantity - item.processedQuantity}.`,
-        });
-      } else {
-        updates.push({ item, quantity: line.quantity });
-      }
-    });
-    if (userErrors.length > 0) return { return: null, userErrors };
-    for (const { item, quantity } of updates) item.processedQuantity += quantity;
-    return returnChanged(domain, "returns/process", found.order, found.return);
-  }
+  const core: StoreCore = {
+    now,
+    timestamp,
+    shopData,
+    newGid,
+    emit,
+    touchOrder,
+    getOrder,
+    getReturn,
+    getLineItem,
+    getFulfillmentLineItem,
+    getVariant,
+    getCustomer,
+  };
+  const money = createMoneyOperations(core);
+  const returns = createReturnOperations(core, money);
 
   // --- fulfillments ------------------------------------------------------------------------------
 
@@ -1000,8 +355,9 @@ export function createStore(options: StoreOptions = {}) {
   // --- orders --------------------------------------------------------------------------------
 
   /**
-   * Cancels an order and refunds (or, if only authorized, voids) it in full. Like `orderCancel`,
-   * refuses an order that is already cancelled or has a return in progress.
+   * Cancels an order: what its payments took is refunded (a refund, with refunds/create), or an
+   * authorization is voided. Like `orderCancel`, refuses an order that is already cancelled or
+   * has a return in progress.
    */
   function cancelOrder(domain: string, orderId: string, reason: OrderCancelReason = "OTHER"): Order {
     const order = requireOrder(domain, orderId);
@@ -1013,10 +369,16 @@ export function createStore(options: StoreOptions = {}) {
     order.cancelledAt = at;
     order.closedAt = at;
     order.cancelReason = reason;
-    for (const lineItem of order.lineItems) lineItem.refundedQuantity = lineItem.quantity - lineItem.removedQuantity;
-    const captured = ["PAID", "PARTIALLY_PAID", "PARTIALLY_REFUNDED"].includes(order.financialStatus);
-    order.financialStatus = captured ? "REFUNDED" : "VOIDED";
-    if (captured) order.totalRefunded = order.totalPrice;
+    const lines = order.lineItems
+      .filter((lineItem) => currentQuantity(lineItem) > 0)
+      .map((lineItem) => ({ lineItemId: lineItem.id, quantity: currentQuantity(lineItem), restockType: "CANCEL" as const }));
+    if (order.transactions.some(isCapturedPayment)) {
+      money.internal.recordRefund(domain, order, { plan: money.internal.fullRefundPlan(order), note: null, returnId: null, refundLineItems: lines });
+    } else {
+      for (const lineItem of order.lineItems) lineItem.refundedQuantity = lineItem.quantity - lineItem.removedQuantity;
+      money.internal.voidAuthorizations(domain, order);
+      order.financialStatus = "VOIDED";
+    }
     order.updatedAt = at;
     const payload = orderPayload(shopData(domain), order);
     emit(domain, "orders/cancelled", payload);
@@ -1032,20 +394,7 @@ export function createStore(options: StoreOptions = {}) {
     const lineItems: LineItem[] = input.lineItems.map((line) => {
       const found = getVariant(domain, line.variantId);
       if (!found) throw new SimulatorError(`Variant ${line.variantId} not found in ${domain}`);
-      const { product, variant } = found;
-      return lineItemSchema.parse({
-        id: newGid(domain, "LineItem"),
-        productId: product.id,
-        variantId: variant.id,
-        title: product.title,
-        variantTitle: variant.title === "Default Title" ? null : variant.title,
-        sku: variant.sku,
-        quantity: line.quantity,
-        price: variant.price,
-        imageUrl: product.imageUrl,
-        requiresShipping: !product.isGiftCard,
-        isGiftCard: product.isGiftCard,
-      });
+      return lineItemFromVariant(newGid(domain, "LineItem"), found.product, found.variant, line.quantity);
     });
     const subtotal = lineItems.reduce((sum, lineItem) => sum + toCents(lineItem.price) * lineItem.quantity, 0);
     const shipping = toCents(input.shippingPrice ?? "0.00");
@@ -1071,6 +420,7 @@ export function createStore(options: StoreOptions = {}) {
       note: input.note ?? null,
       tags: input.tags ?? [],
     });
+    money.internal.deriveTransactions(domain, order);
     data.orders.push(order);
     emit(domain, "orders/create", orderPayload(data, order));
     return order;
@@ -1091,9 +441,17 @@ export function createStore(options: StoreOptions = {}) {
       customers: parsed.customers,
       orders: parsed.orders,
       returnReasonDefinitions: parsed.returnReasonDefinitions,
+      locations: parsed.locations,
+      storeCreditAccounts: parsed.storeCreditAccounts,
     };
-    shops.set(data.shop.domain, data);
-    idSequences.set(data.shop.domain, largestNumericId(fixture));
+    const domain = data.shop.domain;
+    shops.set(domain, data);
+    idSequences.set(domain, largestNumericId(fixture));
+    if (data.locations.length === 0) data.locations.push({ id: newGid(domain, "Location"), name: "Shop location" });
+    for (const order of data.orders) {
+      money.internal.deriveTransactions(domain, order);
+      returns.internal.deriveReverseFulfillmentOrders(domain, order);
+    }
     return data;
   }
 
@@ -1122,13 +480,11 @@ export function createStore(options: StoreOptions = {}) {
     getProduct,
     getVariant,
     getReturnReasonDefinition,
-    requestReturn,
-    approveReturn,
-    declineReturn,
-    cancelReturn,
-    closeReturn,
-    reopenReturn,
-    processReturn,
+    getLocation,
+    getFulfillmentOrder,
+    locations: (domain: string): readonly Location[] => shopData(domain).locations,
+    ...publicPart(money),
+    ...publicPart(returns),
     addFulfillmentEvent,
     markDelivered,
     createFulfillment,
@@ -1140,6 +496,12 @@ export function createStore(options: StoreOptions = {}) {
       return () => listeners.delete(listener);
     },
   };
+}
+
+/** A part's operations without its `internal` steps, which only the store itself calls. */
+function publicPart<T extends { internal: unknown }>(part: T): Omit<T, "internal"> {
+  const { internal: _internal, ...rest } = part;
+  return rest;
 }
 
 function largestNumericId(value: unknown): number {

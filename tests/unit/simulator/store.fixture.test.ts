@@ -95,11 +95,15 @@ describe("demo shop fixture", () => {
     for (const info of tracking) expect(info.url).toMatch(new RegExp(`^https://.*${info.number}`));
   });
 
-  it("GIVEN the demo shop THEN return reasons include the standard handles", () => {
+  it("GIVEN the demo shop THEN return reasons use Shopify's handles, including its documented examples, and one is deleted", () => {
     const handles = shop.returnReasonDefinitions.filter((reason) => !reason.deleted).map((reason) => reason.handle);
     expect(handles).toEqual(
-      expect.arrayContaining(["size-too-small", "size-too-large", "damaged", "wrong-item", "not-as-described", "changed-mind", "other"]),
+      expect.arrayContaining(["arrived-late", "comfort", "too-tight", "color-too-bright", "quality"]),
     );
+    expect(handles).toEqual(
+      expect.arrayContaining(["too-small", "too-large", "defective", "wrong-item", "not-as-described", "unwanted", "style", "other"]),
+    );
+    expect(shop.returnReasonDefinitions.filter((reason) => reason.deleted).map((reason) => reason.handle)).toEqual(["color"]);
   });
 
   it("GIVEN the demo shop THEN some products are final sale and one is a gift card", () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   createStore,
   DEMO_SHOP_DOMAIN,
+  legacyId,
   orderDisplayFulfillmentStatus,
   readFixture,
   returnableQuantities,
@@ -93,12 +94,19 @@ describe("simulator store: fulfillments", () => {
 });
 
 describe("simulator store: orders", () => {
-  it("GIVEN an unfulfilled paid order WHEN cancelled THEN it is refunded and orders/cancelled then orders/updated fire", () => {
+  it("GIVEN an unfulfilled paid order WHEN cancelled THEN its sale is refunded in full and refunds/create, orders/cancelled, orders/updated fire", () => {
     const shop = demoShop();
     const order = shop.store.cancelOrder(DEMO_SHOP_DOMAIN, shop.order("#1022").id, "CUSTOMER");
     expect(order).toMatchObject({ cancelReason: "CUSTOMER", financialStatus: "REFUNDED", totalRefunded: order.totalPrice });
-    expect(shop.topics()).toEqual(["orders/cancelled", "orders/updated"]);
-    expect(shop.events[0]!.payload).toMatchObject({
+    const [sale, refund] = order.transactions;
+    expect(sale).toMatchObject({ kind: "SALE", amount: "97.18" });
+    expect(refund).toMatchObject({ kind: "REFUND", amount: "97.18", parentTransactionId: sale!.id });
+    expect(order.refunds).toEqual([
+      expect.objectContaining({ transactionIds: [refund!.id], refundLineItems: [expect.objectContaining({ restockType: "CANCEL", quantity: 1 }), expect.objectContaining({ restockType: "CANCEL", quantity: 1 })] }),
+    ]);
+    expect(shop.topics()).toEqual(["refunds/create", "orders/cancelled", "orders/updated"]);
+    expect(shop.events[0]!.payload).toMatchObject({ order_id: 5022, transactions: [{ kind: "refund", amount: "97.18", parent_id: legacyId(sale!.id) }] });
+    expect(shop.events[1]!.payload).toMatchObject({
       id: 5022,
       admin_graphql_api_id: "gid://shopify/Order/5022",
       name: "#1022",
@@ -107,9 +115,12 @@ describe("simulator store: orders", () => {
     });
   });
 
-  it("GIVEN an authorized order WHEN cancelled THEN the payment is voided", () => {
+  it("GIVEN an authorized order WHEN cancelled THEN the authorization is voided", () => {
     const shop = demoShop();
-    expect(shop.store.cancelOrder(DEMO_SHOP_DOMAIN, shop.order("#1021").id, "FRAUD").financialStatus).toBe("VOIDED");
+    const order = shop.store.cancelOrder(DEMO_SHOP_DOMAIN, shop.order("#1021").id, "FRAUD");
+    expect(order.financialStatus).toBe("VOIDED");
+    expect(order.transactions.map((transaction) => transaction.kind)).toEqual(["AUTHORIZATION", "VOID"]);
+    expect(order.refunds).toEqual([]);
   });
 
   it("GIVEN a delivered order WHEN cancelled THEN it stays fulfilled and nothing is returnable", () => {

@@ -81,6 +81,32 @@ function demoShop() {
 
 const invalidState = expect.objectContaining({ code: "INVALID_STATE" });
 
+describe("returnReasonDefinitions", () => {
+  const REASONS = `query($handles: [String!], $query: String) {
+    returnReasonDefinitions(first: 50, handles: $handles, query: $query, sortKey: HANDLE) { nodes { id handle name deleted } } }`;
+
+  async function reasons(variables: Record<string, unknown>) {
+    const body = (await demoShop().api.execute(DEMO_SHOP_DOMAIN, { query: REASONS, variables })).body as Body;
+    expect(body.errors).toBeUndefined();
+    return body.data.returnReasonDefinitions.nodes as Array<{ id: string; handle: string; name: string; deleted: boolean }>;
+  }
+
+  it("GIVEN handles WHEN reasons are read THEN exactly those definitions come back, with their ids and English names", async () => {
+    expect(await reasons({ handles: ["too-small", "defective", "arrived-late"] })).toEqual([
+      { id: "gid://shopify/ReturnReasonDefinition/109", handle: "arrived-late", name: "Arrived too late", deleted: false },
+      { id: "gid://shopify/ReturnReasonDefinition/103", handle: "defective", name: "Damaged or defective", deleted: false },
+      { id: "gid://shopify/ReturnReasonDefinition/101", handle: "too-small", name: "Too small", deleted: false },
+    ]);
+  });
+
+  it("GIVEN deleted:false WHEN reasons are read THEN the deleted one is left out", async () => {
+    const live = (await reasons({ query: "deleted:false" })).map((reason) => reason.handle);
+    expect(live).toHaveLength(13);
+    expect(live).not.toContain("color");
+    expect((await reasons({})).map((reason) => reason.handle)).toContain("color");
+  });
+});
+
 describe("returnRequest", () => {
   it("GIVEN a delivered order WHEN a return is requested THEN it is REQUESTED with the line, reason and note", async () => {
     const shop = demoShop();
@@ -91,7 +117,7 @@ describe("returnRequest", () => {
       status: "REQUESTED",
       totalQuantity: 1,
       order: { name: "#1013" },
-      returnLineItems: { nodes: [{ quantity: 1, customerNote: "A size too big.", returnReasonDefinition: { handle: "size-too-large" } }] },
+      returnLineItems: { nodes: [{ quantity: 1, customerNote: "A size too big.", returnReasonDefinition: { handle: "too-large" } }] },
     });
   });
 
@@ -228,11 +254,17 @@ describe("returnCancel", () => {
     expect((await shop.run("cancel", { id: shop.returnId("#1002") })).userErrors).toEqual([invalidState]);
   });
 
-  it("GIVEN an open return with processed items WHEN canceled THEN INVALID_STATE", async () => {
+  it("GIVEN an open return with some units processed WHEN canceled THEN INVALID_STATE", async () => {
     const shop = demoShop();
-    const ret = shop.order("#1006").returns[0]!;
-    await shop.run("process", { input: { returnId: ret.id, returnLineItems: [{ id: ret.returnLineItems[0]!.id, quantity: 1 }] } });
-    expect((await shop.run("cancel", { id: ret.id })).userErrors).toEqual([invalidState]);
+    const tees = shop.order("#1015").fulfillments[0]!.fulfillmentLineItems[0]!;
+    const { return: ret } = shop.store.createReturn(DEMO_SHOP_DOMAIN, {
+      orderId: shop.order("#1015").id,
+      returnLineItems: [{ fulfillmentLineItemId: tees.id, quantity: 2 }],
+    });
+    await shop.run("process", { input: { returnId: ret!.id, returnLineItems: [{ id: ret!.returnLineItems[0]!.id, quantity: 1 }] } });
+    expect((await shop.run("cancel", { id: ret!.id })).userErrors).toEqual([
+      { field: ["id"], code: "INVALID_STATE", message: "Return has processed items and cannot be canceled." },
+    ]);
   });
 });
 
@@ -261,12 +293,13 @@ describe("returnClose and returnReopen", () => {
 });
 
 describe("returnProcess", () => {
-  it("GIVEN an open return WHEN its item is processed THEN the processed quantity is recorded and returns/process fires", async () => {
+  it("GIVEN an open return WHEN its only item is processed THEN it is recorded, returns/process fires and the return closes", async () => {
     const shop = demoShop();
     const ret = shop.order("#1006").returns[0]!;
     const payload = await shop.run("process", { input: { returnId: ret.id, returnLineItems: [{ id: ret.returnLineItems[0]!.id, quantity: 1 }] } });
-    expect(payload.return).toMatchObject({ status: "OPEN", returnLineItems: { nodes: [{ processedQuantity: 1 }] } });
-    expect(shop.events[0]).toMatchObject({ topic: "returns/process", payload: { order_id: 5006 } });
+    expect(payload.return).toMatchObject({ status: "CLOSED", closedAt: expect.any(String), returnLineItems: { nodes: [{ processedQuantity: 1 }] } });
+    expect(shop.events.map((event) => event.topic)).toEqual(["returns/process", "returns/close", "orders/updated"]);
+    expect(shop.events[0]).toMatchObject({ payload: { order_id: 5006, return_line_items: [{ processed_quantity: 1 }] } });
   });
 
   it("GIVEN a requested return WHEN processed THEN INVALID_STATE", async () => {
