@@ -81,15 +81,23 @@ for (let i = 0; i < REQUESTS; i++) {
     shippingAddress: { firstName: "B", lastName: "S", address1: "1 Main", city: "Halifax", province: "Nova Scotia", provinceCode: "NS", country: "Canada", countryCode: "CA", zip: "B3H 1A1" },
   });
   store.markDelivered(shop, store.createFulfillment(shop, order.id).id);
-  const lookup = await (
-    await fetch(`${stack.shop.url}/apps/support/returns/lookup`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ order: order.name, email }) })
-  ).json();
+  // A shopper whose lookup meets Shopify's rate limit ("unavailable") tries again a moment later.
+  let lookup: { token?: string; code?: string } = {};
+  for (let attempt = 0; attempt < 40 && !lookup.token; attempt++) {
+    if (attempt) await sleep(250);
+    lookup = await (
+      await fetch(`${stack.shop.url}/apps/support/returns/lookup`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ order: order.name, email }) })
+    ).json();
+  }
+  if (!lookup.token) throw new Error(`lookup ${i} refused: ${JSON.stringify(lookup)}`);
   const form = new FormData();
   form.set("idempotencyKey", crypto.randomUUID());
   form.set("resolution", resolution);
   form.set("items", JSON.stringify([{ lineItemId: order.lineItems[0]!.id, quantity, reason: "size-too-small", ...(resolution === "exchange" ? { exchangeVariantId: SHELL_L } : {}) }]));
-  const answer = await fetch(`${stack.shop.url}/apps/support/returns/request?token=${encodeURIComponent(lookup.token)}`, { method: "POST", body: form });
-  const { request } = await answer.json();
+  const answer = await fetch(`${stack.shop.url}/apps/support/returns/request?token=${encodeURIComponent(lookup.token!)}`, { method: "POST", body: form });
+  const submitted = await answer.json();
+  if (!submitted.request) throw new Error(`request ${i} (${resolution}) refused: ${answer.status} ${JSON.stringify(submitted)}`);
+  const { request } = submitted;
   const row = await db.returnRequest.findFirstOrThrow({ where: { reference: request.reference } });
   await waitFor(row.id, (r) => r.status === "requested");
   made.push({ id: row.id, orderId: order.id, customerId, resolution });

@@ -9,6 +9,7 @@ import type {
   ReturnStateQuery,
   ReverseDeliveryCreateMutation,
   StoreCreditCreditMutation,
+  VariantAvailabilityQuery,
 } from "../types/admin.generated";
 import type { ReverseFulfillmentOrderDispositionType } from "../types/admin.types";
 import { runQuery, ShopifyGraphqlError } from "./graphql.server";
@@ -475,4 +476,20 @@ export const RETURN_CLOSE_MUTATION = `#graphql
 export async function closeReturn(graphql: AdminGraphql, returnId: string): Promise<void> {
   const data = await runQuery<ReturnCloseMutation>(graphql, "ReturnClose", RETURN_CLOSE_MUTATION, { id: returnId });
   requireNoUserErrors("ReturnClose", data.returnClose?.userErrors);
+}
+
+export const VARIANT_AVAILABILITY_QUERY = `#graphql
+  query VariantAvailability($id: ID!) {
+    productVariant(id: $id) {
+      id
+      title
+      availableForSale
+    }
+  }
+`;
+
+/** Whether a variant can still be sold (an exchange's, at approval); false when it is gone. */
+export async function variantAvailable(graphql: AdminGraphql, variantId: string): Promise<boolean> {
+  const data = await runQuery<VariantAvailabilityQuery>(graphql, "VariantAvailability", VARIANT_AVAILABILITY_QUERY, { id: variantId });
+  return data.productVariant?.availableForSale ?? false;
 }

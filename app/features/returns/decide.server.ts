@@ -1,7 +1,7 @@
 import type { ReturnRequest, ReturnRequestItem } from "@prisma/client";
 import { isTransientShopifyError } from "../../shopify/graphql.server";
-import { approveReturn, declineReturn, fetchExchangeOptions, fetchReturnOrder } from "../../shopify/returns.server";
-import { fetchReturnState } from "../../shopify/return-steps.server";
+import { approveReturn, declineReturn, fetchReturnOrder } from "../../shopify/returns.server";
+import { fetchReturnState, variantAvailable } from "../../shopify/return-steps.server";
 import { currentReturnPolicy } from "../policies/repo.server";
 import { type ReturnsContext } from "./context.server";
 import { keepItems, quoteReturn } from "./domain/quote";
@@ -108,24 +108,11 @@ export async function approve(
   let resolution = request.resolution as Resolution;
   let quote = JSON.parse(request.quote) as ReturnQuote;
   if (resolution === "exchange") {
-    const soldOut = await exchangeSoldOut(ctx, request);
-    if (soldOut && !decision.fallback) {
-      return {
-        ok: false,
-        status: 409,
-        error: `${request.exchangeVariantTitle ?? "The exchange item"} is sold out. Approve it as a refund or store credit instead, or decline it.`,
-      };
-    }
-    if (soldOut && decision.fallback) {
-      const order = await fetchReturnOrder(ctx.graphql, request.orderId);
-      if (!order) return { ok: false, status: 422, error: "Shopify no longer shows this order." };
-      resolution = decision.fallback;
-      quote = quoteReturn(
-        policy,
-        order,
-        request.items.map((i) => ({ lineItemId: i.lineItemId, quantity: i.quantity, reason: i.reason })),
-        resolution,
-      );
+    try {
+      ({ resolution, quote } = await exchangeOrFallback(ctx, request, policy, decision.fallback));
+    } catch (error) {
+      if (error instanceof SoldOut) return { ok: false, status: 409, error: error.message };
+      return shopifyFailure(error);
     }
   }
   const keep = keepItems(policy, quote, resolution);
@@ -167,11 +154,25 @@ export async function approve(
   return { ok: true };
 }
 
-/** Whether the exchange variant can no longer be sent (sold out, or gone). */
-async function exchangeSoldOut(ctx: ReturnsContext, request: Loaded): Promise<boolean> {
-  if (!request.exchangeVariantId) return true;
+class SoldOut extends Error {}
+
+/**
+ * An exchange as requested while its variant can be sold; when it cannot, the fallback staff chose
+ * (refund or store credit, re-quoted under today's policy), or SoldOut for staff to choose one.
+ */
+async function exchangeOrFallback(
+  ctx: ReturnsContext,
+  request: Loaded,
+  policy: ReturnPolicy,
+  fallback: "refund" | "store_credit" | undefined,
+): Promise<{ resolution: Resolution; quote: ReturnQuote }> {
+  const available = request.exchangeVariantId ? await variantAvailable(ctx.graphql, request.exchangeVariantId) : false;
+  if (available) return { resolution: "exchange", quote: JSON.parse(request.quote) as ReturnQuote };
+  if (!fallback) {
+    throw new SoldOut(`${request.exchangeVariantTitle ?? "The exchange item"} is sold out. Approve it as a refund or store credit instead, or decline it.`);
+  }
   const order = await fetchReturnOrder(ctx.graphql, request.orderId);
-  const productIds = [...new Set(request.items.map((i) => order?.productIds[i.lineItemId]).filter((id): id is string => Boolean(id)))];
-  const options = await fetchExchangeOptions(ctx.graphql, productIds);
-  return !Object.values(options).some((list) => list.some((o) => o.variantId === request.exchangeVariantId));
+  if (!order) throw new SoldOut("Shopify no longer shows this order.");
+  const selection = request.items.map((i) => ({ lineItemId: i.lineItemId, quantity: i.quantity, reason: i.reason }));
+  return { resolution: fallback, quote: quoteReturn(policy, order, selection, fallback) };
 }
