@@ -58,4 +58,6 @@ export function deliveredOrder(harness: Harness, lines: { variantId: string; qua
 }
 
 export const BEANIE = "gid://shopify/ProductVariant/45011";
+/** The Merino Trail Tee in S, M and L, all 54.00 in the demo shop. */
+export const TEE = { S: "gid://shopify/ProductVariant/45008", M: "gid://shopify/ProductVariant/45009", L: "gid://shopify/ProductVariant/45010" };
 export const STORM_CAP_VARIANT = "gid://shopify/ProductVariant/45030";

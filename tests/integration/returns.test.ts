@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { DEMO_SHOP, installApp, startHarness, type Harness } from "../helpers/harness";
-import { BEANIE, deliveredOrder, PNG, returnsLookup, submitReturn, waitForStatus } from "../helpers/returns";
+import { BEANIE, deliveredOrder, PNG, returnsLookup, submitReturn, TEE, waitForStatus } from "../helpers/returns";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -177,6 +177,51 @@ describe("returns: nothing lost, nothing twice", () => {
     harness.shop.store.declineReturn(DEMO_SHOP, { id: row.shopifyReturnId!, declineReason: "OTHER", declineNote: "Worn" });
     await harness.shop.settled();
     await waitForStatus(harness, request.reference, "declined");
+  });
+});
+
+describe("returns: exchanges, same product at the same price", () => {
+  /** A tee bought in M, after which S went up to 59.00: only L is an exchange. */
+  async function teeOrderWithDearerSmall() {
+    const order = deliveredOrder(harness, [{ variantId: TEE.M, quantity: 1 }]);
+    const small = harness.shop.store.getVariant(DEMO_SHOP, TEE.S)!.variant;
+    const price = small.price;
+    small.price = "59.00";
+    onTestFinished(() => {
+      small.price = price;
+    });
+    const { token, lines } = await freshToken({ order: order.name, email: order.email });
+    return { order, token, lines, lineItemId: order.lineItemIds[0]! };
+  }
+  const exchangeOf = (lineItemId: string, variantId: string) => [{ lineItemId, quantity: 1, reason: "size-too-small", exchangeVariantId: variantId }];
+
+  it("GIVEN a variant at another price THEN the view does not offer it", async () => {
+    const { lines } = await teeOrderWithDearerSmall();
+    expect(lines[0].exchangeOptions).toEqual([{ variantId: TEE.L, title: "L" }]);
+  });
+
+  it("GIVEN an exchange for the dearer variant THEN it is refused on the exchange field and nothing is stored", async () => {
+    const { order, token, lineItemId } = await teeOrderWithDearerSmall();
+    const response = await submitReturn(harness, { token, resolution: "exchange", items: exchangeOf(lineItemId, TEE.S) });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ code: "invalid", errors: [{ lineItemId, field: "exchange", message: expect.stringContaining("same price") }] });
+    expect(await harness.db.returnRequest.count({ where: { orderName: order.name } })).toBe(0);
+  });
+
+  it("GIVEN an exchange for another product's variant THEN it is refused and nothing is stored", async () => {
+    const { order, token, lineItemId } = await teeOrderWithDearerSmall();
+    const response = await submitReturn(harness, { token, resolution: "exchange", items: exchangeOf(lineItemId, BEANIE) });
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors[0].field).toBe("exchange");
+    expect(await harness.db.returnRequest.count({ where: { orderName: order.name } })).toBe(0);
+  });
+
+  it("GIVEN an exchange for a variant at the same price THEN it is stored with that variant and its title", async () => {
+    const { order, token, lineItemId } = await teeOrderWithDearerSmall();
+    const response = await submitReturn(harness, { token, resolution: "exchange", items: exchangeOf(lineItemId, TEE.L) });
+    expect(response.status).toBe(201);
+    const row = await harness.db.returnRequest.findFirstOrThrow({ where: { orderName: order.name } });
+    expect(row).toMatchObject({ resolution: "exchange", exchangeVariantId: TEE.L, exchangeVariantTitle: "L" });
   });
 });
 
