@@ -274,6 +274,7 @@ class Returns extends HTMLElement {
       visitor: visitor(),
       idempotencyKey: this.idempotencyKey,
       resolution: this.resolution || "",
+      locale: this.dataset.locale,
       items: this.items.map((x, i) => ({ ...x, note: picked[i]!.note.value.trim(), exchangeVariantId: exchange ? picked[i]!.exchange.value : undefined })),
       photos: picked.filter((r) => r.photos.offsetParent).flatMap((r) => [...r.photos.files!].map((file) => ({ lineItemId: r.line.lineItemId, file, name: file.name }))),
     });

@@ -225,6 +225,19 @@ describe("returns: exchanges, same product at the same price", () => {
   });
 });
 
+describe("returns: the shopper's language", () => {
+  it.each([
+    ["fr-CA", "fr"],
+    ["pt-BR", "en"],
+  ])("GIVEN a request sent from a %s storefront THEN it is stored in %s", async (sent, stored) => {
+    const order = deliveredOrder(harness, [{ variantId: BEANIE, quantity: 1 }]);
+    const { token } = await freshToken({ order: order.name, email: order.email });
+    const response = await submitReturn(harness, { token, locale: sent, items: [{ lineItemId: order.lineItemIds[0]!, quantity: 1, reason: "changed-mind" }] });
+    const { request } = await response.json();
+    expect((await harness.db.returnRequest.findFirstOrThrow({ where: { reference: request.reference } })).locale).toBe(stored);
+  });
+});
+
 function orderIdOf(name: string): string {
   return harness.shop.store.findOrderByName(DEMO_SHOP, name)!.id;
 }

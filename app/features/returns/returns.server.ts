@@ -14,6 +14,7 @@ import { storedText } from "../../lib/text";
 import { fetchReturnOrder, type ShopifyReturnOrder } from "../../shopify/returns.server";
 import { checkExchangeChoices, type ExchangeChoice, type ExchangeError } from "./domain/exchange";
 import { exchangeOptionsByLine } from "./exchanges.server";
+import { shopperLocale } from "../tickets/domain/shopper-messages";
 import { orderLocks, type ReturnsContext } from "./context.server";
 import { syncOne } from "./sync.server";
 import { supportProfile } from "../policies/support-settings.server";
@@ -187,6 +188,8 @@ export const SubmissionSchema = z.object({
   idempotencyKey: z.string().uuid("Reload the page and try again."),
   resolution: z.enum(RESOLUTIONS),
   items: z.array(SelectionSchema).min(1).max(50),
+  // The storefront's language, for the emails and the status page; one we speak, else English.
+  locale: z.unknown().transform(shopperLocale),
 });
 
 /** A short code a shopper can read out on the phone: no 0/O or 1/I. */
@@ -280,6 +283,7 @@ export async function submitReturnRequest(ctx: ReturnsContext, input: ReturnSubm
         resolution: submission.resolution,
         exchangeVariantId: exchange?.variantId ?? null,
         exchangeVariantTitle: exchange?.title ?? null,
+        locale: submission.locale,
         policyVersion: policy.version,
         quote: JSON.stringify(priced),
         // The rules of the requested lines only: the ones this request was judged by.
