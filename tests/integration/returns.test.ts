@@ -238,6 +238,81 @@ describe("returns: the shopper's language", () => {
   });
 });
 
+describe("returns: the shopper's status page", () => {
+  /** A small change-of-mind return, approved on arrival, and the view of its order. */
+  async function approvedReturn() {
+    const order = deliveredOrder(harness, [{ variantId: BEANIE, quantity: 1 }]);
+    const { token } = await freshToken({ order: order.name, email: order.email });
+    const { request } = await (await submitReturn(harness, { token, items: [{ lineItemId: order.lineItemIds[0]!, quantity: 1, reason: "changed-mind" }] })).json();
+    const row = await waitForStatus(harness, request.reference, "approved");
+    const view = async () => (await freshToken({ order: order.name, email: order.email })).requests[0];
+    return { row, view };
+  }
+
+  it("GIVEN an approved return THEN the shopper sees its steps and where to send the items, and nothing internal", async () => {
+    const { row, view } = await approvedReturn();
+    const shown = await view();
+    expect(shown).toEqual({
+      reference: row.reference,
+      status: "approved",
+      createdAt: row.createdAt.toISOString(),
+      resolution: "refund",
+      items: [{ title: "Bosun Wool Beanie", quantity: 1 }],
+      steps: [
+        { type: "requested", at: expect.any(String) },
+        { type: "approved", at: expect.any(String) },
+      ],
+      // The policy has no return address yet: the block says it will come by email.
+      next: { method: "shopper_ships", returnAddress: "", instructions: "" },
+    });
+    expect(JSON.stringify(shown)).not.toMatch(/gid:|auto-approve|Shopify return/);
+  });
+
+  it("GIVEN a label attached THEN the next step is its link and tracking", async () => {
+    const { row, view } = await approvedReturn();
+    await harness.db.returnRequest.update({
+      where: { id: row.id },
+      data: {
+        labelUrl: "https://app.example/returns/labels/l1?sig=abc",
+        trackingNumber: "7316500000421",
+        trackingUrl: "https://carrier.example/track/7316500000421",
+        carrierName: "Canada Post",
+        events: { create: [{ shop: DEMO_SHOP, actor: "Sam Staffer", type: "label_attached", detail: "label.pdf" }] },
+      },
+    });
+    const shown = await view();
+    expect(shown.next).toEqual({
+      method: "label",
+      labelUrl: "https://app.example/returns/labels/l1?sig=abc",
+      tracking: { number: "7316500000421", url: "https://carrier.example/track/7316500000421", carrier: "Canada Post" },
+    });
+    expect(shown.steps.map((s: { type: string }) => s.type)).toEqual(["requested", "approved", "label_attached"]);
+    expect(JSON.stringify(shown)).not.toContain("Sam Staffer");
+  });
+
+  it("GIVEN a refunded and closed return THEN the money shows with each step once, however often it was recorded", async () => {
+    const { row, view } = await approvedReturn();
+    const settlement = { currency: "CAD", resolution: "refund", itemsCents: 3200, restockingCents: 0, shippingCents: 795, refundCents: 2405, storeCreditCents: 0, bonusCents: 0, adjusted: false };
+    const event = (type: string) => ({ shop: DEMO_SHOP, actor: "system", type, detail: "internal detail" });
+    await harness.db.returnRequest.update({
+      where: { id: row.id },
+      data: {
+        status: "closed",
+        settlement: JSON.stringify(settlement),
+        inspectionNote: "Tag missing",
+        refundId: "gid://shopify/Refund/1",
+        events: { create: ["returned", "inspected", "refunded", "refunded", "step_failed", "closed"].map(event) },
+      },
+    });
+    const shown = await view();
+    expect(shown.status).toBe("closed");
+    expect(shown.money).toEqual({ currency: "CAD", method: "original_payment", amount: 24.05, bonus: 0 });
+    expect(shown).not.toHaveProperty("next");
+    expect(shown.steps.map((s: { type: string }) => s.type)).toEqual(["requested", "approved", "returned", "refunded", "closed"]);
+    expect(JSON.stringify(shown)).not.toMatch(/Tag missing|internal detail|gid:/);
+  });
+});
+
 function orderIdOf(name: string): string {
   return harness.shop.store.findOrderByName(DEMO_SHOP, name)!.id;
 }

@@ -13,7 +13,8 @@ import { isTransientShopifyError } from "../../shopify/graphql.server";
 import { storedText } from "../../lib/text";
 import { fetchReturnOrder, type ShopifyReturnOrder } from "../../shopify/returns.server";
 import { checkExchangeChoices, type ExchangeChoice, type ExchangeError } from "./domain/exchange";
-import { exchangeOptionsByLine } from "./exchanges.server";
+import { returnShippingSettings, shopperRequest } from "./domain/shopper-status";
+import { exchangeOptionsByLine, exchangeTracking } from "./exchanges.server";
 import { shopperLocale } from "../tickets/domain/shopper-messages";
 import { orderLocks, type ReturnsContext } from "./context.server";
 import { syncOne } from "./sync.server";
@@ -93,9 +94,11 @@ async function returnsView(ctx: ReturnsContext, orderId: string) {
   const exchange = policy.resolutions.includes("exchange") ? await exchangeOptionsByLine(ctx, order, eligibility.lines) : {};
   const requests = await ctx.db.returnRequest.findMany({
     where: { shop: ctx.shop, orderId },
-    include: { items: true },
+    include: { items: { select: { title: true, quantity: true } }, events: { select: { type: true, at: true }, orderBy: { at: "asc" } } },
     orderBy: { createdAt: "desc" },
   });
+  const shipping = returnShippingSettings(policy.returnShipping);
+  const shipped = await exchangeTracking(ctx, requests);
   const { token, expiresAt } = issueOrderAccessToken(env.SHOPIFY_API_SECRET, { shop: ctx.shop, orderId }, new Date());
   return {
     token,
@@ -121,14 +124,7 @@ async function returnsView(ctx: ReturnsContext, orderId: string) {
       returnShipping: policy.returnShipping,
       reasons: policy.reasons,
     },
-    requests: requests.map((r) => ({
-      reference: r.reference,
-      status: r.status === "failed" ? "received" : r.status,
-      createdAt: r.createdAt.toISOString(),
-      resolution: r.resolution,
-      items: r.items.map((i) => ({ title: i.title, quantity: i.quantity })),
-      ...(r.status === "declined" ? { declineReason: r.declineReason?.toLowerCase() ?? "other", declineNote: r.decisionNote ?? undefined } : {}),
-    })),
+    requests: requests.map((r) => shopperRequest(r, shipping, shipped.get(r.reference) ?? null)),
   };
 }
 
