@@ -1,3 +1,4 @@
+import type { VariantOption } from "../features/returns/domain/exchange";
 import type { HeldReturn } from "../features/returns/domain/sent-returns";
 import type { ReturnableOrder } from "../features/returns/domain/types";
 import type { AdminGraphql } from "../shopify.server";
@@ -92,6 +93,7 @@ export const EXCHANGE_OPTIONS_QUERY = `#graphql
           nodes {
             id
             title
+            price
             availableForSale
           }
         }
@@ -213,16 +215,17 @@ export async function fetchReturnOrder(graphql: AdminGraphql, orderId: string): 
   };
 }
 
-export type ExchangeOption = { variantId: string; title: string };
-
-/** In-stock variants per product id. */
-export async function fetchExchangeOptions(graphql: AdminGraphql, productIds: string[]): Promise<Record<string, ExchangeOption[]>> {
+/**
+ * The variants of each product id (the first 10), with price and stock: which of them a line may be
+ * exchanged for is the returns rule's to say (features/returns/domain/exchange.ts).
+ */
+export async function fetchExchangeOptions(graphql: AdminGraphql, productIds: string[]): Promise<Record<string, VariantOption[]>> {
   if (productIds.length === 0) return {};
   const data = await runQuery<ExchangeOptionsQuery>(graphql, "ExchangeOptions", EXCHANGE_OPTIONS_QUERY, { ids: productIds });
-  const options: Record<string, ExchangeOption[]> = {};
+  const options: Record<string, VariantOption[]> = {};
   for (const node of data.nodes) {
     if (!node || !("variants" in node)) continue;
-    options[node.id] = node.variants.nodes.filter((v) => v.availableForSale).map((v) => ({ variantId: v.id, title: v.title }));
+    options[node.id] = node.variants.nodes.map((v) => ({ variantId: v.id, title: v.title, price: Number(v.price), availableForSale: v.availableForSale }));
   }
   return options;
 }

@@ -17,6 +17,8 @@ export type ReturnSubmission = {
   visitor: string;
   idempotencyKey: string;
   resolution: string;
+  /** The storefront's language (request.locale.iso_code), so emails and the status page speak it. */
+  locale: string | undefined;
   items: (ReturnItem & { note: string; exchangeVariantId?: string })[];
   photos: { lineItemId: string; file: Blob; name: string }[];
 };
@@ -30,6 +32,7 @@ export function returnRequest(s: ReturnSubmission): { query: Record<string, stri
   const form = new FormData();
   form.append("idempotencyKey", s.idempotencyKey);
   form.append("resolution", s.resolution);
+  if (s.locale) form.append("locale", s.locale);
   form.append("items", JSON.stringify(s.items));
   for (const p of s.photos) form.append("photo:" + p.lineItemId, p.file, p.name);
   return { query: { token: s.token, visitor: s.visitor }, form };

@@ -11,7 +11,18 @@ type Line = {
   returnable: number; reasons: string[]; windowEndsAt?: string | null; exchangeOptions: { title: string; variantId: string }[];
 };
 type Policy = { resolutions: string[]; reasons: { handle: string; label: string; photoRequired: boolean }[]; storeCreditBonusPercent: number };
-type StoredRequest = { reference: string; status: string; declineReason?: string | null; declineNote?: string | null };
+type Tracking = { number: string; url: string | null; carrier: string | null };
+/** What to do with the items once approved: keep them, use the label, or send them to the address. */
+type Next = { method: string; returnAddress?: string; instructions?: string; labelUrl?: string | null; tracking?: Tracking | null };
+/** One of the shopper's requests (shopperRequest in app/features/returns/domain/shopper-status.ts). */
+type StoredRequest = {
+  reference: string; status: string; declineReason?: string | null; declineNote?: string | null;
+  items: { title: string; quantity: number }[];
+  steps: { type: string; at: string }[];
+  next?: Next;
+  money?: { currency: string; method: string; amount: number; bonus: number };
+  exchange?: { variantTitle: string; tracking: Tracking | null };
+};
 type ReturnsView = { token: string; order: { name: string; currency?: string }; lines: Line[]; policy: Policy; requests: StoredRequest[] };
 type Quote = { itemsValue: number; restockingFee: number; shippingFee: number; storeCreditBonus: number; expected: number };
 type Answer = Partial<ReturnsView> & { quote?: Quote; request?: StoredRequest; errors?: { lineItemId?: string; field: string }[]; retryAfter?: number };
@@ -31,10 +42,10 @@ type Row = {
 };
 
 /** A template slot's value: text or elements to put in, [] to keep it empty, or falsy to remove it. */
-type Slot = string | Node | Node[] | false | null | undefined | 0;
+type Slot = string | Node | (Node | string)[] | false | null | undefined | 0;
 
 const ERRORS: Record<number, string> = { 0: "network", 400: "invalid", 401: "expired", 404: "not_found", 409: "not_returnable", 413: "photo_too_large", 415: "photo_type", 429: "rate_limited" };
-/** The fields of a line a 400 answer may name. */
+/** The fields of a line a 400 answer may name: a row's controls, by their names in the line template. */
 const FIELDS = ["pick", "quantity", "reason", "note", "photos", "exchange"] as const;
 const MAX_PHOTO_BYTES = 5 << 20; // as on the server
 let forms = 0;
@@ -44,15 +55,17 @@ class Returns extends HTMLElement {
   private alert!: HTMLElement;
   private results!: HTMLElement;
   private t!: Translate;
+  // Fields without initializers are set before they are read (connectedCallback, show, sync): no
+  // constructor in the bundle.
   /** The order-access token from the lookup (or the tracking block's link). */
-  private token: string | null = null;
+  private token!: string | null;
   /** The "received" confirmation, kept above the reloaded order. */
-  private done: HTMLElement | null = null;
+  private done?: HTMLElement | null;
   // The order's return form.
-  private rows: Row[] = [];
-  private picked: Row[] = [];
-  private items: ReturnItem[] = [];
-  private resolutions: HTMLInputElement[] = [];
+  private rows!: Row[];
+  private picked!: Row[];
+  private items!: ReturnItem[];
+  private resolutions!: HTMLInputElement[];
   private resolution: string | undefined;
   private returnForm!: HTMLFormElement;
   private summary!: HTMLElement;
@@ -60,7 +73,7 @@ class Returns extends HTMLElement {
   private submit!: HTMLButtonElement;
   private money!: (n: number) => string;
   /** One key per form, so a double click or a retry never makes two returns. */
-  private idempotencyKey = "";
+  private idempotencyKey!: string;
   /** The quote body last asked for (null: nothing to quote yet); an answer to an older one is dropped. */
   private quoted: string | null | undefined;
   private quoteTimer?: ReturnType<typeof setTimeout>;
@@ -109,9 +122,8 @@ class Returns extends HTMLElement {
   }
 
   private lookup() {
-    const elements = this.form.elements;
-    const orderInput = elements.namedItem("order") as HTMLInputElement;
-    const contactInput = elements.namedItem("contact") as HTMLInputElement;
+    // The lookup form's only inputs.
+    const [orderInput, contactInput] = this.form.querySelectorAll("input") as unknown as [HTMLInputElement, HTMLInputElement];
     const order = orderInput.value.trim();
     const contact = contactInput.value.trim();
     const bad = [this.mark(orderInput, !order && "order_required"), this.mark(contactInput, !contact && "contact_required")].find(Boolean);
@@ -139,11 +151,55 @@ class Returns extends HTMLElement {
     (this.form.elements.namedItem("order") as HTMLInputElement).focus();
   }
 
+  private day(iso: string) {
+    return new Intl.DateTimeFormat(this.dataset.locale, { dateStyle: "medium" }).format(new Date(iso));
+  }
+
+  /** Amounts in `currency`, in the page's language. */
+  private cash(currency: string) {
+    return new Intl.NumberFormat(this.dataset.locale, { style: "currency", currency }).format;
+  }
+
+  /** A description list of [string key, value] pairs: the quote, the money of a request. */
+  private pairs(rows: [string, string][]) {
+    return el("dl", ...rows.flatMap(([k, v]) => [el("dt", this.t(k)), el("dd", v)]));
+  }
+
+  /** One of the shopper's requests: its step, what to do next, the money, the exchange, the steps so far. */
+  private request(r: StoredRequest): HTMLElement {
+    const { t } = this;
+    const { next: n = {} as Next, money: m, exchange: x } = r;
+    // The number is the link when the carrier has a tracking page.
+    const track = (k?: Tracking | null) => k && [k.carrier ? k.carrier + " " : "", k.url ? el("a", { href: k.url }, k.number) : k.number];
+    const c = m && this.cash(m.currency);
+    const amounts: [string, string][] = m ? [["m_" + m.method, c!(m.amount)]] : [];
+    if (m?.bonus) amounts.push(["m_bonus", c!(m.bonus)]);
+    return this.copy("request", "", {
+      reference: t("reference", r),
+      items: r.items.map((i) => el("li", t("item", i))),
+      status: t("s_" + r.status),
+      info: t("i_" + r.status),
+      decline: t("d_" + r.declineReason), // "" (no slot) for "d_undefined"
+      note: r.declineNote && t("decline_note", r),
+      // What to do next: n_keep_items, n_label or n_shopper_ships, with "_later" while the label or
+      // the address is not there yet.
+      ["n_" + n.method + (n.labelUrl === null || n.returnAddress === "" ? "_later" : "")]: [],
+      address: n.returnAddress,
+      instructions: n.instructions,
+      ref: r.reference,
+      label: n.labelUrl && el("a", { href: n.labelUrl }, t("label_link")),
+      tracking: track(n.tracking),
+      money: m && this.pairs(amounts),
+      exchange: x?.variantTitle,
+      ex_tracking: track(x?.tracking),
+      steps: r.steps.map((p) => el("li", t("e_" + p.type) + " ", el("time", { datetime: p.at }, this.day(p.at)))),
+    });
+  }
+
   private line(l: Line, id: string, policy: Policy): HTMLElement {
     const { t } = this;
-    const day = (iso: string) => new Intl.DateTimeFormat(this.dataset.locale, { dateStyle: "medium" }).format(new Date(iso));
     const returnable = l.returnable > 0;
-    const windowEnds = l.windowEndsAt && day(l.windowEndsAt);
+    const windowEnds = l.windowEndsAt && this.day(l.windowEndsAt);
     const options = l.exchangeOptions;
     const n = this.copy("line", id, {
       title: l.title,
@@ -160,16 +216,8 @@ class Returns extends HTMLElement {
     if (!returnable) return n;
     const field = <E extends HTMLElement>(name: string) => n.querySelector<E>(`[name=${name}]`)!;
     const show = (selector: string, kids: (Node | string)[]) => n.querySelector(selector)!.replaceChildren(...kids);
-    const row: Row = {
-      line: l,
-      exchangeable: options.length > 0,
-      pick: field("pick"),
-      quantity: field("quantity"),
-      reason: field("reason"),
-      note: field("note"),
-      photos: field("photos"),
-      exchange: field("exchange"),
-    };
+    // Its controls by name: the fields a 400 answer may name are exactly the row's controls.
+    const row = { line: l, exchangeable: options.length > 0, ...Object.fromEntries(FIELDS.map((f) => [f, field(f)])) } as Row;
     const count = () => show("[data-count]", [t("note_count", { count: row.note.value.length, max: row.note.maxLength })]);
     row.note.oninput = count;
     count();
@@ -192,17 +240,9 @@ class Returns extends HTMLElement {
     this.rows = [];
     this.quoted = undefined;
     this.idempotencyKey = crypto.randomUUID();
-    this.money = new Intl.NumberFormat(this.dataset.locale, { style: "currency", currency: view.order.currency || this.dataset.currency }).format;
+    this.money = this.cash(view.order.currency || this.dataset.currency!);
     const lines = view.lines.map((l, i) => this.line(l, prefix + "-" + i, policy));
-    const requests = view.requests.map((r) =>
-      this.copy("request", "", {
-        reference: t("reference", r),
-        status: t("s_" + r.status),
-        info: t("i_" + r.status),
-        decline: r.declineReason && t("d_" + r.declineReason),
-        note: r.declineNote && t("decline_note", { note: r.declineNote }),
-      }),
-    );
+    const requests = view.requests.map((r) => this.request(r));
     const order = this.copy("order", prefix, {
       title: t("order_title", view.order),
       lines,
@@ -253,7 +293,7 @@ class Returns extends HTMLElement {
       rows.push(["q_shipping", q.shippingFee > 0 ? m(-q.shippingFee) : t("q_free")]);
       if (q.storeCreditBonus > 0) rows.push(["q_bonus", m(q.storeCreditBonus)]);
       rows.push(["g_" + resolution, resolution === "exchange" ? t("g_exchange_value") : m(q.expected)]);
-      this.summary.replaceChildren(el("dl", ...rows.flatMap(([k, v]) => [el("dt", t(k)), el("dd", v)])));
+      this.summary.replaceChildren(this.pairs(rows));
     }, 300);
   }
 
@@ -274,6 +314,7 @@ class Returns extends HTMLElement {
       visitor: visitor(),
       idempotencyKey: this.idempotencyKey,
       resolution: this.resolution || "",
+      locale: this.dataset.locale,
       items: this.items.map((x, i) => ({ ...x, note: picked[i]!.note.value.trim(), exchangeVariantId: exchange ? picked[i]!.exchange.value : undefined })),
       photos: picked.filter((r) => r.photos.offsetParent).flatMap((r) => [...r.photos.files!].map((file) => ({ lineItemId: r.line.lineItemId, file, name: file.name }))),
     });

@@ -56,13 +56,44 @@ describe("returns in a browser", () => {
     await expect.poll(async () => (await harness.db.returnRequest.findUnique({ where: { id: request.id } }))?.status, { timeout: 15_000 }).toBe("approved");
     expect(harness.shop.store.getReturn(DEMO_SHOP, request.shopifyReturnId!)?.return.status).toBe("OPEN");
 
-    // The shopper comes back and sees it approved.
-    await shopper.reload();
-    await block.getByLabel("Order", { exact: true }).fill("#1013");
-    await block.getByLabel("Email or phone", { exact: true }).fill("lucas.silva@example.com");
-    await block.getByRole("button", { name: "Find my order" }).click();
-    const entry = block.locator("li").filter({ hasText: reference });
-    await entry.getByText("Approved").waitFor();
+    // The shopper comes back, on a phone, and sees it approved with what to do next.
+    await shopper.setViewportSize({ width: 390, height: 844 });
+    const lookUp = async () => {
+      await shopper.reload();
+      await block.getByLabel("Order", { exact: true }).fill("#1013");
+      await block.getByLabel("Email or phone", { exact: true }).fill("lucas.silva@example.com");
+      await block.getByRole("button", { name: "Find my order" }).click();
+      const entry = block.locator(".hs-requests > li").filter({ hasText: reference });
+      await entry.waitFor();
+      return entry;
+    };
+    let entry = await lookUp();
+    await entry.getByText("Approved", { exact: true }).waitFor();
+    expect(await entry.getByRole("heading", { name: "What to do next" }).isVisible()).toBe(true);
+    // The shop has no return address in its policy yet: it comes by email; the reference goes on the parcel.
+    expect(await entry.getByText("We'll email you the address").isVisible()).toBe(true);
+    expect(await entry.getByText("Write this reference on the parcel:").innerText()).toContain(reference);
+    expect(await entry.locator(".hs-steps li").allInnerTexts()).toEqual([expect.stringMatching(/^Request sent \w+ \d+, \d{4}$/), expect.stringMatching(/^Approved \w+ \d+, \d{4}$/)]);
+
+    // Staff attach a label (as the label step stores it): the shopper gets its link and the tracking page.
+    await harness.db.returnRequest.update({
+      where: { id: request.id },
+      data: {
+        labelUrl: "https://app.example/returns/labels/l1?sig=abc",
+        trackingNumber: "7316500000421",
+        trackingUrl: "https://carrier.example/track/7316500000421",
+        carrierName: "Canada Post",
+        events: { create: [{ shop: DEMO_SHOP, actor: "staff", type: "label_attached" }] },
+      },
+    });
+    entry = await lookUp();
+    const label = entry.getByRole("link", { name: "Download your return label" });
+    expect(await label.getAttribute("href")).toBe("https://app.example/returns/labels/l1?sig=abc");
+    expect(await entry.getByRole("link", { name: "7316500000421" }).getAttribute("href")).toBe("https://carrier.example/track/7316500000421");
+    expect(await entry.getByText("Tracking number:").innerText()).toBe("Tracking number: Canada Post 7316500000421");
+    expect(await entry.locator(".hs-steps li").count()).toBe(3);
+    // Fine at 390 px: nothing wider than the screen.
+    expect(await shopper.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
     expect(errors).toEqual([]);
   });

@@ -19,11 +19,12 @@ export type Line = { lineItemId: string; quantity: number; reason: string; note?
  */
 export function submitReturn(
   harness: Harness,
-  input: { token: string; visitor?: string; idempotencyKey?: string; resolution?: string; items: Line[]; photos?: Record<string, Uint8Array[]> },
+  input: { token: string; visitor?: string; idempotencyKey?: string; resolution?: string; locale?: string; items: Line[]; photos?: Record<string, Uint8Array[]> },
 ) {
   const form = new FormData();
   form.set("idempotencyKey", input.idempotencyKey ?? crypto.randomUUID());
   form.set("resolution", input.resolution ?? "refund");
+  if (input.locale) form.set("locale", input.locale);
   form.set("items", JSON.stringify(input.items));
   for (const [lineItemId, photos] of Object.entries(input.photos ?? {})) {
     for (const photo of photos) form.append(`photo:${lineItemId}`, new Blob([new Uint8Array(photo)]), "photo.png");
@@ -58,4 +59,6 @@ export function deliveredOrder(harness: Harness, lines: { variantId: string; qua
 }
 
 export const BEANIE = "gid://shopify/ProductVariant/45011";
+/** The Merino Trail Tee in S, M and L, all 54.00 in the demo shop. */
+export const TEE = { S: "gid://shopify/ProductVariant/45008", M: "gid://shopify/ProductVariant/45009", L: "gid://shopify/ProductVariant/45010" };
 export const STORM_CAP_VARIANT = "gid://shopify/ProductVariant/45030";

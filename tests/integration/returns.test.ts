@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { DEMO_SHOP, installApp, startHarness, type Harness } from "../helpers/harness";
-import { BEANIE, deliveredOrder, PNG, returnsLookup, submitReturn, waitForStatus } from "../helpers/returns";
+import { BEANIE, deliveredOrder, PNG, returnsLookup, submitReturn, TEE, waitForStatus } from "../helpers/returns";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -179,6 +179,139 @@ describe("returns: nothing lost, nothing twice", () => {
     harness.shop.store.declineReturn(DEMO_SHOP, { id: row.shopifyReturnId!, declineReason: "OTHER", declineNote: "Worn" });
     await harness.shop.settled();
     await waitForStatus(harness, request.reference, "declined");
+  });
+});
+
+describe("returns: exchanges, same product at the same price", () => {
+  /** A tee bought in M, after which S went up to 59.00: only L is an exchange. */
+  async function teeOrderWithDearerSmall() {
+    const order = deliveredOrder(harness, [{ variantId: TEE.M, quantity: 1 }]);
+    const small = harness.shop.store.getVariant(DEMO_SHOP, TEE.S)!.variant;
+    const price = small.price;
+    small.price = "59.00";
+    onTestFinished(() => {
+      small.price = price;
+    });
+    const { token, lines } = await freshToken({ order: order.name, email: order.email });
+    return { order, token, lines, lineItemId: order.lineItemIds[0]! };
+  }
+  const exchangeOf = (lineItemId: string, variantId: string) => [{ lineItemId, quantity: 1, reason: "size-too-small", exchangeVariantId: variantId }];
+
+  it("GIVEN a variant at another price THEN the view does not offer it", async () => {
+    const { lines } = await teeOrderWithDearerSmall();
+    expect(lines[0].exchangeOptions).toEqual([{ variantId: TEE.L, title: "L" }]);
+  });
+
+  it("GIVEN an exchange for the dearer variant THEN it is refused on the exchange field and nothing is stored", async () => {
+    const { order, token, lineItemId } = await teeOrderWithDearerSmall();
+    const response = await submitReturn(harness, { token, resolution: "exchange", items: exchangeOf(lineItemId, TEE.S) });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ code: "invalid", errors: [{ lineItemId, field: "exchange", message: expect.stringContaining("same price") }] });
+    expect(await harness.db.returnRequest.count({ where: { orderName: order.name } })).toBe(0);
+  });
+
+  it("GIVEN an exchange for another product's variant THEN it is refused and nothing is stored", async () => {
+    const { order, token, lineItemId } = await teeOrderWithDearerSmall();
+    const response = await submitReturn(harness, { token, resolution: "exchange", items: exchangeOf(lineItemId, BEANIE) });
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors[0].field).toBe("exchange");
+    expect(await harness.db.returnRequest.count({ where: { orderName: order.name } })).toBe(0);
+  });
+
+  it("GIVEN an exchange for a variant at the same price THEN it is stored with that variant and its title", async () => {
+    const { order, token, lineItemId } = await teeOrderWithDearerSmall();
+    const response = await submitReturn(harness, { token, resolution: "exchange", items: exchangeOf(lineItemId, TEE.L) });
+    expect(response.status).toBe(201);
+    const row = await harness.db.returnRequest.findFirstOrThrow({ where: { orderName: order.name } });
+    expect(row).toMatchObject({ resolution: "exchange", exchangeVariantId: TEE.L, exchangeVariantTitle: "L" });
+  });
+});
+
+describe("returns: the shopper's language", () => {
+  it.each([
+    ["fr-CA", "fr"],
+    ["pt-BR", "en"],
+  ])("GIVEN a request sent from a %s storefront THEN it is stored in %s", async (sent, stored) => {
+    const order = deliveredOrder(harness, [{ variantId: BEANIE, quantity: 1 }]);
+    const { token } = await freshToken({ order: order.name, email: order.email });
+    const response = await submitReturn(harness, { token, locale: sent, items: [{ lineItemId: order.lineItemIds[0]!, quantity: 1, reason: "changed-mind" }] });
+    const { request } = await response.json();
+    expect((await harness.db.returnRequest.findFirstOrThrow({ where: { reference: request.reference } })).locale).toBe(stored);
+  });
+});
+
+describe("returns: the shopper's status page", () => {
+  /** A small change-of-mind return, approved on arrival, and the view of its order. */
+  async function approvedReturn() {
+    const order = deliveredOrder(harness, [{ variantId: BEANIE, quantity: 1 }]);
+    const { token } = await freshToken({ order: order.name, email: order.email });
+    const { request } = await (await submitReturn(harness, { token, items: [{ lineItemId: order.lineItemIds[0]!, quantity: 1, reason: "changed-mind" }] })).json();
+    const row = await waitForStatus(harness, request.reference, "approved");
+    const view = async () => (await freshToken({ order: order.name, email: order.email })).requests[0];
+    return { row, view };
+  }
+
+  it("GIVEN an approved return THEN the shopper sees its steps and where to send the items, and nothing internal", async () => {
+    const { row, view } = await approvedReturn();
+    const shown = await view();
+    expect(shown).toEqual({
+      reference: row.reference,
+      status: "approved",
+      createdAt: row.createdAt.toISOString(),
+      resolution: "refund",
+      items: [{ title: "Bosun Wool Beanie", quantity: 1 }],
+      steps: [
+        { type: "requested", at: expect.any(String) },
+        { type: "approved", at: expect.any(String) },
+      ],
+      // The policy has no return address yet: the block says it will come by email.
+      next: { method: "shopper_ships", returnAddress: "", instructions: "" },
+    });
+    expect(JSON.stringify(shown)).not.toMatch(/gid:|auto-approve|Shopify return/);
+  });
+
+  it("GIVEN a label attached THEN the next step is its link and tracking", async () => {
+    const { row, view } = await approvedReturn();
+    await harness.db.returnRequest.update({
+      where: { id: row.id },
+      data: {
+        labelUrl: "https://app.example/returns/labels/l1?sig=abc",
+        trackingNumber: "7316500000421",
+        trackingUrl: "https://carrier.example/track/7316500000421",
+        carrierName: "Canada Post",
+        events: { create: [{ shop: DEMO_SHOP, actor: "Sam Staffer", type: "label_attached", detail: "label.pdf" }] },
+      },
+    });
+    const shown = await view();
+    expect(shown.next).toEqual({
+      method: "label",
+      labelUrl: "https://app.example/returns/labels/l1?sig=abc",
+      tracking: { number: "7316500000421", url: "https://carrier.example/track/7316500000421", carrier: "Canada Post" },
+    });
+    expect(shown.steps.map((s: { type: string }) => s.type)).toEqual(["requested", "approved", "label_attached"]);
+    expect(JSON.stringify(shown)).not.toContain("Sam Staffer");
+  });
+
+  it("GIVEN a refunded and closed return THEN the money shows with each step once, however often it was recorded", async () => {
+    const { row, view } = await approvedReturn();
+    const settlement = { currency: "CAD", resolution: "refund", itemsCents: 3200, restockingCents: 0, shippingCents: 795, refundCents: 2405, storeCreditCents: 0, bonusCents: 0, adjusted: false };
+    const event = (type: string) => ({ shop: DEMO_SHOP, actor: "system", type, detail: "internal detail" });
+    await harness.db.returnRequest.update({
+      where: { id: row.id },
+      data: {
+        status: "closed",
+        settlement: JSON.stringify(settlement),
+        inspectionNote: "Tag missing",
+        refundId: "gid://shopify/Refund/1",
+        events: { create: ["returned", "inspected", "refunded", "refunded", "step_failed", "closed"].map(event) },
+      },
+    });
+    const shown = await view();
+    expect(shown.status).toBe("closed");
+    expect(shown.money).toEqual({ currency: "CAD", method: "original_payment", amount: 24.05, bonus: 0 });
+    expect(shown).not.toHaveProperty("next");
+    expect(shown.steps.map((s: { type: string }) => s.type)).toEqual(["requested", "approved", "returned", "refunded", "closed"]);
+    expect(JSON.stringify(shown)).not.toMatch(/Tag missing|internal detail|gid:/);
   });
 });
 

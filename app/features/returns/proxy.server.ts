@@ -76,7 +76,7 @@ export async function postReturnRequest(request: Request, ctx: ReturnsContext): 
   } catch {
     items = null;
   }
-  const parsed = SubmissionSchema.safeParse({ idempotencyKey: form.fields.idempotencyKey, resolution: form.fields.resolution, items });
+  const parsed = SubmissionSchema.safeParse({ idempotencyKey: form.fields.idempotencyKey, resolution: form.fields.resolution, items, locale: form.fields.locale });
   if (!parsed.success) {
     return json({ code: "invalid", errors: parsed.error.issues.map((i) => ({ field: i.path[0] === "resolution" ? "resolution" : "items", message: i.message })) }, 400);
   }

@@ -11,7 +11,11 @@ import { env } from "../../env.server";
 import { currentReturnPolicy } from "../policies/repo.server";
 import { isTransientShopifyError } from "../../shopify/graphql.server";
 import { storedText } from "../../lib/text";
-import { fetchExchangeOptions, fetchReturnOrder, type ShopifyReturnOrder } from "../../shopify/returns.server";
+import { fetchReturnOrder, type ShopifyReturnOrder } from "../../shopify/returns.server";
+import { checkExchangeChoices, type ExchangeChoice, type ExchangeError } from "./domain/exchange";
+import { returnShippingSettings, shopperRequest } from "./domain/shopper-status";
+import { exchangeOptionsByLine, exchangeTracking } from "./exchanges.server";
+import { shopperLocale } from "../tickets/domain/shopper-messages";
 import { orderLocks, type ReturnsContext } from "./context.server";
 import { syncOne } from "./sync.server";
 import { supportProfile } from "../policies/support-settings.server";
@@ -87,14 +91,14 @@ async function returnsView(ctx: ReturnsContext, orderId: string) {
   const loaded = await loadOrder(ctx, orderId);
   if (!loaded) return null;
   const { order, policy, eligibility } = loaded;
-  const exchange = policy.resolutions.includes("exchange")
-    ? await fetchExchangeOptions(ctx.graphql, [...new Set(Object.values(order.productIds))])
-    : {};
+  const exchange = policy.resolutions.includes("exchange") ? await exchangeOptionsByLine(ctx, order, eligibility.lines) : {};
   const requests = await ctx.db.returnRequest.findMany({
     where: { shop: ctx.shop, orderId },
-    include: { items: true },
+    include: { items: { select: { title: true, quantity: true } }, events: { select: { type: true, at: true }, orderBy: { at: "asc" } } },
     orderBy: { createdAt: "desc" },
   });
+  const shipping = returnShippingSettings(policy.returnShipping);
+  const shipped = await exchangeTracking(ctx, requests);
   const { token, expiresAt } = issueOrderAccessToken(env.SHOPIFY_API_SECRET, { shop: ctx.shop, orderId }, new Date());
   return {
     token,
@@ -110,7 +114,7 @@ async function returnsView(ctx: ReturnsContext, orderId: string) {
       returnable: line.returnable,
       reasons: line.reasons,
       windowEndsAt: line.windowEndsAt,
-      exchangeOptions: (exchange[order.productIds[line.lineItemId] ?? ""] ?? []).filter((o) => o.title !== line.variantTitle),
+      exchangeOptions: exchange[line.lineItemId] ?? [],
     })),
     policy: {
       windowDays: policy.windowDays,
@@ -120,14 +124,7 @@ async function returnsView(ctx: ReturnsContext, orderId: string) {
       returnShipping: policy.returnShipping,
       reasons: policy.reasons,
     },
-    requests: requests.map((r) => ({
-      reference: r.reference,
-      status: r.status === "failed" ? "received" : r.status,
-      createdAt: r.createdAt.toISOString(),
-      resolution: r.resolution,
-      items: r.items.map((i) => ({ title: i.title, quantity: i.quantity })),
-      ...(r.status === "declined" ? { declineReason: r.declineReason?.toLowerCase() ?? "other", declineNote: r.decisionNote ?? undefined } : {}),
-    })),
+    requests: requests.map((r) => shopperRequest(r, shipping, shipped.get(r.reference) ?? null)),
   };
 }
 
@@ -187,6 +184,8 @@ export const SubmissionSchema = z.object({
   idempotencyKey: z.string().uuid("Reload the page and try again."),
   resolution: z.enum(RESOLUTIONS),
   items: z.array(SelectionSchema).min(1).max(50),
+  // The storefront's language, for the emails and the status page; one we speak, else English.
+  locale: z.unknown().transform(shopperLocale),
 });
 
 /** A short code a shopper can read out on the phone: no 0/O or 1/I. */
@@ -201,7 +200,7 @@ export type StoredRequest = { reference: string; status: string; createdAt: Date
 export type SubmitResult =
   | { ok: true; created: boolean; request: StoredRequest }
   | { ok: false; code: PhotoProblem | "not_found" | "unavailable" }
-  | { ok: false; code: "invalid" | "not_returnable"; errors: SelectionError[] };
+  | { ok: false; code: "invalid" | "not_returnable"; errors: (SelectionError | ExchangeError)[] };
 
 export type ReturnSubmission = {
   /** From the order-access token, checked before the body was read. */
@@ -249,8 +248,20 @@ export async function submitReturnRequest(ctx: ReturnsContext, input: ReturnSubm
       const tooMany = verdict.errors.some((e) => e.field === "quantity");
       return { ok: false, code: tooMany ? "not_returnable" : "invalid", errors: verdict.errors };
     }
-    const exchangeMissing = submission.resolution === "exchange" && submission.items.some((i) => !i.exchangeVariantId);
-    if (exchangeMissing) return { ok: false, code: "invalid", errors: [{ field: "resolution", message: "Choose the variant you want instead." }] };
+    // An exchange names, for each item, a variant its line offers now. The request keeps one, the
+    // first item's, as before; its title too, for staff and the shopper.
+    let exchange: ExchangeChoice | null = null;
+    if (submission.resolution === "exchange") {
+      let offered;
+      try {
+        offered = await exchangeOptionsByLine(ctx, order, eligibility.lines);
+      } catch (error) {
+        return unavailable(error);
+      }
+      const choices = checkExchangeChoices(submission.items, offered);
+      if (!choices.ok) return { ok: false, code: "invalid", errors: choices.errors };
+      exchange = choices.chosen[submission.items[0]!.lineItemId]!;
+    }
 
     const priced = quoteReturn(policy, order, selection, submission.resolution);
     const now = new Date();
@@ -266,7 +277,9 @@ export async function submitReturnRequest(ctx: ReturnsContext, input: ReturnSubm
         customerId: input.customerId,
         status: "received",
         resolution: submission.resolution,
-        exchangeVariantId: submission.items.find((i) => i.exchangeVariantId)?.exchangeVariantId ?? null,
+        exchangeVariantId: exchange?.variantId ?? null,
+        exchangeVariantTitle: exchange?.title ?? null,
+        locale: submission.locale,
         policyVersion: policy.version,
         quote: JSON.stringify(priced),
         // The rules of the requested lines only: the ones this request was judged by.

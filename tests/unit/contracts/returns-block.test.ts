@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { Liquid } from "liquidjs";
 import { describe, expect, it } from "vitest";
 import { loadBlocks, renderBlock, type RenderOptions } from "../../../simulator/storefront";
+import { SHOPPER_STEPS, WAYS_BACK } from "../../../app/features/returns/domain/shopper-status";
 
 const extensionsDir = fileURLToPath(new URL("../../../extensions", import.meta.url));
 const dir = join(extensionsDir, "harbor-support-theme");
@@ -24,6 +25,8 @@ function flatten(node: unknown, prefix = ""): Record<string, string> {
   );
 }
 const LOCALES = { en: "en.default", fr: "fr", de: "de", es: "es" } as const;
+/** The statuses the returns view sends (shopperStatus: "failed" reads as "received"). */
+const SHOPPER_STATUSES = ["received", "requested", "approved", "returned", "inspected", "closed", "declined", "cancelled"];
 const strings = Object.fromEntries(Object.entries(LOCALES).map(([l, f]) => [l, flatten(JSON.parse(read(`locales/${f}.json`)))])) as Record<keyof typeof LOCALES, Record<string, string>>;
 
 const base: RenderOptions = {
@@ -83,7 +86,9 @@ describe("returns block: script", () => {
     const errors = [...source.match(/ERRORS: [^=]*= {[^}]*}/)![0].matchAll(/"(\w+)"/g)].map((m) => m[1]);
     const dynamic = [
       ...errors, "unavailable", "w_window_closed",
-      ...["received", "requested", "approved", "declined", "closed", "cancelled"].flatMap((s) => [`s_${s}`, `i_${s}`]),
+      ...SHOPPER_STATUSES.flatMap((s) => [`s_${s}`, `i_${s}`]),
+      ...SHOPPER_STEPS.map((step) => `e_${step}`),
+      ...["original_payment", "store_credit", "bonus"].map((m) => `m_${m}`),
       ...["final_sale", "return_period_ended", "other"].map((r) => `d_${r}`),
       ...["not_fulfilled", "window_passed", "final_sale", "excluded_type", "already_returned"].map((r) => `w_${r}`),
       ...["quantity", "reason", "photos", "resolution"].map((f) => `f_${f}`), // the 400 answer's fields
@@ -98,8 +103,19 @@ describe("returns block: script", () => {
   it("GIVEN the values the script fills in THEN each has a [data-f] slot in the snippet's templates", () => {
     const slots = new Set([...snippet.matchAll(/data-f="(\w+)"/g)].map((m) => m[1]));
     const filled = ["title", "variant", "pick", "image", "why", "quantities", "reasons", "exchange", "options", "no_exchange", "lines", "bonus", "list", "reference", "status", "info", "decline", "note"];
-    for (const key of filled) expect(source, key).toMatch(new RegExp(`\\b${key}[:,]`));
-    expect(filled.filter((k) => !slots.has(k))).toEqual([]);
+    const status = ["items", "address", "instructions", "ref", "label", "tracking", "money", "ex_tracking", "steps"];
+    for (const key of [...filled, ...status]) expect(source, key).toMatch(new RegExp(`\\b${key}[:,]`));
+    expect([...filled, ...status].filter((k) => !slots.has(k))).toEqual([]);
+  });
+
+  it("GIVEN each way back the server names THEN the request template has its \"what to do next\" box, and one for while its label or address is missing", () => {
+    expect(source).toContain('["n_" + n.method + (n.labelUrl === null || n.returnAddress === "" ? "_later" : "")]');
+    const request = snippet.match(/<template data-request>([\s\S]*?)<\/template>/)![1]!;
+    const boxes = WAYS_BACK.flatMap((method) => (method === "keep_items" ? [`n_${method}`] : [`n_${method}`, `n_${method}_later`]));
+    expect(boxes).toHaveLength(5);
+    for (const box of boxes) {
+      expect(request, box).toMatch(new RegExp(`<div class="hs-next" data-f="${box}">\\s*<h6>`));
+    }
   });
 });
 

@@ -78,6 +78,7 @@ describe("storefront contract: returns (POST /quote, POST /request)", () => {
       visitor: "visitor-1234",
       idempotencyKey: UUID,
       resolution: "exchange",
+      locale: "fr-CA",
       items: [{ ...items[0]!, note: "Torn seam", exchangeVariantId: "gid://shopify/ProductVariant/2" }],
       photos: [{ lineItemId: items[0]!.lineItemId, file: photo, name: "tear.png" }],
     });
@@ -92,11 +93,30 @@ describe("storefront contract: returns (POST /quote, POST /request)", () => {
       idempotencyKey: received.get("idempotencyKey"),
       resolution: received.get("resolution"),
       items: JSON.parse(String(received.get("items"))),
+      locale: received.get("locale"),
     });
     expect(parsed.success).toBe(true);
+    // The shopper's language travels with the request and is stored as one we speak.
+    expect(parsed.data?.locale).toBe("fr");
     expect(received.get(`photo:${items[0]!.lineItemId}`)).toBeInstanceOf(File);
     // The route counts the return by the visitor in the query.
     expect(route("proxy.returns.request")).toContain('searchParams.get("visitor")');
+  });
+
+  it("GIVEN the block's submission THEN it sends the page's locale, and the adapter reads that field", () => {
+    expect(sources).toMatch(/returnRequest\(\{[^}]*locale: this\.dataset\.locale/);
+    const adapter = readFileSync(fileURLToPath(new URL("../../../app/features/returns/proxy.server.ts", import.meta.url)), "utf8");
+    expect(adapter).toContain("locale: form.fields.locale");
+  });
+
+  it.each([
+    ["de", "de"],
+    ["es-MX", "es"],
+    ["pt-BR", "en"],
+    [undefined, "en"],
+  ])("GIVEN the storefront locale %s THEN the request is stored in %s", (sent, stored) => {
+    const parsed = SubmissionSchema.parse({ idempotencyKey: UUID, resolution: "refund", items: [{ ...items[0]!, note: "" }], locale: sent });
+    expect(parsed.locale).toBe(stored);
   });
 });
 
