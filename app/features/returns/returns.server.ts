@@ -295,6 +295,8 @@ export async function submitReturnRequest(ctx: ReturnsContext, input: ReturnSubm
           create: submission.items.map((i) => ({
             lineItemId: i.lineItemId,
             title: eligibility.lines.find((l) => l.lineItemId === i.lineItemId)!.title,
+            // The price paid, kept so the settlement never has to read the order again.
+            unitPrice: eligibility.lines.find((l) => l.lineItemId === i.lineItemId)!.unitPrice,
             quantity: i.quantity,
             reason: i.reason,
             note: i.note || null,
