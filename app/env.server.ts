@@ -23,6 +23,8 @@ const EnvSchema = z.object({
    * header X-Harbor-Carrier-Hmac: base64 HMAC-SHA256 of the body); unset, the endpoint is off.
    */
   CARRIER_WEBHOOK_SECRET: z.string().min(16, "CARRIER_WEBHOOK_SECRET must be at least 16 characters").optional(),
+  /** The first wait before a return's Shopify call is tried again (doubling, at most 5 min); read by features/returns/retry.ts. */
+  RETURNS_RETRY_BASE_MS: z.coerce.number().int().positive().default(2000),
   /** How often stored return requests Shopify has not accepted yet are retried. */
   RETURNS_SYNC_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
   /**

@@ -15,7 +15,7 @@ const dir = mkdtempSync(join(tmpdir(), "harbor-bench-"));
 const databaseUrl = `file:${join(dir, "bench.sqlite")}`;
 ensureBuilt();
 migrateDeploy(databaseUrl);
-const stack = await startStack({ databaseUrl, env: { TRACKING_LOOKUP_LIMIT: "1000000", RETURNS_SYNC_INTERVAL_MS: "100" } });
+const stack = await startStack({ databaseUrl, env: { TRACKING_LOOKUP_LIMIT: "1000000", RETURNS_SYNC_INTERVAL_MS: "100", RETURNS_RETRY_BASE_MS: "50" } });
 const { store } = stack.shop;
 const shop = store.shops()[0]!.domain;
 const db = createDb(databaseUrl);
@@ -39,12 +39,21 @@ const SHELL_L = "gid://shopify/ProductVariant/45003";
 const BEANIE = "gid://shopify/ProductVariant/45011";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Staff press the button again while Shopify answers "busy" (a 503 before any work). */
-async function untilDone<T extends { ok: boolean; status?: number }>(action: () => Promise<T>): Promise<T> {
+/**
+ * Staff press the button again while Shopify answers "busy" (a 503 before any work, or its rate
+ * limit: the bench asks far faster than people do). Any other refusal is counted.
+ */
+let refusals = 0;
+async function untilDone<T extends { ok: boolean; status?: number; error?: string }>(action: () => Promise<T>): Promise<T> {
   for (let i = 0; ; i++) {
     const result = await action();
-    if (result.ok || result.status !== 503 || i > 50) return result;
-    await sleep(50);
+    if (result.ok) return result;
+    if (result.status !== 503 || i > 600) {
+      refusals++;
+      console.log(`  refused: ${result.status} ${result.error ?? ""}`);
+      return result;
+    }
+    await sleep(100);
   }
 }
 
@@ -116,6 +125,7 @@ for (let i = 0; i < REQUESTS; i++) {
     }),
   );
   await untilDone(async () => fulfilment.issueSettlement(await ctx(), row.id, "bench", {}));
+  if ((i + 1) % 25 === 0) console.log(`  … ${i + 1} requests through every stage (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
 stack.shop.faults.mutationFailRate = 0;
 stack.shop.faults.mutationLoseRate = 0;
@@ -153,6 +163,7 @@ for (const customerId of CUSTOMERS) {
 const stats = stack.shop.stats;
 console.log(`return lifecycle: ${made.length} requests (refund, store credit + bonus, exchange) from request to closed in ${seconds.toFixed(1)} s`);
 console.log(`  Shopify mutations refused before acting: ${stats.faultsInjected}, answers lost after acting: ${stats.answersLost}`);
+console.log(`  staff actions refused (other than "busy"): ${refusals}`);
 console.log(`  Shopify returns created ${created}, lost ${lost}, duplicated ${duplicated}, amounts differing from the settlement ${amountsOff}`);
 
 await db.$disconnect();

@@ -672,6 +672,7 @@ const ORDER_RESOLVERS: Record<string, Record<string, Resolver>> = {
       context.store.getFulfillment(context.domain, args.id)?.fulfillment ?? null,
     customer: (_root, args: { id: string }, context: Context) => context.store.getCustomer(context.domain, args.id) ?? null,
     product: (_root, args: { id: string }, context: Context) => context.store.getProduct(context.domain, args.id) ?? null,
+    productVariant: (_root, args: { id: string }, context: Context) => context.store.getVariant(context.domain, args.id)?.variant ?? null,
     returnReasonDefinitions: (
       _root,
       args: ConnectionArgs & { query?: string | null; handles?: string[] | null; ids?: string[] | null; sortKey: string },

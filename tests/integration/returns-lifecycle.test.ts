@@ -23,6 +23,7 @@ const CUSTOMER = "gid://shopify/Customer/6001";
 const RAIN_SHELL_M = "gid://shopify/ProductVariant/45002";
 const RAIN_SHELL_L = "gid://shopify/ProductVariant/45003";
 const BEANIE = "gid://shopify/ProductVariant/45011";
+const BEANIE_BLUE = "gid://shopify/ProductVariant/45012";
 
 beforeAll(async () => {
   harness = await startHarness({ env: { TRACKING_LOOKUP_LIMIT: "1000", RETURNS_SYNC_INTERVAL_MS: "200" } });
@@ -174,6 +175,50 @@ describe("returns end to end: exchange", () => {
     const after = shopifyOrder(order.name);
     expect(after.lineItems.some((line) => line.variantId === RAIN_SHELL_L)).toBe(true);
     expect(Number(after.totalRefunded)).toBe(0);
+  });
+});
+
+describe("returns end to end: an exchange that sold out before approval", () => {
+  it("GIVEN the exchange variant sold out THEN staff are told, and approving it as store credit makes a plain Shopify return and tells the shopper", async () => {
+    const email = `shopper-${crypto.randomUUID().slice(0, 8)}@example.com`;
+    const order = store().createOrder(DEMO_SHOP, {
+      email,
+      customerId: CUSTOMER,
+      lineItems: [{ variantId: BEANIE, quantity: 1 }],
+      shippingAddress: { firstName: "Maya", lastName: "Chen", address1: "1 Water St", city: "Halifax", province: "Nova Scotia", provinceCode: "NS", countryCode: "CA", country: "Canada", zip: "B3H 1A1" },
+    });
+    store().markDelivered(DEMO_SHOP, store().createFulfillment(DEMO_SHOP, order.id).id);
+    const lookup = await returnsLookup(harness, { order: order.name, email });
+    const response = await submitReturn(harness, {
+      token: lookup.body.token,
+      resolution: "exchange",
+      items: [{ lineItemId: order.lineItems[0]!.id, quantity: 1, reason: "size-too-small", exchangeVariantId: BEANIE_BLUE }],
+    });
+    expect(response.status).toBe(201);
+    const row = await waitForStatus(harness, (await response.json()).request.reference, "requested");
+    const blue = store().getVariant(DEMO_SHOP, BEANIE_BLUE)!.variant;
+    const stock = blue.inventoryQuantity;
+    blue.inventoryQuantity = 0;
+    try {
+      const refused = await decide.decide(await ctx(), row.id, "Sam (support)", { kind: "approve" });
+      expect(refused).toMatchObject({ ok: false, status: 409 });
+      expect(refused.ok ? "" : refused.error).toContain("sold out");
+      expect(shopifyOrder(order.name).returns).toHaveLength(0);
+
+      expect(await decide.decide(await ctx(), row.id, "Sam (support)", { kind: "approve", fallback: "store_credit" })).toEqual({ ok: true });
+      const approved = await waitForStatus(harness, row.reference, "approved");
+      expect(approved.resolution).toBe("store_credit");
+      expect(approved.exchangeVariantId).toBeNull();
+      const held = shopifyOrder(order.name).returns;
+      expect(held).toHaveLength(1);
+      expect(held[0]!.exchangeLineItems).toHaveLength(0);
+      const quote = JSON.parse(approved.quote);
+      expect(quote.storeCreditBonus).toBeGreaterThan(0);
+      const mails = await harness.db.outboxMessage.findMany({ where: { relatedId: row.id } });
+      expect(mails.map((m) => m.kind)).toContain("return_approved_ship");
+    } finally {
+      blue.inventoryQuantity = stock;
+    }
   });
 });
 

@@ -258,6 +258,7 @@ export const SHOP_TABLES = [
   "policyVersion",
   "returnRequest",
   "returnPhoto",
+  "returnLabel",
   "returnEvent",
   "outboxMessage",
   "macro",

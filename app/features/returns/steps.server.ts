@@ -22,6 +22,7 @@ import { findSentReturn, type SentLine } from "./domain/sent-returns";
 import { proposeSettlement, type Settlement } from "./domain/settlement";
 import type { Resolution, ReturnPolicy, ReturnQuote } from "./domain/types";
 import { reasonDefinitionIds } from "./reasons.server";
+import { retryDelayMs } from "./retry";
 import { notifyShopper } from "./shopper-notices.server";
 
 /**
@@ -31,8 +32,6 @@ import { notifyShopper } from "./shopper-notices.server";
  * claim is a conditional update of `nextSyncAt` in the database, so it holds across instances.
  */
 
-const RETRY_BASE_MS = 2_000;
-const RETRY_MAX_MS = 5 * 60_000;
 /** How long a claimed step is left alone before another runner may take it over. */
 const LEASE_MS = 60_000;
 /** Shopify's clock and ours may disagree a little. */
@@ -102,7 +101,7 @@ export async function runStep(ctx: ReturnsContext, requestId: string, actor = "s
 async function failed(ctx: ReturnsContext, request: Loaded, step: ReturnStep, error: unknown): Promise<StepOutcome> {
   const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
   if (isTransientShopifyError(error)) {
-    const delay = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** request.syncAttempts);
+    const delay = retryDelayMs(request.syncAttempts);
     await ctx.db.returnRequest.update({
       where: { id: request.id },
       data: { syncAttempts: { increment: 1 }, nextSyncAt: new Date(Date.now() + delay), lastSyncError: null },

@@ -10,6 +10,7 @@ import { autoApproveDecision } from "./domain/quote";
 import { findSentReturn, type SentLine } from "./domain/sent-returns";
 import type { ReturnQuote } from "./domain/types";
 import { reasonDefinitionIds } from "./reasons.server";
+import { retryDelayMs } from "./retry";
 import { notifyShopper } from "./shopper-notices.server";
 
 /**
@@ -18,8 +19,6 @@ import { notifyShopper } from "./shopper-notices.server";
  * back through the returns/* webhooks.
  */
 
-const RETRY_BASE_MS = 2_000;
-const RETRY_MAX_MS = 5 * 60_000;
 
 /**
  * Creates one stored request in Shopify. Transient failures leave it "received" with the next try
@@ -96,7 +95,7 @@ export async function syncOne(ctx: ReturnsContext, requestId: string): Promise<v
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
     if (isTransientShopifyError(error)) {
-      const delay = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** stored.syncAttempts);
+      const delay = retryDelayMs(stored.syncAttempts);
       await ctx.db.returnRequest.update({
         where: { id: stored.id },
         data: { syncAttempts: { increment: 1 }, nextSyncAt: new Date(Date.now() + delay), lastSyncError: message },

@@ -130,11 +130,12 @@ describe("steps and events", () => {
     expect(RETURN_STEPS).toEqual(["approve", "exchange", "label", "process", "bonus", "close"]);
   });
 
-  it("GIVEN the shopper-visible events THEN each is a timeline event, and failures, inspection and adjustments are not among them", () => {
+  it("GIVEN the shopper-visible events THEN each is a timeline event, and failures, inspection, processing and adjustments are not among them", () => {
     expect(SHOPPER_VISIBLE_EVENTS.filter((e) => !(RETURN_EVENT_TYPES as readonly string[]).includes(e))).toEqual([]);
     expect(RETURN_EVENT_TYPES.filter((e) => !(SHOPPER_VISIBLE_EVENTS as readonly string[]).includes(e))).toEqual([
       "failed",
       "inspected",
+      "exchange_processed",
       "step_failed",
       "amount_adjusted",
     ]);
