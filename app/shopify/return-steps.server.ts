@@ -262,7 +262,7 @@ export const ORDER_PAYMENTS_QUERY = `#graphql
   query OrderPayments($id: ID!) {
     order(id: $id) {
       id
-      transactions(first: 20) {
+      transactions(first: 10) {
         id
         kind
         status
@@ -411,14 +411,14 @@ export async function creditStoreCredit(
 export const CUSTOMER_STORE_CREDIT_QUERY = `#graphql
   query CustomerStoreCredit($id: ID!) {
     customer(id: $id) {
-      storeCreditAccounts(first: 5) {
+      storeCreditAccounts(first: 3) {
         nodes {
           id
           balance {
             amount
             currencyCode
           }
-          transactions(first: 20, reverse: true) {
+          transactions(first: 10, reverse: true) {
             nodes {
               amount {
                 amount
