@@ -171,10 +171,21 @@ describe("returns end to end: exchange", () => {
     expect(await events(row.id)).toContain("exchange_created");
     expect(await receiveAll(row.id)).toMatchObject({ ok: true });
     expect(await fulfilment.issueSettlement(await ctx(), row.id, "Sam (support)", {})).toMatchObject({ ok: true });
-    await waitForClosed(row.id);
+    const closed = await waitForClosed(row.id);
     const after = shopifyOrder(order.name);
-    expect(after.lineItems.some((line) => line.variantId === RAIN_SHELL_L)).toBe(true);
+    const exchanged = after.lineItems.find((line) => line.variantId === RAIN_SHELL_L);
+    expect(exchanged).toBeDefined();
+    expect(closed.exchangeLineItemId).toBe(exchanged!.id);
     expect(Number(after.totalRefunded)).toBe(0);
+
+    // The merchant ships the new size: the fulfillments/create webhook carries its tracking to the shopper, once.
+    store().createFulfillment(DEMO_SHOP, order.id, {
+      lineItems: [{ lineItemId: exchanged!.id, quantity: 1 }],
+      trackingInfo: [{ company: "Canada Post", number: "EXCH123456CA", url: "https://tracking.example/EXCH123456CA" }],
+    });
+    await expect.poll(async () => (await harness.db.returnRequest.findUniqueOrThrow({ where: { id: row.id } })).exchangeTrackingNumber, { timeout: 10_000 }).toBe("EXCH123456CA");
+    await expect.poll(async () => harness.db.outboxMessage.count({ where: { relatedId: row.id, kind: "return_exchange_shipped" } }), { timeout: 10_000 }).toBe(1);
+    expect((await events(row.id)).filter((type) => type === "exchange_shipped")).toHaveLength(1);
   });
 });
 
@@ -248,6 +259,35 @@ describe("returns end to end: every answer lost once", () => {
     expect(Math.round(Number(held.totalRefunded) * 100)).toBe(JSON.parse(closed.settlement!).refundCents);
     expect(closed.reverseDeliveryId).toBeTruthy();
     expect(closed.refundId).toBeTruthy();
+  });
+});
+
+describe("returns end to end: store credit and exchange with their answers lost", () => {
+  it("GIVEN returnProcess's and storeCreditAccountCredit's answers lost THEN the customer gets the credit and the bonus once each", async () => {
+    const { fetchStoreCredit } = await import("../../app/shopify/return-steps.server");
+    const before = (await fetchStoreCredit((await ctx()).graphql, CUSTOMER)).balances.CAD ?? 0;
+    const { row } = await approvedRequest(BEANIE, 1, "store_credit");
+    expect(await receiveAll(row.id)).toMatchObject({ ok: true });
+    const lostBefore = harness.shop.stats.answersLost;
+    harness.shop.faults.loseNextMutation = 2;
+    await fulfilment.issueSettlement(await ctx(), row.id, "Sam (support)", {});
+    const closed = await waitForClosed(row.id);
+    harness.shop.faults.loseNextMutation = 0;
+    expect(harness.shop.stats.answersLost - lostBefore).toBe(2);
+    const settlement = JSON.parse(closed.settlement!);
+    const after = (await fetchStoreCredit((await ctx()).graphql, CUSTOMER)).balances.CAD ?? 0;
+    expect(after - before).toBe(settlement.storeCreditCents + settlement.bonusCents);
+    expect(await events(row.id)).toEqual(expect.arrayContaining(["store_credit_issued", "bonus_issued", "closed"]));
+  });
+
+  it("GIVEN returnCreate's answer lost when an exchange is approved THEN Shopify holds one return with the exchange line, linked", async () => {
+    harness.shop.faults.loseNextMutation = 1;
+    const { order, row } = await approvedRequest(RAIN_SHELL_M, 1, "exchange", RAIN_SHELL_L);
+    harness.shop.faults.loseNextMutation = 0;
+    const held = shopifyOrder(order.name).returns;
+    expect(held).toHaveLength(1);
+    expect(row.shopifyReturnId).toBe(held[0]!.id);
+    expect(held[0]!.exchangeLineItems).toHaveLength(1);
   });
 });
 

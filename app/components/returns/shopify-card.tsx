@@ -57,7 +57,20 @@ export function ShopifyCard({ detail }: { detail: Detail }) {
         {shopify.exchange && (
           <>
             <Row label="Exchange for">{shopify.exchange.variantTitle ?? "Variant not recorded"}</Row>
-            <Row label="Exchange shipment">{shopify.exchange.fulfillmentOrderId ? `Fulfillment order #${shopify.exchange.fulfillmentOrderId}` : NOT_YET}</Row>
+            <Row label="Exchange item">{shopify.exchange.lineItemId ? `Line item #${shopify.exchange.lineItemId} on the order` : NOT_YET}</Row>
+            <Row label="Exchange shipment">
+              {shopify.exchange.trackingNumber ? (
+                shopify.exchange.trackingUrl ? (
+                  <Link url={shopify.exchange.trackingUrl} target="_blank">
+                    {shopify.exchange.trackingNumber}
+                  </Link>
+                ) : (
+                  shopify.exchange.trackingNumber
+                )
+              ) : (
+                NOT_YET
+              )}
+            </Row>
           </>
         )}
       </BlockStack>

@@ -14,7 +14,7 @@ import { storedText } from "../../lib/text";
 import { fetchReturnOrder, type ShopifyReturnOrder } from "../../shopify/returns.server";
 import { checkExchangeChoices, type ExchangeChoice, type ExchangeError } from "./domain/exchange";
 import { returnShippingSettings, shopperRequest } from "./domain/shopper-status";
-import { exchangeOptionsByLine, exchangeTracking } from "./exchanges.server";
+import { exchangeOptionsByLine } from "./exchanges.server";
 import { shopperLocale } from "../tickets/domain/shopper-messages";
 import { orderLocks, type ReturnsContext } from "./context.server";
 import { syncOne } from "./sync.server";
@@ -98,7 +98,6 @@ async function returnsView(ctx: ReturnsContext, orderId: string) {
     orderBy: { createdAt: "desc" },
   });
   const shipping = returnShippingSettings(policy.returnShipping);
-  const shipped = await exchangeTracking(ctx, requests);
   const { token, expiresAt } = issueOrderAccessToken(env.SHOPIFY_API_SECRET, { shop: ctx.shop, orderId }, new Date());
   return {
     token,
@@ -124,7 +123,7 @@ async function returnsView(ctx: ReturnsContext, orderId: string) {
       returnShipping: policy.returnShipping,
       reasons: policy.reasons,
     },
-    requests: requests.map((r) => shopperRequest(r, shipping, shipped.get(r.reference) ?? null)),
+    requests: requests.map((r) => shopperRequest(r, shipping)),
   };
 }
 

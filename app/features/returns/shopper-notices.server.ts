@@ -26,8 +26,9 @@ export async function notifyShopper(ctx: ReturnsContext, requestId: string, kind
     returnAddress: policy.returnShipping.returnAddress,
     instructions: policy.returnShipping.instructions,
     labelUrl: request.labelUrl ?? undefined,
-    trackingNumber: request.trackingNumber ?? undefined,
-    trackingUrl: request.trackingUrl ?? undefined,
+    // The exchange's own shipment, or else the return parcel's.
+    trackingNumber: (kind === "exchange_shipped" ? request.exchangeTrackingNumber : request.trackingNumber) ?? undefined,
+    trackingUrl: (kind === "exchange_shipped" ? request.exchangeTrackingUrl : request.trackingUrl) ?? undefined,
     amountCents: settlement ? settlement.refundCents + settlement.storeCreditCents : undefined,
     bonusCents: settlement?.bonusCents,
     currency: settlement?.currency,

@@ -284,6 +284,7 @@ async function processMoney(ctx: ReturnsContext, request: Loaded, retried: boole
   const unprocessed = state.lines.filter((line) => line.processedQuantity < line.quantity);
   const done = state.lines.length > 0 && unprocessed.length === 0;
   let refundId: string | null = null;
+  let exchangeLineItemId = state.exchange[0]?.lineItemIds[0] ?? null;
   if (done) {
     // Processed already: an earlier answer was lost (or staff processed it in Shopify's admin).
     refundId = state.refunds.sort((a, b) => Date.parse(b.createdAt ?? "") - Date.parse(a.createdAt ?? ""))[0]?.id ?? null;
@@ -318,6 +319,8 @@ async function processMoney(ctx: ReturnsContext, request: Loaded, retried: boole
       notifyCustomer: false,
     });
     refundId = processed.refundId;
+    // The exchange's new line item, to know its shipment when the merchant fulfills it.
+    if (state.exchange.length) exchangeLineItemId = (await fetchReturnState(ctx.graphql, state.id))?.exchange[0]?.lineItemIds[0] ?? null;
   }
   const events: StepResult["events"] = [];
   const kind = settlement.resolution;
@@ -325,7 +328,7 @@ async function processMoney(ctx: ReturnsContext, request: Loaded, retried: boole
   if (kind === "store_credit") events.push({ type: "store_credit_issued", detail: `${(settlement.storeCreditCents / 100).toFixed(2)} ${settlement.currency} store credit` });
   if (kind === "exchange") events.push({ type: "exchange_processed", detail: "The exchange item will be fulfilled" });
   return {
-    data: { refundId, processedAt: new Date() },
+    data: { refundId, processedAt: new Date(), exchangeLineItemId },
     events,
     next: settlement.bonusCents > 0 ? "bonus" : "close",
     after: settlement.bonusCents > 0 || kind === "exchange" ? undefined : () => notifyShopper(ctx, request.id, kind === "refund" ? "refunded" : "credited"),

@@ -171,3 +171,35 @@ export async function applyReturnWebhook(db: Db | Parameters<Parameters<Db["$tra
   });
   if (moved.count) await db.returnEvent.create({ data: { shop, requestId: request.id, actor: "shopify", type: next, detail: "Changed in Shopify" } });
 }
+
+const FulfillmentWebhookSchema = z.object({
+  tracking_number: z.string().nullable().optional(),
+  tracking_url: z.string().nullable().optional(),
+  line_items: z.array(z.object({ admin_graphql_api_id: z.string() })).default([]),
+});
+
+/**
+ * fulfillments/* webhooks: the merchant shipped an exchange's item. Its tracking goes on the
+ * request once (a repeated or later delivery changes nothing); answers the requests to tell.
+ */
+export async function recordExchangeShipment(db: Db | Parameters<Parameters<Db["$transaction"]>[0]>[0], shop: string, payload: unknown): Promise<string[]> {
+  const parsed = FulfillmentWebhookSchema.safeParse(payload);
+  if (!parsed.success || !parsed.data.tracking_number) return [];
+  const lineItemIds = parsed.data.line_items.map((item) => item.admin_graphql_api_id);
+  if (lineItemIds.length === 0) return [];
+  const waiting = await db.returnRequest.findMany({
+    where: { shop, exchangeLineItemId: { in: lineItemIds }, exchangeTrackingNumber: null },
+    select: { id: true },
+  });
+  const shipped: string[] = [];
+  for (const { id } of waiting) {
+    const moved = await db.returnRequest.updateMany({
+      where: { id, exchangeTrackingNumber: null },
+      data: { exchangeTrackingNumber: parsed.data.tracking_number, exchangeTrackingUrl: parsed.data.tracking_url ?? null },
+    });
+    if (!moved.count) continue;
+    await db.returnEvent.create({ data: { shop, requestId: id, actor: "shopify", type: "exchange_shipped", detail: `Tracking ${parsed.data.tracking_number}` } });
+    shipped.push(id);
+  }
+  return shipped;
+}

@@ -3,20 +3,39 @@ import { env } from "../../env.server";
 import { processOnce, type Tx } from "./deliveries.server";
 import { recordScopes, recordUninstall } from "../shop/repo.server";
 import { exportCustomerData, redactCustomer, redactShop } from "../compliance/compliance.server";
-import { applyReturnWebhook } from "../returns/sync.server";
+import { notifyShopper } from "../returns/shopper-notices.server";
+import { applyReturnWebhook, recordExchangeShipment } from "../returns/sync.server";
 import { forgetOrder } from "../tracking/tracking.server";
 import { isDatabaseBusy } from "../../sqlite-adapter.server";
+import { unauthenticated } from "../../shopify.server";
 import { z } from "zod";
 
 export type WebhookInput = { webhookId: string; shop: string; topic: string; payload: unknown };
 
+/** What a handler may leave to do once its transaction committed (e.g. email a shopper). */
+type AfterCommit = { afterCommit: (db: Db) => Promise<void> };
 type Handler = (tx: Tx, shop: string, payload: unknown) => Promise<unknown>;
+
+const isAfterCommit = (value: unknown): value is AfterCommit =>
+  typeof value === "object" && value !== null && typeof (value as AfterCommit).afterCommit === "function";
 
 const ScopesUpdateSchema = z.object({ current: z.array(z.string()) });
 // The shop's record; nothing in it is needed, but a body that is not one is refused like any other.
 const AppUninstalledSchema = z.object({}).passthrough();
 
 const refreshTracking: Handler = async (_tx, shop, payload) => forgetOrder(shop, payload);
+/** A fulfillment also ships an exchange's item, whose shopper hears of it after the commit. */
+const fulfillmentChanged: Handler = async (tx, shop, payload) => {
+  await forgetOrder(shop, payload);
+  const shipped = await recordExchangeShipment(tx, shop, payload);
+  if (shipped.length === 0) return undefined;
+  return {
+    afterCommit: async (db) => {
+      const ctx = { shop, db, graphql: (await unauthenticated.admin(shop)).admin.graphql };
+      for (const id of shipped) await notifyShopper(ctx, id, "exchange_shipped");
+    },
+  } satisfies AfterCommit;
+};
 const updateReturn: Handler = (tx, shop, payload) => applyReturnWebhook(tx, shop, payload);
 
 /** What each subscribed topic does, keyed by the library's topic name (ORDERS_UPDATED…). */
@@ -25,8 +44,8 @@ const HANDLERS: Record<string, Handler> = {
   ORDERS_CANCELLED: refreshTracking,
   ORDERS_FULFILLED: refreshTracking,
   ORDERS_PARTIALLY_FULFILLED: refreshTracking,
-  FULFILLMENTS_CREATE: refreshTracking,
-  FULFILLMENTS_UPDATE: refreshTracking,
+  FULFILLMENTS_CREATE: fulfillmentChanged,
+  FULFILLMENTS_UPDATE: fulfillmentChanged,
   FULFILLMENT_EVENTS_CREATE: refreshTracking,
   RETURNS_REQUEST: updateReturn,
   RETURNS_APPROVE: updateReturn,
@@ -54,10 +73,15 @@ export async function handleWebhook(db: Db, input: WebhookInput): Promise<Respon
   const handler = HANDLERS[input.topic];
   if (!handler) return Response.json({ error: `Topic ${input.topic} is not handled here` }, { status: 404 });
   try {
-    const outcome = await processOnce(db, { id: input.webhookId, shop: input.shop, topic: input.topic }, (tx) =>
-      handler(tx, input.shop, input.payload).then(() => undefined),
-    );
+    let after: AfterCommit | undefined;
+    const outcome = await processOnce(db, { id: input.webhookId, shop: input.shop, topic: input.topic }, async (tx) => {
+      const result = await handler(tx, input.shop, input.payload);
+      after = isAfterCommit(result) ? result : undefined;
+    });
     if (outcome === "processed" && ERASURES.has(input.topic)) await flushErasure(db);
+    if (outcome === "processed" && after) {
+      await after.afterCommit(db).catch((error: unknown) => console.warn("[webhooks] follow-up failed", error instanceof Error ? error.message : error));
+    }
     return Response.json({ outcome });
   } catch (error) {
     if (isDatabaseBusy(error)) {

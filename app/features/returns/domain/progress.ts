@@ -80,7 +80,7 @@ export type ShopifyRecord = {
   delivery: { id: string | null; carrier: string | null; trackingNumber: string | null; trackingUrl: string | null; labelUrl: string | null } | null;
   refundId: string | null;
   bonusTransactionId: string | null;
-  exchange: { variantTitle: string | null; fulfillmentOrderId: string | null } | null;
+  exchange: { variantTitle: string | null; lineItemId: string | null; trackingNumber: string | null; trackingUrl: string | null } | null;
 };
 
 /** What Shopify made for this request, from the ids stored as each step succeeded. */
@@ -96,7 +96,9 @@ export function shopifyRecord(request: {
   refundId: string | null;
   bonusTransactionId: string | null;
   exchangeVariantTitle: string | null;
-  exchangeFulfillmentOrderId: string | null;
+  exchangeLineItemId: string | null;
+  exchangeTrackingNumber: string | null;
+  exchangeTrackingUrl: string | null;
 }): ShopifyRecord {
   const order = legacyId(request.orderId);
   const hasDelivery = request.reverseDeliveryId || request.labelUrl || request.trackingNumber;
@@ -119,7 +121,9 @@ export function shopifyRecord(request: {
       request.resolution === "exchange"
         ? {
             variantTitle: request.exchangeVariantTitle,
-            fulfillmentOrderId: request.exchangeFulfillmentOrderId && (legacyId(request.exchangeFulfillmentOrderId) ?? request.exchangeFulfillmentOrderId),
+            lineItemId: request.exchangeLineItemId && (legacyId(request.exchangeLineItemId) ?? request.exchangeLineItemId),
+            trackingNumber: request.exchangeTrackingNumber,
+            trackingUrl: safeHttpsUrl(request.exchangeTrackingUrl),
           }
         : null,
   };

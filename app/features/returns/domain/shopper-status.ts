@@ -125,6 +125,8 @@ export type StoredReturn = {
   carrierName: string | null;
   settlement: string | null;
   exchangeVariantTitle: string | null;
+  exchangeTrackingNumber: string | null;
+  exchangeTrackingUrl: string | null;
   items: { title: string; quantity: number }[];
   events: { type: string; at: Date }[];
 };
@@ -149,7 +151,7 @@ export type ShopperRequest = {
 };
 
 /** One request for the shopper; a declined or cancelled one shows no money or exchange. */
-export function shopperRequest(r: StoredReturn, shipping: ReturnShippingSettings, exchangeTracking: Tracking | null = null): ShopperRequest {
+export function shopperRequest(r: StoredReturn, shipping: ReturnShippingSettings): ShopperRequest {
   const view: ShopperRequest = {
     reference: r.reference,
     status: shopperStatus(r.status),
@@ -166,7 +168,7 @@ export function shopperRequest(r: StoredReturn, shipping: ReturnShippingSettings
   if (r.status === "declined" || r.status === "cancelled") return view;
   const money = shopperMoney(r.settlement);
   if (money) view.money = money;
-  if (r.exchangeVariantTitle) view.exchange = { variantTitle: r.exchangeVariantTitle, tracking: exchangeTracking };
+  if (r.exchangeVariantTitle) view.exchange = { variantTitle: r.exchangeVariantTitle, tracking: tracking(r.exchangeTrackingNumber, r.exchangeTrackingUrl, null) };
   return view;
 }
 

@@ -22,7 +22,9 @@ ADD COLUMN     "bonusTransactionId" TEXT,
 ADD COLUMN     "processedAt" TIMESTAMP(3),
 ADD COLUMN     "closedAt" TIMESTAMP(3),
 ADD COLUMN     "exchangeVariantTitle" TEXT,
-ADD COLUMN     "exchangeFulfillmentOrderId" TEXT;
+ADD COLUMN     "exchangeLineItemId" TEXT,
+ADD COLUMN     "exchangeTrackingNumber" TEXT,
+ADD COLUMN     "exchangeTrackingUrl" TEXT;
 
 -- AlterTable
 ALTER TABLE "ReturnRequestItem" ADD COLUMN     "unitPrice" DOUBLE PRECISION NOT NULL DEFAULT 0,

@@ -62,7 +62,9 @@ CREATE TABLE "new_ReturnRequest" (
     "processedAt" DATETIME,
     "closedAt" DATETIME,
     "exchangeVariantTitle" TEXT,
-    "exchangeFulfillmentOrderId" TEXT,
+    "exchangeLineItemId" TEXT,
+    "exchangeTrackingNumber" TEXT,
+    "exchangeTrackingUrl" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
 );

@@ -76,7 +76,9 @@ describe("shopifyRecord", () => {
     refundId: null,
     bonusTransactionId: null,
     exchangeVariantTitle: null,
-    exchangeFulfillmentOrderId: null,
+    exchangeLineItemId: null,
+    exchangeTrackingNumber: null,
+    exchangeTrackingUrl: null,
   };
 
   it("GIVEN an approved return with nothing shipped yet THEN the return and the order's admin link only", () => {
@@ -114,8 +116,8 @@ describe("shopifyRecord", () => {
   });
 
   it("GIVEN an exchange THEN its variant and shipment", () => {
-    const record = shopifyRecord({ ...base, resolution: "exchange", exchangeVariantTitle: "Rain Shell / M / Navy", exchangeFulfillmentOrderId: "gid://shopify/FulfillmentOrder/8" });
-    expect(record.exchange).toEqual({ variantTitle: "Rain Shell / M / Navy", fulfillmentOrderId: "8" });
+    const record = shopifyRecord({ ...base, resolution: "exchange", exchangeVariantTitle: "Rain Shell / M / Navy", exchangeLineItemId: "gid://shopify/LineItem/8", exchangeTrackingNumber: "1Z9", exchangeTrackingUrl: "https://carrier.example/1Z9" });
+    expect(record.exchange).toEqual({ variantTitle: "Rain Shell / M / Navy", lineItemId: "8", trackingNumber: "1Z9", trackingUrl: "https://carrier.example/1Z9" });
   });
 
   it("GIVEN a request not in Shopify yet THEN no return id", () => {

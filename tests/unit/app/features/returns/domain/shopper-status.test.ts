@@ -65,7 +65,9 @@ function row(overrides: Partial<StoredReturn> & Record<string, unknown> = {}) {
     refundId: "gid://shopify/Refund/321",
     bonusTransactionId: "gid://shopify/StoreCreditAccountCreditTransaction/4",
     exchangeVariantTitle: null,
-    exchangeFulfillmentOrderId: null,
+    exchangeLineItemId: null,
+    exchangeTrackingNumber: null,
+    exchangeTrackingUrl: null,
     createdAt: at(2, 9),
     items: [{ id: "item1", title: "Merino Trail Tee", quantity: 1, reason: "changed-mind", note: "Too tight", sources: "[]" }],
     events: [
@@ -165,7 +167,7 @@ describe("webUrl", () => {
 describe("shopperRequest", () => {
   it("GIVEN a full database row THEN the shopper gets exactly the public fields, and no id, staff name, note or error", () => {
     const view = shopperRequest(
-      row({ settlement: settlement(), exchangeVariantTitle: "L", exchangeVariantId: "gid://shopify/ProductVariant/45010", exchangeFulfillmentOrderId: "gid://shopify/FulfillmentOrder/8" }),
+      row({ settlement: settlement(), exchangeVariantTitle: "L", exchangeVariantId: "gid://shopify/ProductVariant/45010", exchangeLineItemId: "gid://shopify/LineItem/8", exchangeTrackingNumber: "LX123" }),
       SHIPS,
     );
     expect(Object.keys(view).sort()).toEqual(["createdAt", "exchange", "items", "money", "next", "reference", "resolution", "status", "steps"]);
@@ -224,9 +226,11 @@ describe("shopperRequest", () => {
   });
 
   it("GIVEN an exchange shipped THEN the replacement's title and tracking show", () => {
-    const tracking = { number: "LX123", url: null, carrier: "Purolator" };
-    const view = shopperRequest(row({ status: "inspected", resolution: "exchange", exchangeVariantTitle: "L" }), SHIPS, tracking);
-    expect(view.exchange).toEqual({ variantTitle: "L", tracking });
+    const view = shopperRequest(
+      row({ status: "closed", resolution: "exchange", exchangeVariantTitle: "L", exchangeTrackingNumber: "LX123", exchangeTrackingUrl: "https://carrier.example/LX123" }),
+      SHIPS,
+    );
+    expect(view.exchange).toEqual({ variantTitle: "L", tracking: { number: "LX123", url: "https://carrier.example/LX123", carrier: null } });
     expect(view).not.toHaveProperty("money");
   });
 
