@@ -22,6 +22,7 @@ import { NotFoundBoundary } from "../components/shared/not-found-boundary";
 import { ReturnStatusBadge } from "../components/returns/return-status";
 import { requireAdmin } from "../guards/admin.server";
 import { readForm } from "../lib/body.server";
+import { MAX_LABEL_BYTES } from "../features/returns/domain/labels";
 import { CustomerCard } from "../components/returns/customer-card";
 import { DecisionForms } from "../components/returns/decision-forms";
 import { DecisionSummary } from "../components/returns/decision-summary";
@@ -74,7 +75,8 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { admin, session, staff } = await requireAdmin(request);
   const id = ReturnIdSchema.safeParse(params.id);
   if (!id.success) throw notFound();
-  const form = await readForm(request);
+  // A label file may come with the form (at most 2 MB, checked again when it is stored).
+  const form = await readForm(request, MAX_LABEL_BYTES + 64 * 1024);
   const outcome = await submitRequestAction(
     { shop: session.shop, graphql: admin.graphql, db },
     { decide, syncDueRequests, attachLabel, markReturned, receiveItems, issueSettlement, retryRefusedStep },

@@ -1,3 +1,4 @@
+import { SCOPES } from "../../app/scopes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionToken } from "../../simulator/signing";
 import { browserFetch, DEMO_CREDENTIALS, DEMO_SHOP, installApp, startHarness, type Harness } from "../helpers/harness";
@@ -22,7 +23,7 @@ describe("embedded admin", () => {
     expect(html).toContain("Connected");
     const session = await harness.db.session.findUnique({ where: { id: `offline_${DEMO_SHOP}` } });
     expect(session?.accessToken).toMatch(/^shpat_/);
-    expect(session?.scope).toBe("read_orders,read_fulfillments,read_returns,write_returns,read_products");
+    expect(session?.scope?.split(",").sort()).toEqual([...SCOPES].sort());
     expect(await harness.db.shop.findUnique({ where: { domain: DEMO_SHOP } })).toMatchObject({ uninstalledAt: null });
   });
 

@@ -153,13 +153,13 @@ const AVA = { order: "#1016", email: "ava.thompson@example.com", daypack: "gid:/
 // ---- the queue ---------------------------------------------------------------------------------
 
 describe("returns queue", () => {
-  it("GIVEN a shopper's damaged-item request THEN the Requested tab lists it with its order, item, reason, customer and time left", async () => {
+  it("GIVEN a shopper's damaged-item request THEN the Review tab lists it with its order, item, reason, customer and time left", async () => {
     const request = await shopperRequest(LUCAS.order, LUCAS.email, LUCAS.rainShell);
 
     const { status, data } = await loaderData<QueueData>("/app/returns", QUEUE_ROUTE);
 
     expect(status).toBe(200);
-    expect(data.tab).toBe("requested");
+    expect(data.tab).toBe("review");
     expect(data.rows.find((r) => r.id === request.id)).toMatchObject({
       reference: request.reference,
       orderName: "#1013",
@@ -172,9 +172,9 @@ describe("returns queue", () => {
     });
   });
 
-  it("GIVEN the Approved tab THEN requests still waiting are not in it", async () => {
-    const { data } = await loaderData<QueueData>("/app/returns", QUEUE_ROUTE, "status=approved");
-    expect(data.tab).toBe("approved");
+  it("GIVEN the Awaiting items tab THEN requests still waiting for review are not in it", async () => {
+    const { data } = await loaderData<QueueData>("/app/returns", QUEUE_ROUTE, "stage=awaiting_items");
+    expect(data.tab).toBe("awaiting_items");
     expect(data.rows.every((r) => r.status === "approved")).toBe(true);
   });
 
@@ -184,18 +184,22 @@ describe("returns queue", () => {
       data: Array.from({ length: 51 }, (_, n) => ({ ...base, reference: `R-PAGE${n}`, idempotencyKey: randomUUID() })),
     });
 
-    const first = await loaderData<QueueData & { hasNext: boolean }>("/app/returns", QUEUE_ROUTE, "status=closed");
-    const second = await loaderData<QueueData & { hasNext: boolean }>("/app/returns", QUEUE_ROUTE, "status=closed&page=2");
+    const first = await loaderData<QueueData & { hasNext: boolean }>("/app/returns", QUEUE_ROUTE, "stage=done");
+    const second = await loaderData<QueueData & { hasNext: boolean }>("/app/returns", QUEUE_ROUTE, "stage=done&page=2");
 
+    // Done also holds the file's other finished requests: every row once, 50 to a page.
+    const done = first.data.counts.done!;
+    expect(done).toBeGreaterThanOrEqual(51);
     expect([first.data.rows.length, first.data.hasNext]).toEqual([50, true]);
-    expect([second.data.rows.length, second.data.hasNext]).toEqual([1, false]);
-    expect(new Set([...first.data.rows, ...second.data.rows].map((r) => r.id)).size).toBe(51);
-    expect(first.data.counts.closed).toBe(51);
+    expect([second.data.rows.length, second.data.hasNext]).toEqual([Math.min(50, done - 50), done > 100]);
+    const listed = [...first.data.rows, ...second.data.rows];
+    expect(new Set(listed.map((r) => r.id)).size).toBe(listed.length);
+    expect(listed.filter((r) => r.reference.startsWith("R-PAGE"))).toHaveLength(51);
   });
 
   it("GIVEN another shop's request THEN it is never listed", async () => {
     const other = await storedRequest({ shop: OTHER_SHOP, orderName: "#1015", lineItemId: "gid://shopify/LineItem/12151", status: "requested" });
-    const { data } = await loaderData<QueueData>("/app/returns", QUEUE_ROUTE, "status=all");
+    const { data } = await loaderData<QueueData>("/app/returns", QUEUE_ROUTE, "stage=all");
     expect(data.rows.map((r) => r.id)).not.toContain(other.id);
   });
 
@@ -476,9 +480,13 @@ describe("outbox", () => {
     );
     expect(status).toBe(200);
     const lucas = data.messages.filter((m) => m.to === LUCAS.email).map((m) => m.kind);
-    expect(lucas).toEqual(["return_approved", "return_received"]);
-    const approved = data.messages.find((m) => m.to === LUCAS.email && m.kind === "return_approved")!;
-    expect(approved).toMatchObject({ status: "logged", text: "Approved: sorry about the seam." });
+    // Approved, and the shopper sends the parcel back themselves (the default policy).
+    expect(lucas).toEqual(["return_approved_ship", "return_received"]);
+    const approved = data.messages.find((m) => m.to === LUCAS.email && m.kind === "return_approved_ship")!;
+    expect(approved.status).toBe("logged");
+    // Staff's words lead the email; the reference to put on the parcel stays.
+    expect(approved.text.startsWith("Approved: sorry about the seam.")).toBe(true);
+    expect(approved.text).toMatch(/R-[A-Z0-9]{6}/);
     expect(data.messages.find((m) => m.to === HANNAH.email && m.kind === "return_declined")?.text).toContain("This jacket was sold as final sale.");
     const shops = await harness.db.outboxMessage.count({ where: { shop: { not: DEMO_SHOP } } });
     expect(shops).toBe(0);
@@ -501,9 +509,9 @@ describe("pages", () => {
     const html = await response.text();
     expect(response.status).toBe(200);
     expect(html).toContain("<h1");
-    expect(html).toMatch(/Requested \(\d+\)/);
-    expect(html).toContain("Declined (1)");
-    expect(html).not.toContain(request.reference); // declined: not in the Requested tab
+    expect(html).toMatch(/Review \(\d+\)/);
+    expect(html).toMatch(/Done \(\d+\)/);
+    expect(html).not.toContain(request.reference); // declined: not in the Review tab
   });
 
   it("GIVEN a request's page THEN it renders the decision forms and the photo thumbnail", async () => {

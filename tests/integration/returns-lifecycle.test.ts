@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_RETURN_POLICY } from "../../app/features/policies/domain/returns";
 import { saveReturnPolicy } from "../../app/features/policies/repo.server";
@@ -20,13 +21,14 @@ let shopify: typeof ShopifyServer;
 let decide: typeof Decide;
 let fulfilment: typeof Fulfilment;
 const CUSTOMER = "gid://shopify/Customer/6001";
+const CARRIER_WEBHOOK_SECRET = "carrier-secret-for-the-tests-0001";
 const RAIN_SHELL_M = "gid://shopify/ProductVariant/45002";
 const RAIN_SHELL_L = "gid://shopify/ProductVariant/45003";
 const BEANIE = "gid://shopify/ProductVariant/45011";
 const BEANIE_BLUE = "gid://shopify/ProductVariant/45012";
 
 beforeAll(async () => {
-  harness = await startHarness({ env: { TRACKING_LOOKUP_LIMIT: "1000", RETURNS_SYNC_INTERVAL_MS: "200" } });
+  harness = await startHarness({ env: { TRACKING_LOOKUP_LIMIT: "1000", RETURNS_SYNC_INTERVAL_MS: "200", CARRIER_WEBHOOK_SECRET } });
   await installApp(harness);
   shopify = await import("../../app/shopify.server");
   decide = await import("../../app/features/returns/decide.server");
@@ -131,6 +133,26 @@ describe("returns end to end: refund", () => {
     expect(kinds).toEqual(expect.arrayContaining(["return_received", "return_label", "return_items_received", "return_refunded"]));
   });
 
+  it("GIVEN staff upload the label file THEN Shopify's delivery and the shopper get a signed link that serves it, and nothing else", async () => {
+    const { order, row } = await approvedRequest(BEANIE, 1, "refund");
+    const pdf = new TextEncoder().encode("%PDF-1.7\n% return label\n");
+    expect(await fulfilment.attachLabel(await ctx(), row.id, "Sam (support)", { labelFile: pdf, trackingNumber: "LBL-UPLOAD-1" })).toMatchObject({ ok: true });
+    const stored = await harness.db.returnRequest.findUniqueOrThrow({ where: { id: row.id } });
+    expect(stored.labelUrl).toMatch(/\/labels\/[A-Za-z0-9_-]+\?shop=/);
+    const served = await fetch(stored.labelUrl!.replace(/^https?:\/\/[^/]+/, harness.app.url));
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-type")).toBe("application/pdf");
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(pdf);
+    const forged = stored.labelUrl!.replace(/^https?:\/\/[^/]+/, harness.app.url).replace(/sig=[^&]+/, "sig=" + "A".repeat(43));
+    expect((await fetch(forged)).status).toBe(403);
+    const delivery = shopifyOrder(order.name).returns[0]!;
+    expect(JSON.stringify(delivery)).toContain(stored.labelUrl!);
+
+    const html = new TextEncoder().encode("<html><script>alert(1)</script></html>");
+    const second = await approvedRequest(BEANIE, 1, "refund");
+    expect(await fulfilment.attachLabel(await ctx(), second.row.id, "Sam (support)", { labelFile: html })).toMatchObject({ ok: false, status: 415 });
+  });
+
   it("GIVEN one of two units never arrived THEN the refund leaves that unit out", async () => {
     const second = await approvedRequest(BEANIE, 2, "refund");
     const items = (await harness.db.returnRequest.findUniqueOrThrow({ where: { id: second.row.id }, include: { items: true } })).items;
@@ -141,6 +163,31 @@ describe("returns end to end: refund", () => {
     const settlement = JSON.parse((await harness.db.returnRequest.findUniqueOrThrow({ where: { id: second.row.id } })).settlement!);
     // One beanie (32.00) less the 7.95 return shipping.
     expect(settlement.refundCents).toBe(3200 - 795);
+  });
+});
+
+describe("returns end to end: the carrier's delivered scan", () => {
+  const scan = (body: string, secret = CARRIER_WEBHOOK_SECRET) =>
+    fetch(`${harness.app.url}/carriers/events`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Harbor-Carrier-Hmac": createHmac("sha256", secret).update(body).digest("base64") },
+      body,
+    });
+
+  it("GIVEN a signed delivered scan on the return's tracking THEN the parcel is marked arrived once; a forged one changes nothing", async () => {
+    const { row } = await approvedRequest(BEANIE, 1, "refund");
+    await fulfilment.attachLabel(await ctx(), row.id, "Sam (support)", { trackingNumber: "SCAN-ME-1" });
+    const transit = JSON.stringify({ tracking_number: "SCAN-ME-1", status: "in_transit" });
+    expect(await (await scan(transit)).json()).toEqual({ ok: true, moved: 0 });
+    const body = JSON.stringify({ tracking_number: "SCAN-ME-1", status: "delivered" });
+    expect((await scan(body, "not-the-carrier-secret-000000")).status).toBe(401);
+    expect((await harness.db.returnRequest.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("approved");
+    expect(await (await scan(body)).json()).toEqual({ ok: true, moved: 1 });
+    expect(await (await scan(body)).json()).toEqual({ ok: true, moved: 0 });
+    const arrived = await harness.db.returnRequest.findUniqueOrThrow({ where: { id: row.id } });
+    expect(arrived.status).toBe("returned");
+    expect((await events(row.id)).filter((type) => type === "returned")).toHaveLength(1);
+    expect((await scan("{not json")).status).toBe(400);
   });
 });
 

@@ -13,14 +13,14 @@ export function LabelForm({ outcome }: { outcome: FormOutcome | undefined }) {
   const [trackingUrl, setTrackingUrl] = useState("");
   const [carrierName, setCarrierName] = useState("");
   return (
-    <Form method="post">
+    <Form method="post" encType="multipart/form-data">
       <input type="hidden" name="intent" value="attach_label" />
       <FormLayout>
         <Text as="h3" variant="headingSm">
           Attach the return label
         </Text>
         <Text as="p" tone="subdued">
-          Give the label's link, a tracking number, or both. Links must start with https://.
+          Give the label (its link, or a PDF, PNG or JPEG file up to 2 MB), a tracking number, or both. Links must start with https://.
         </Text>
         <TextField
           label="Label link"
@@ -32,6 +32,14 @@ export function LabelForm({ outcome }: { outcome: FormOutcome | undefined }) {
           placeholder="https://"
           error={fieldErrors.labelUrl}
         />
+        <div>
+          <label htmlFor="label-file">
+            <Text as="span" variant="bodyMd">
+              Or upload the label file
+            </Text>
+          </label>
+          <input id="label-file" name="labelFile" type="file" accept="application/pdf,image/png,image/jpeg" />
+        </div>
         <FormLayout.Group>
           <TextField
             label="Tracking number"

@@ -22,7 +22,7 @@ export type FulfilmentDeps = {
 };
 export type RequestActionDeps = DecisionDeps & FulfilmentDeps;
 
-const LABEL_NEEDED = "Give the label's link or a tracking number.";
+const LABEL_NEEDED = "Give the label (a link or a file) or a tracking number.";
 
 /** A link staff paste, for Shopify and the shopper: https only, so never a script and never sent in the clear. */
 const optionalHttpsUrl = (what: string) =>
@@ -155,9 +155,11 @@ export async function submitRequestAction(
       return runDecision(ctx, deps, id, staff, input);
     case "attach_label": {
       // attachLabel refuses this too; asked here so the message sits beside the first field.
-      if (!input.labelUrl && !input.trackingNumber) return refused(input.intent, 400, null, { labelUrl: LABEL_NEEDED });
+      const file = form.get("labelFile");
+      const labelFile = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : undefined;
+      if (!input.labelUrl && !labelFile && !input.trackingNumber) return refused(input.intent, 400, null, { labelUrl: LABEL_NEEDED });
       const { intent: _intent, ...label } = input;
-      return fromResult(input.intent, await deps.attachLabel(ctx, id, staff, label));
+      return fromResult(input.intent, await deps.attachLabel(ctx, id, staff, { ...label, labelFile }));
     }
     case "mark_returned":
       return fromResult(input.intent, await deps.markReturned(ctx, id, staff));

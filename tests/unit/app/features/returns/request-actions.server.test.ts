@@ -73,6 +73,25 @@ describe("attach_label", () => {
     ]);
   });
 
+  it("GIVEN an uploaded label file and no link THEN attachLabel gets the file's bytes", async () => {
+    const { ctx, deps, calls } = setUp();
+    const data = form([["intent", "attach_label"]]);
+    data.append("labelFile", new File([new TextEncoder().encode("%PDF-1.7 label")], "label.pdf", { type: "application/pdf" }));
+    const outcome = await submitRequestAction(ctx, deps, ID, STAFF, data);
+    expect(outcome).toMatchObject({ ok: true, intent: "attach_label" });
+    const given = calls[0]!.args[2] as { labelFile?: Uint8Array };
+    expect(new TextDecoder().decode(given.labelFile)).toBe("%PDF-1.7 label");
+  });
+
+  it("GIVEN an empty file field (nothing chosen) and nothing else THEN the label is asked for", async () => {
+    const { ctx, deps, calls } = setUp();
+    const data = form([["intent", "attach_label"]]);
+    data.append("labelFile", new File([], ""));
+    const outcome = await submitRequestAction(ctx, deps, ID, STAFF, data);
+    expect(outcome).toMatchObject({ ok: false, status: 400, fieldErrors: { labelUrl: "Give the label (a link or a file) or a tracking number." } });
+    expect(calls).toEqual([]);
+  });
+
   it("GIVEN only a tracking number THEN the empty fields are left out, not sent as empty text", async () => {
     const { calls } = await post([
       ["intent", "attach_label"],
@@ -112,7 +131,7 @@ describe("attach_label", () => {
       ["intent", "attach_label"],
       ["carrierName", "UPS"],
     ]);
-    expect(outcome).toMatchObject({ ok: false, status: 400, fieldErrors: { labelUrl: "Give the label's link or a tracking number." } });
+    expect(outcome).toMatchObject({ ok: false, status: 400, fieldErrors: { labelUrl: "Give the label (a link or a file) or a tracking number." } });
     expect(calls).toEqual([]);
   });
 
