@@ -5,7 +5,7 @@ import { orderReturns, requestReturn } from "../../shopify/returns.server";
 import { currentReturnPolicy } from "../policies/repo.server";
 import { orderLocks, type ReturnsContext } from "./context.server";
 import { approve } from "./decide.server";
-import { moveForward, statusFromShopify } from "./domain/lifecycle";
+import { CLOSING_STEPS, moveForward, statusFromShopify } from "./domain/lifecycle";
 import { autoApproveDecision } from "./domain/quote";
 import { findSentReturn, type SentLine } from "./domain/sent-returns";
 import type { ReturnQuote } from "./domain/types";
@@ -165,6 +165,10 @@ export async function applyReturnWebhook(db: Db | Parameters<Parameters<Db["$tra
   // Late, repeated or out-of-order deliveries never move a request back.
   const next = request && moveForward(request.status as Parameters<typeof moveForward>[0], reported);
   if (!request || !next) return;
+  // Processing closes the return in Shopify while our own steps go on (the bonus, then closing):
+  // the close step records "closed" once they are done, so the shopper never reads "Completed"
+  // before the bonus is issued.
+  if (next === "closed" && request.pendingStep && CLOSING_STEPS.includes(request.pendingStep)) return;
   const moved = await db.returnRequest.updateMany({
     where: { id: request.id, status: request.status },
     data: { status: next, ...(next === "closed" ? { closedAt: new Date() } : {}) },

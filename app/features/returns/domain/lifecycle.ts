@@ -81,6 +81,12 @@ export const stageOf = (status: string): ReturnStage => (Object.hasOwn(STAGE, st
 export const RETURN_STEPS = ["approve", "exchange", "label", "process", "bonus", "close"] as const;
 export type ReturnStep = (typeof RETURN_STEPS)[number];
 
+/**
+ * The steps that end with our own "close" step: Shopify closes the return when it is processed,
+ * before the bonus and closing have run here, so its returns/close webhook waits for them.
+ */
+export const CLOSING_STEPS: readonly string[] = ["process", "bonus", "close"] satisfies ReturnStep[];
+
 /** What a request's timeline records (ReturnEvent.type). */
 export const RETURN_EVENT_TYPES = [
   "requested",
