@@ -20,6 +20,13 @@ export class ShopifyGraphqlError extends Error {
   }
 }
 
+type UserErrors = { field?: string[] | null; message: string; code?: string | null }[];
+
+/** A mutation's userErrors as a refusal: Shopify understood the call and said no. */
+export function requireNoUserErrors(operation: string, errors: UserErrors | undefined): void {
+  if (errors?.length) throw new ShopifyGraphqlError(operation, errors.map((e) => `${e.code ?? "ERROR"}: ${e.message}`), true);
+}
+
 /** Runs one named operation and returns its data, or throws ShopifyGraphqlError. */
 export async function runQuery<T>(
   graphql: AdminGraphql,

@@ -12,7 +12,7 @@ import type {
   VariantAvailabilityQuery,
 } from "../types/admin.generated";
 import type { ReverseFulfillmentOrderDispositionType } from "../types/admin.types";
-import { runQuery, ShopifyGraphqlError } from "./graphql.server";
+import { requireNoUserErrors, runQuery, ShopifyGraphqlError } from "./graphql.server";
 
 /**
  * The Shopify side of a return after approval (docs/decisions/0018): the exchange's return, the
@@ -20,11 +20,6 @@ import { runQuery, ShopifyGraphqlError } from "./graphql.server";
  * bonus, closing — and the reads that tell whether one of them already happened.
  */
 
-type UserErrors = { field?: string[] | null; message: string; code?: string | null }[];
-
-function requireNoUserErrors(operation: string, errors: UserErrors | undefined): void {
-  if (errors?.length) throw new ShopifyGraphqlError(operation, errors.map((e) => `${e.code ?? "ERROR"}: ${e.message}`), true);
-}
 
 const money = (cents: number, currencyCode: string) => ({ amount: (cents / 100).toFixed(2), currencyCode });
 const toCents = (amount: string | number) => Math.round(Number(amount) * 100);

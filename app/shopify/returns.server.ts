@@ -13,7 +13,7 @@ import type {
   ReturnRequestMutation,
 } from "../types/admin.generated";
 import type { ReturnDeclineReason } from "../types/admin.types";
-import { runQuery, ShopifyGraphqlError } from "./graphql.server";
+import { requireNoUserErrors, runQuery, ShopifyGraphqlError } from "./graphql.server";
 
 /** The order as return eligibility needs it, and what Shopify says is still returnable. */
 export const RETURN_ORDER_QUERY = `#graphql
@@ -253,11 +253,6 @@ export async function fetchOrderCustomerId(graphql: AdminGraphql, orderId: strin
   return data.order?.customer?.id ?? null;
 }
 
-type UserErrors = { field?: string[] | null; message: string; code?: string | null }[];
-
-function requireNoUserErrors(operation: string, errors: UserErrors | undefined): void {
-  if (errors?.length) throw new ShopifyGraphqlError(operation, errors.map((e) => `${e.code ?? "ERROR"}: ${e.message}`), true);
-}
 
 export async function requestReturn(
   graphql: AdminGraphql,

@@ -13,7 +13,7 @@ import { isTransientShopifyError } from "../../shopify/graphql.server";
 import { storedText } from "../../lib/text";
 import { fetchReturnOrder, type ShopifyReturnOrder } from "../../shopify/returns.server";
 import { checkExchangeChoices, type ExchangeChoice, type ExchangeError } from "./domain/exchange";
-import { returnShippingSettings, shopperRequest } from "./domain/shopper-status";
+import { shopperRequest } from "./domain/shopper-status";
 import { exchangeOptionsByLine } from "./exchanges.server";
 import { shopperLocale } from "../tickets/domain/shopper-messages";
 import { orderLocks, type ReturnsContext } from "./context.server";
@@ -97,7 +97,7 @@ async function returnsView(ctx: ReturnsContext, orderId: string) {
     include: { items: { select: { title: true, quantity: true } }, events: { select: { type: true, at: true }, orderBy: { at: "asc" } } },
     orderBy: { createdAt: "desc" },
   });
-  const shipping = returnShippingSettings(policy.returnShipping);
+  const shipping = policy.returnShipping;
   const { token, expiresAt } = issueOrderAccessToken(env.SHOPIFY_API_SECRET, { shop: ctx.shop, orderId }, new Date());
   return {
     token,

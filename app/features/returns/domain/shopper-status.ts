@@ -4,22 +4,11 @@
  * of ours or Shopify's, no staff names, no inspection notes, no Shopify error text. Pure.
  */
 import { z } from "zod";
+import { SHOPPER_VISIBLE_EVENTS, shopperTimeline } from "./lifecycle";
+import type { ReturnPolicy } from "./types";
 
-/** The steps a shopper sees, in the order they usually come. */
-export const SHOPPER_STEPS = [
-  "requested",
-  "approved",
-  "declined",
-  "cancelled",
-  "label_attached",
-  "returned",
-  "refunded",
-  "store_credit_issued",
-  "bonus_issued",
-  "exchange_created",
-  "exchange_shipped",
-  "closed",
-] as const;
+/** The steps a shopper sees: the lifecycle's shopper-visible events. */
+export const SHOPPER_STEPS = SHOPPER_VISIBLE_EVENTS;
 export type ShopperStep = (typeof SHOPPER_STEPS)[number];
 
 /**
@@ -30,15 +19,10 @@ const SAME_STEP: Record<string, ShopperStep> = { received: "requested" };
 
 /** Each shopper-visible step once, at its first occurrence, oldest first; other events are staff's. */
 export function shopperSteps(events: { type: string; at: Date }[]): { type: ShopperStep; at: string }[] {
-  const seen = new Set<string>();
-  return [...events]
-    .sort((a, b) => a.at.getTime() - b.at.getTime())
-    .flatMap((e) => {
-      const type = SAME_STEP[e.type] ?? e.type;
-      if (!(SHOPPER_STEPS as readonly string[]).includes(type) || seen.has(type)) return [];
-      seen.add(type);
-      return [{ type: type as ShopperStep, at: e.at.toISOString() }];
-    });
+  return shopperTimeline(events.map((e) => ({ type: SAME_STEP[e.type] ?? e.type, at: e.at }))).map((e) => ({
+    type: e.type as ShopperStep,
+    at: e.at.toISOString(),
+  }));
 }
 
 /** Statuses as the shopper reads them: a first step Shopify refused is still with us, not theirs to act on. */
@@ -46,17 +30,8 @@ export function shopperStatus(status: string): string {
   return status === "failed" ? "received" : status;
 }
 
-/** How approved items go back, from the policy (another branch adds these fields; read with defaults). */
-export type ReturnShippingSettings = { method: "shopper_ships" | "label"; returnAddress: string; instructions: string };
-
-export function returnShippingSettings(returnShipping: object): ReturnShippingSettings {
-  const s = returnShipping as Partial<Record<keyof ReturnShippingSettings, unknown>>;
-  return {
-    method: s.method === "label" ? "label" : "shopper_ships",
-    returnAddress: typeof s.returnAddress === "string" ? s.returnAddress.trim() : "",
-    instructions: typeof s.instructions === "string" ? s.instructions.trim() : "",
-  };
-}
+/** How approved items go back: the policy's return shipping, as validated with it. */
+export type ReturnShippingSettings = Pick<ReturnPolicy["returnShipping"], "method" | "returnAddress" | "instructions">;
 
 export type Tracking = { number: string; url: string | null; carrier: string | null };
 
@@ -68,7 +43,7 @@ export type NextStep =
   | { method: "label"; labelUrl: string | null; tracking: Tracking | null }
   | { method: "shopper_ships"; returnAddress: string; instructions: string };
 
-/** Settlement (features/returns/domain/settlement.ts on the lifecycle branch), read defensively. */
+/** A stored settlement (domain/settlement.ts), read defensively: a row is never trusted blindly. */
 const SettlementSchema = z.object({
   currency: z.string().length(3),
   resolution: z.string(),

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  returnShippingSettings,
   shopperMoney,
   shopperRequest,
   shopperSteps,
@@ -109,18 +108,6 @@ describe("shopperSteps", () => {
   it("GIVEN the money steps THEN refund, store credit, bonus and exchange steps each show", () => {
     const types = ["refunded", "store_credit_issued", "bonus_issued", "exchange_created", "exchange_shipped", "label_attached"];
     expect(shopperSteps(types.map((type, i) => ({ type, at: at(3 + i) }))).map((s) => s.type)).toEqual(types);
-  });
-});
-
-describe("returnShippingSettings", () => {
-  it("GIVEN today's policy without the new fields THEN the shopper ships, with no address yet", () => {
-    expect(returnShippingSettings({ paidBy: "customer", fee: 7.95 })).toEqual({ method: "shopper_ships", returnAddress: "", instructions: "" });
-  });
-
-  it("GIVEN a label policy THEN the method is label; values of the wrong type read as missing", () => {
-    expect(returnShippingSettings({ method: "label", returnAddress: 12, instructions: null })).toEqual({ method: "label", returnAddress: "", instructions: "" });
-    expect(returnShippingSettings({ method: "drone", returnAddress: "  1 Pier  " }).method).toBe("shopper_ships");
-    expect(returnShippingSettings({ method: "drone", returnAddress: "  1 Pier  " }).returnAddress).toBe("1 Pier");
   });
 });
 
