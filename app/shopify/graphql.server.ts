@@ -22,6 +22,9 @@ export class ShopifyGraphqlError extends Error {
 
 type UserErrors = { field?: string[] | null; message: string; code?: string | null }[];
 
+/** Shopify's MoneyInput for an amount in cents. */
+export const moneyInput = (cents: number, currencyCode: string) => ({ amount: (cents / 100).toFixed(2), currencyCode });
+
 /** A mutation's userErrors as a refusal: Shopify understood the call and said no. */
 export function requireNoUserErrors(operation: string, errors: UserErrors | undefined): void {
   if (errors?.length) throw new ShopifyGraphqlError(operation, errors.map((e) => `${e.code ?? "ERROR"}: ${e.message}`), true);

@@ -12,7 +12,7 @@ import type {
   VariantAvailabilityQuery,
 } from "../types/admin.generated";
 import type { ReverseFulfillmentOrderDispositionType } from "../types/admin.types";
-import { requireNoUserErrors, runQuery, ShopifyGraphqlError } from "./graphql.server";
+import { moneyInput, requireNoUserErrors, runQuery, ShopifyGraphqlError } from "./graphql.server";
 
 /**
  * The Shopify side of a return after approval (docs/decisions/0018): the exchange's return, the
@@ -21,7 +21,6 @@ import { requireNoUserErrors, runQuery, ShopifyGraphqlError } from "./graphql.se
  */
 
 
-const money = (cents: number, currencyCode: string) => ({ amount: (cents / 100).toFixed(2), currencyCode });
 const toCents = (amount: string | number) => Math.round(Number(amount) * 100);
 
 export const RETURN_CREATE_MUTATION = `#graphql
@@ -70,7 +69,7 @@ export async function createReturn(
         ...(line.restockingFeePercent ? { restockingFee: { percentage: line.restockingFeePercent } } : {}),
       })),
       exchangeLineItems: input.exchange,
-      ...(input.shippingFee?.cents ? { returnShippingFee: { amount: money(input.shippingFee.cents, input.shippingFee.currency) } } : {}),
+      ...(input.shippingFee?.cents ? { returnShippingFee: { amount: moneyInput(input.shippingFee.cents, input.shippingFee.currency) } } : {}),
     },
   });
   requireNoUserErrors("ReturnCreate", data.returnCreate?.userErrors);
@@ -315,6 +314,13 @@ export const RETURN_PROCESS_MUTATION = `#graphql
             createdAt
           }
         }
+        exchangeLineItems(first: 5) {
+          nodes {
+            lineItems {
+              id
+            }
+          }
+        }
       }
       userErrors {
         field
@@ -339,12 +345,12 @@ export async function processReturn(
     storeCreditCents: number;
     notifyCustomer: boolean;
   },
-): Promise<{ status: string; refundId: string | null }> {
+): Promise<{ status: string; refundId: string | null; exchangeLineItemIds: string[] }> {
   const issueRefund =
     input.refund.length > 0 || input.storeCreditCents > 0
       ? {
-          orderTransactions: input.refund.map((t) => ({ parentId: t.parentId, transactionAmount: money(t.cents, input.currency) })),
-          ...(input.storeCreditCents > 0 ? { refundMethods: [{ storeCreditRefund: { amount: money(input.storeCreditCents, input.currency) } }] } : {}),
+          orderTransactions: input.refund.map((t) => ({ parentId: t.parentId, transactionAmount: moneyInput(t.cents, input.currency) })),
+          ...(input.storeCreditCents > 0 ? { refundMethods: [{ storeCreditRefund: { amount: moneyInput(input.storeCreditCents, input.currency) } }] } : {}),
         }
       : null;
   const data = await runQuery<ReturnProcessMutation>(graphql, "ReturnProcess", RETURN_PROCESS_MUTATION, {
@@ -370,7 +376,12 @@ export async function processReturn(
   const processed = data.returnProcess?.return;
   if (!processed) throw new ShopifyGraphqlError("ReturnProcess", ["no return in the answer"]);
   const latest = [...processed.refunds.nodes].sort((a, b) => Date.parse(b.createdAt ?? "") - Date.parse(a.createdAt ?? ""))[0];
-  return { status: processed.status, refundId: issueRefund ? (latest?.id ?? null) : null };
+  return {
+    status: processed.status,
+    refundId: issueRefund ? (latest?.id ?? null) : null,
+    // The order's new line items for the exchange, made by this processing.
+    exchangeLineItemIds: processed.exchangeLineItems.nodes.flatMap((e) => (e.lineItems ?? []).map((item) => item.id)),
+  };
 }
 
 export const STORE_CREDIT_CREDIT_MUTATION = `#graphql
@@ -395,7 +406,7 @@ export async function creditStoreCredit(
 ): Promise<{ transactionId: string }> {
   const data = await runQuery<StoreCreditCreditMutation>(graphql, "StoreCreditCredit", STORE_CREDIT_CREDIT_MUTATION, {
     id: input.customerId,
-    input: { creditAmount: money(input.cents, input.currency), notify: input.notify },
+    input: { creditAmount: moneyInput(input.cents, input.currency), notify: input.notify },
   });
   requireNoUserErrors("StoreCreditCredit", data.storeCreditAccountCredit?.userErrors);
   const transaction = data.storeCreditAccountCredit?.storeCreditAccountTransaction;

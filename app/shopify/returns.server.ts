@@ -13,7 +13,7 @@ import type {
   ReturnRequestMutation,
 } from "../types/admin.generated";
 import type { ReturnDeclineReason } from "../types/admin.types";
-import { requireNoUserErrors, runQuery, ShopifyGraphqlError } from "./graphql.server";
+import { moneyInput, requireNoUserErrors, runQuery, ShopifyGraphqlError } from "./graphql.server";
 
 /** The order as return eligibility needs it, and what Shopify says is still returnable. */
 export const RETURN_ORDER_QUERY = `#graphql
@@ -277,7 +277,7 @@ export async function requestReturn(
         ...(restockingFeePercent ? { restockingFee: { percentage: restockingFeePercent } } : {}),
       })),
       ...(input.shippingFee?.cents
-        ? { returnShippingFee: { amount: { amount: (input.shippingFee.cents / 100).toFixed(2), currencyCode: input.shippingFee.currency } } }
+        ? { returnShippingFee: { amount: moneyInput(input.shippingFee.cents, input.shippingFee.currency) } }
         : {}),
     },
   });

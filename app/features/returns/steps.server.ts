@@ -19,7 +19,7 @@ import type { ReturnsContext } from "./context.server";
 import type { ReturnStep } from "./domain/lifecycle";
 import { allocateRefund, findSentCredit } from "./domain/payments";
 import { findSentReturn, type SentLine } from "./domain/sent-returns";
-import { proposeSettlement, type Settlement } from "./domain/settlement";
+import { formatCents, proposeSettlement, type Settlement } from "./domain/settlement";
 import type { Resolution, ReturnPolicy, ReturnQuote } from "./domain/types";
 import { reasonDefinitionIds } from "./reasons.server";
 import { retryDelayMs } from "./retry";
@@ -320,12 +320,12 @@ async function processMoney(ctx: ReturnsContext, request: Loaded, retried: boole
     });
     refundId = processed.refundId;
     // The exchange's new line item, to know its shipment when the merchant fulfills it.
-    if (state.exchange.length) exchangeLineItemId = (await fetchReturnState(ctx.graphql, state.id))?.exchange[0]?.lineItemIds[0] ?? null;
+    exchangeLineItemId = processed.exchangeLineItemIds[0] ?? exchangeLineItemId;
   }
   const events: StepResult["events"] = [];
   const kind = settlement.resolution;
-  if (kind === "refund") events.push({ type: "refunded", detail: `${(settlement.refundCents / 100).toFixed(2)} ${settlement.currency} to the original payment` });
-  if (kind === "store_credit") events.push({ type: "store_credit_issued", detail: `${(settlement.storeCreditCents / 100).toFixed(2)} ${settlement.currency} store credit` });
+  if (kind === "refund") events.push({ type: "refunded", detail: `${formatCents(settlement.refundCents, settlement.currency)} to the original payment` });
+  if (kind === "store_credit") events.push({ type: "store_credit_issued", detail: `${formatCents(settlement.storeCreditCents, settlement.currency)} store credit` });
   if (kind === "exchange") events.push({ type: "exchange_processed", detail: "The exchange item will be fulfilled" });
   return {
     data: { refundId, processedAt: new Date(), exchangeLineItemId },
@@ -358,7 +358,7 @@ async function creditBonus(ctx: ReturnsContext, request: Loaded, retried: boolea
   transactionId ??= (await creditStoreCredit(ctx.graphql, { customerId, cents: settlement.bonusCents, currency: settlement.currency, notify: false })).transactionId;
   return {
     data: { bonusTransactionId: transactionId },
-    events: [{ type: "bonus_issued", detail: `${(settlement.bonusCents / 100).toFixed(2)} ${settlement.currency} bonus store credit` }],
+    events: [{ type: "bonus_issued", detail: `${formatCents(settlement.bonusCents, settlement.currency)} bonus store credit` }],
     next: "close",
     after: () => notifyShopper(ctx, request.id, "credited"),
   };

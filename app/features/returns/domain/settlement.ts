@@ -86,7 +86,8 @@ const AMOUNTS = [
   ["bonusCents", "bonus"],
 ] as const;
 
-const money = (cents: number, currency: string) => `${(cents / 100).toFixed(2)} ${currency}`;
+/** An amount in cents as staff read it in messages and the timeline: "12.50 CAD". */
+export const formatCents = (cents: number, currency: string) => `${(cents / 100).toFixed(2)} ${currency}`;
 
 /**
  * Staff's amounts in place of the proposal's (an amount left out stays as proposed). Lowering is
@@ -127,18 +128,18 @@ export function adjustSettlement(
   }
   if (next.refundCents + next.storeCreditCents > itemsCents) {
     const what = resolution === "refund" ? "The refund" : "The store credit";
-    return { ok: false, error: `${what} cannot be more than ${money(itemsCents, currency)}, what was paid for the items that came back.` };
+    return { ok: false, error: `${what} cannot be more than ${formatCents(itemsCents, currency)}, what was paid for the items that came back.` };
   }
   if (next.bonusCents > proposed.bonusCents) {
     return {
       ok: false,
-      error: `The bonus cannot be more than the policy's ${money(proposed.bonusCents, currency)}. To give more, raise the store credit instead.`,
+      error: `The bonus cannot be more than the policy's ${formatCents(proposed.bonusCents, currency)}. To give more, raise the store credit instead.`,
     };
   }
   const raised = AMOUNTS.find(([key]) => next[key] > proposed[key]);
   if (raised && !reason?.trim()) {
     const [key, label] = raised;
-    return { ok: false, error: `Say why the ${label} is raised above the proposed ${money(proposed[key], currency)}: the reason is kept with the return.` };
+    return { ok: false, error: `Say why the ${label} is raised above the proposed ${formatCents(proposed[key], currency)}: the reason is kept with the return.` };
   }
 
   const changed = AMOUNTS.some(([key]) => next[key] !== proposed[key]);
