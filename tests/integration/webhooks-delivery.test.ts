@@ -48,6 +48,22 @@ describe("webhooks delivered at least once", () => {
     expect(new Set(deliveries.map((delivery) => delivery.eventId)).size).toBe(1);
     expect(await harness.db.complianceRequest.count({ where: { shop: DEMO_SHOP, dataRequestId: "4242" } })).toBe(1);
   });
+
+  it("GIVEN one merchant action delivered under two topics with the same event id THEN each topic is handled", async () => {
+    // X-Shopify-Event-Id is shared by every delivery one merchant action produces, whatever its topic.
+    const event = { eventId: crypto.randomUUID() };
+    const [request] = await harness.shop.deliverWebhook(DEMO_SHOP, "customers/data_request", {
+      shop_id: 1,
+      shop_domain: DEMO_SHOP,
+      orders_requested: [],
+      customer: { id: 4343, email: "both@example.com", phone: null },
+      data_request: { id: 4343 },
+    }, undefined, event);
+    const [scopes] = await harness.shop.deliverWebhook(DEMO_SHOP, "app/scopes_update", { id: 1, previous: [], current: ["read_orders", "write_returns"], updated_at: minutesAgo(10) }, undefined, event);
+    expect([request?.status, scopes?.status]).toEqual([200, 200]);
+    expect(await harness.db.complianceRequest.count({ where: { shop: DEMO_SHOP, dataRequestId: "4343" } })).toBe(1);
+    expect(await harness.db.shop.findUnique({ where: { domain: DEMO_SHOP } })).toMatchObject({ scopes: "read_orders,write_returns" });
+  });
 });
 
 describe("webhooks delivered late and out of order", () => {
