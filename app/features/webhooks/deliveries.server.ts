@@ -24,8 +24,9 @@ export async function processOnce(
 ): Promise<"processed" | "duplicate"> {
   try {
     return await db.$transaction(async (tx) => {
-      const sameEvent = delivery.eventId ? [{ shop: delivery.shop, topic: delivery.topic, eventId: delivery.eventId }] : [];
-      if (await tx.webhookDelivery.findFirst({ where: { OR: [{ id: delivery.id }, ...sameEvent] }, select: { id: true } })) return "duplicate";
+      if (await tx.webhookDelivery.findUnique({ where: { id: delivery.id }, select: { id: true } })) return "duplicate";
+      const { shop, topic, eventId } = delivery;
+      if (eventId && (await tx.webhookDelivery.findUnique({ where: { shop_topic_eventId: { shop, topic, eventId } }, select: { id: true } }))) return "duplicate";
       await work(tx);
       await tx.webhookDelivery.create({ data: { ...delivery, eventId: delivery.eventId ?? null } });
       return "processed";
