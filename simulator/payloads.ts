@@ -41,11 +41,45 @@ export function fulfillmentPayload(order: Order, fulfillment: Fulfillment, index
     tracking_numbers: tracking.map((info) => info.number),
     tracking_url: tracking[0]?.url ?? null,
     tracking_urls: tracking.map((info) => info.url),
-    line_items: fulfillment.fulfillmentLineItems.map((item) => ({
-      id: legacyId(item.lineItemId),
-      admin_graphql_api_id: item.lineItemId,
-      quantity: item.quantity,
-    })),
+    email: order.email,
+    destination: order.shippingAddress && addressPayload(order.shippingAddress),
+    origin_address: null,
+    location_id: null,
+    service: "manual",
+    receipt: {},
+    // The order's line item with the fulfilled quantity, as the reference shows.
+    line_items: fulfillment.fulfillmentLineItems.map((item) => {
+      const lineItem = order.lineItems.find((candidate) => candidate.id === item.lineItemId);
+      return {
+        id: legacyId(item.lineItemId),
+        admin_graphql_api_id: item.lineItemId,
+        title: lineItem?.title ?? null,
+        variant_title: lineItem?.variantTitle ?? null,
+        sku: lineItem?.sku ?? null,
+        price: lineItem?.price ?? null,
+        product_id: lineItem?.productId ? legacyId(lineItem.productId) : null,
+        variant_id: lineItem?.variantId ? legacyId(lineItem.variantId) : null,
+        gift_card: lineItem?.isGiftCard ?? false,
+        requires_shipping: true,
+        fulfillment_status: null,
+        quantity: item.quantity,
+      };
+    }),
+  };
+}
+
+function addressPayload(address: NonNullable<Order["shippingAddress"]>) {
+  return {
+    first_name: address.firstName,
+    last_name: address.lastName,
+    address1: address.address1,
+    address2: address.address2,
+    city: address.city,
+    province: address.province,
+    province_code: address.provinceCode,
+    country: address.country,
+    country_code: address.countryCode,
+    zip: address.zip,
   };
 }
 
@@ -84,18 +118,7 @@ export function orderPayload(data: ShopData, order: Order) {
           last_name: customer.lastName,
         }
       : null,
-    shipping_address: address && {
-      first_name: address.firstName,
-      last_name: address.lastName,
-      address1: address.address1,
-      address2: address.address2,
-      city: address.city,
-      province: address.province,
-      province_code: address.provinceCode,
-      country: address.country,
-      country_code: address.countryCode,
-      zip: address.zip,
-    },
+    shipping_address: address && addressPayload(address),
     line_items: order.lineItems.map((lineItem) => ({
       id: legacyId(lineItem.id),
       admin_graphql_api_id: lineItem.id,
@@ -115,47 +138,77 @@ export function orderPayload(data: ShopData, order: Order) {
   };
 }
 
-export function fulfillmentEventPayload(order: Order, fulfillment: Fulfillment, event: FulfillmentEvent) {
+/** fulfillment_events/create: the reference's fields, null where the carrier gave none. */
+export function fulfillmentEventPayload(shopId: string, order: Order, fulfillment: Fulfillment, event: FulfillmentEvent) {
   return {
     id: legacyId(event.id),
     admin_graphql_api_id: event.id,
     fulfillment_id: legacyId(fulfillment.id),
     order_id: legacyId(order.id),
+    shop_id: legacyId(shopId),
     status: event.status.toLowerCase(),
     message: event.message,
     happened_at: event.happenedAt,
+    address1: null,
     city: event.city,
     province: event.province,
     country: event.country,
+    zip: null,
+    latitude: null,
+    longitude: null,
     estimated_delivery_at: event.estimatedDeliveryAt,
     created_at: event.happenedAt,
+    updated_at: event.happenedAt,
   };
 }
 
-export function returnPayload(data: ShopData, order: Order, ret: Return) {
+/** A REST MoneyBag: the amount in the shop's and the shopper's currency (the same here). */
+const restMoneyBag = (amount: string, currency: string) => ({
+  shop_money: { amount, currency_code: currency },
+  presentment_money: { amount, currency_code: currency },
+});
+
+/**
+ * A returns/* payload in the shape Shopify's webhook reference shows for its topic: request and
+ * approve carry the whole return (its name may be null, line items name their fulfillment line
+ * item as a nested object); decline adds the decline; cancel, close and reopen carry only ids and
+ * the status. returns/process is sent whole, like approve ([U]: the reference's sample was not read).
+ */
+export function returnPayload(data: ShopData, order: Order, ret: Return, topic: string) {
+  const ids = { id: legacyId(ret.id), admin_graphql_api_id: ret.id };
+  const status = ret.status.toLowerCase();
+  if (topic === "returns/cancel" || topic === "returns/close" || topic === "returns/reopen") {
+    return { ...ids, order_id: legacyId(order.id), status };
+  }
+  if (topic === "returns/decline") {
+    return { ...ids, status, decline: ret.decline && { reason: ret.decline.reason.toLowerCase(), note: ret.decline.note } };
+  }
   const lineItemPrice = (fulfillmentLineItemId: string) => {
     const lineItemId = fulfillmentLineItemOf(order, fulfillmentLineItemId)?.lineItemId;
     return order.lineItems.find((lineItem) => lineItem.id === lineItemId)?.price ?? "0.00";
   };
   return {
-    id: legacyId(ret.id),
-    admin_graphql_api_id: ret.id,
-    order_id: legacyId(order.id),
+    ...ids,
+    status,
     order: { id: legacyId(order.id), admin_graphql_api_id: order.id },
-    name: ret.name,
-    status: ret.status.toLowerCase(),
     total_return_line_items: returnTotalQuantity(ret),
-    decline: ret.decline && { reason: ret.decline.reason.toLowerCase(), note: ret.decline.note },
+    name: ret.name,
     return_line_items: ret.returnLineItems.map((item) => {
       const reason = data.returnReasonDefinitions.find((definition) => definition.id === item.returnReasonDefinitionId);
+      const lineItemId = fulfillmentLineItemOf(order, item.fulfillmentLineItemId)?.lineItemId ?? null;
       return {
         id: legacyId(item.id),
         admin_graphql_api_id: item.id,
-        fulfillment_line_item_id: legacyId(item.fulfillmentLineItemId),
+        fulfillment_line_item: {
+          id: legacyId(item.fulfillmentLineItemId),
+          admin_graphql_api_id: item.fulfillmentLineItemId,
+          line_item: lineItemId && { id: legacyId(lineItemId), admin_graphql_api_id: lineItemId },
+        },
         quantity: item.quantity,
-        processed_quantity: item.processedQuantity,
-        customer_note: item.customerNote,
+        return_reason: reason?.handle ?? "other",
         return_reason_note: item.returnReasonNote,
+        customer_note: item.customerNote,
+        processed_quantity: item.processedQuantity,
         return_reason_definition: reason ? { id: legacyId(reason.id), handle: reason.handle, name: reason.name } : null,
         restocking_fee: item.restockingFee && {
           id: legacyId(item.restockingFee.id),
@@ -168,17 +221,18 @@ export function returnPayload(data: ShopData, order: Order, ret: Return) {
     return_shipping_fees: ret.returnShippingFees.map((fee) => ({
       id: legacyId(fee.id),
       admin_graphql_api_id: fee.id,
-      amount: fee.amount,
-      currency: order.currencyCode,
+      price: restMoneyBag(fee.amount, order.currencyCode),
     })),
     exchange_line_items: ret.exchangeLineItems.map((item) => ({
       id: legacyId(item.id),
       admin_graphql_api_id: item.id,
+      // Shopify sends null until processing makes the order's line item.
+      line_item: item.lineItemIds[0] ? { id: legacyId(item.lineItemIds[0]), admin_graphql_api_id: item.lineItemIds[0] } : null,
       variant_id: legacyId(item.variantId),
       quantity: item.quantity,
       processed_quantity: item.processedQuantity,
-      line_item_ids: item.lineItemIds.map(legacyId),
     })),
+    total_exchange_line_items: ret.exchangeLineItems.reduce((sum, item) => sum + item.quantity, 0),
   };
 }
 

@@ -177,7 +177,7 @@ export function createReturnOperations(core: StoreCore, money: MoneyOperations) 
   // --- shared steps ------------------------------------------------------------------------------
 
   function returnChanged(domain: string, topic: ChangeTopic, order: Order, ret: Return): ReturnMutationResult {
-    emit(domain, topic, returnPayload(shopData(domain), order, ret));
+    emit(domain, topic, returnPayload(shopData(domain), order, ret, topic));
     core.touchOrder(domain, order); // Order.returnStatus changed with it.
     return { return: ret, userErrors: [] };
   }
@@ -681,7 +681,7 @@ export function createReturnOperations(core: StoreCore, money: MoneyOperations) 
       }
     }
     for (const step of exchangeSteps) processExchange(domain, order, step.item, step.quantity);
-    emit(domain, "returns/process", returnPayload(shopData(domain), order, ret));
+    emit(domain, "returns/process", returnPayload(shopData(domain), order, ret, "returns/process"));
 
     if (refundPlan) {
       const settled = ret.returnLineItems.filter((item) => item.processedQuantity > item.refundedQuantity);
@@ -701,7 +701,7 @@ export function createReturnOperations(core: StoreCore, money: MoneyOperations) 
     const done = (items: Array<{ quantity: number; processedQuantity: number }>) => items.every((item) => item.processedQuantity === item.quantity);
     if (done(ret.returnLineItems) && done(ret.exchangeLineItems)) {
       close(ret);
-      emit(domain, "returns/close", returnPayload(shopData(domain), order, ret));
+      emit(domain, "returns/close", returnPayload(shopData(domain), order, ret, "returns/close"));
     }
     core.touchOrder(domain, order);
     return { return: ret, userErrors: [] };

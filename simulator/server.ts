@@ -67,7 +67,18 @@ export type Faults = {
   mutationLoseRate: number;
   /** Seed of the generator the rates draw from, so a run can be repeated. */
   faultSeed: number;
+  /**
+   * Webhooks as Shopify delivers them, at least once: the share (0–1) of events also sent a second
+   * time under a new X-Shopify-Webhook-Id with the same X-Shopify-Event-Id (Shopify's duplicate).
+   */
+  webhookDuplicateRate: number;
+  /** Hold every delivery until `releaseWebhooks` sends them late, in the order it is given. */
+  holdWebhooks: boolean;
 };
+
+/** The order held webhooks are released in: as sent, last first, or shuffled by the fault seed. */
+export type ReleaseOrder = "sent" | "reverse" | "shuffle";
+const RELEASE_ORDERS: ReadonlyArray<ReleaseOrder> = ["sent", "reverse", "shuffle"];
 
 const LOSE_MODES: ReadonlyArray<Faults["loseMode"]> = ["status", "cut"];
 
@@ -93,7 +104,10 @@ function isMutation(body: { query?: unknown; operationName?: unknown }): boolean
   }
 }
 
-export type WebhookDelivery = { topic: string; shop: string; id: string; status: number | "error" };
+export type WebhookDelivery = { topic: string; shop: string; id: string; eventId: string; status: number | "error" };
+
+/** One delivery on its way: what Shopify signs and the headers naming the event. */
+type Outgoing = { shop: string; topic: string; body: string; webhookId: string; eventId: string; triggeredAt: string };
 
 export async function startSimulator(options: SimulatorOptions) {
   const now = options.now ?? (() => new Date());
@@ -113,18 +127,21 @@ export async function startSimulator(options: SimulatorOptions) {
     mutationFailRate: 0,
     mutationLoseRate: 0,
     faultSeed: 1,
+    webhookDuplicateRate: 0,
+    holdWebhooks: false,
   };
   let random = seededRandom(faults.faultSeed);
   let seededWith = faults.faultSeed;
-  /** True with probability `rate`, drawn from the generator of the current `faultSeed`. */
-  function chance(rate: number): boolean {
-    if (rate <= 0) return false;
+  /** The next number in [0, 1) from the generator of the current `faultSeed`. */
+  function draw(): number {
     if (faults.faultSeed !== seededWith) {
       random = seededRandom(faults.faultSeed);
       seededWith = faults.faultSeed;
     }
-    return random() < rate;
+    return random();
   }
+  /** True with probability `rate`. */
+  const chance = (rate: number): boolean => rate > 0 && draw() < rate;
   const deliveries: WebhookDelivery[] = [];
   /** What the fault injector and the cost bucket did, for tests and benchmarks. */
   const stats = { faultsInjected: 0, throttled: 0, answersLost: 0 };
@@ -244,18 +261,20 @@ export async function startSimulator(options: SimulatorOptions) {
 
   /** Fault injection over HTTP, for tests that drive the demo from another process. */
   async function setFaults(req: IncomingMessage, res: ServerResponse) {
-    const body = JSON.parse((await readBody(req)) || "{}") as Partial<Faults> & { throttle?: string };
+    const body = JSON.parse((await readBody(req)) || "{}") as Partial<Faults> & { throttle?: string; releaseWebhooks?: ReleaseOrder };
     for (const key of ["latencyMs", "failNext", "failStatus", "loseNextMutation", "loseStatus", "faultSeed"] as const) {
       if (typeof body[key] === "number") faults[key] = body[key];
     }
-    for (const key of ["mutationFailRate", "mutationLoseRate"] as const) {
+    for (const key of ["mutationFailRate", "mutationLoseRate", "webhookDuplicateRate"] as const) {
       const rate = body[key];
       if (typeof rate === "number" && rate >= 0 && rate <= 1) faults[key] = rate;
     }
     if (body.loseMode && LOSE_MODES.includes(body.loseMode)) faults.loseMode = body.loseMode;
+    if (typeof body.holdWebhooks === "boolean") faults.holdWebhooks = body.holdWebhooks;
     // A seed posted again starts its sequence over, so a benchmark can repeat a run.
     if (typeof body.faultSeed === "number") seededWith = Number.NaN;
     if (body.throttle) adminApi.drainBucket(body.throttle);
+    if (body.releaseWebhooks && RELEASE_ORDERS.includes(body.releaseWebhooks)) await releaseWebhooks(body.releaseWebhooks);
     send(res, 200, faults);
   }
 
@@ -388,8 +407,55 @@ ${bodyEnd.join("\n")}</body></html>`);
     [...(s.topics ?? []), ...(s.compliance_topics ?? [])].map((topic) => ({ topic, uri: s.uri })),
   );
 
-  async function deliverWebhook(shop: string, topic: string, payload: unknown, id: string = randomUUID()): Promise<WebhookDelivery[]> {
-    const body = JSON.stringify(payload);
+  const held: Outgoing[] = [];
+
+  /**
+   * Sends one event to every subscription of its topic, as Shopify does: signed, with the event's
+   * id and time in the headers; sometimes twice (a new webhook id, the same event id), and held
+   * back to arrive late when the faults say so (then answers no deliveries yet).
+   */
+  async function deliverWebhook(
+    shop: string,
+    topic: string,
+    payload: unknown,
+    id: string = randomUUID(),
+    event: { eventId?: string; triggeredAt?: string } = {},
+  ): Promise<WebhookDelivery[]> {
+    const sent: Outgoing = {
+      shop,
+      topic,
+      body: JSON.stringify(payload),
+      webhookId: id,
+      eventId: event.eventId ?? randomUUID(),
+      triggeredAt: event.triggeredAt ?? now().toISOString(),
+    };
+    const copies = chance(faults.webhookDuplicateRate) ? [sent, { ...sent, webhookId: randomUUID() }] : [sent];
+    if (faults.holdWebhooks) {
+      held.push(...copies);
+      return [];
+    }
+    const results: WebhookDelivery[] = [];
+    for (const copy of copies) results.push(...(await post(copy)));
+    return results;
+  }
+
+  /** Sends the held deliveries, late, in the given order; new ones are held again while `holdWebhooks` is on. */
+  async function releaseWebhooks(order: ReleaseOrder = "sent"): Promise<WebhookDelivery[]> {
+    const batch = held.splice(0);
+    if (order === "reverse") batch.reverse();
+    if (order === "shuffle") {
+      for (let i = batch.length - 1; i > 0; i--) {
+        const j = Math.floor(draw() * (i + 1));
+        [batch[i], batch[j]] = [batch[j]!, batch[i]!];
+      }
+    }
+    const results: WebhookDelivery[] = [];
+    for (const outgoing of batch) results.push(...(await post(outgoing)));
+    return results;
+  }
+
+  async function post(outgoing: Outgoing): Promise<WebhookDelivery[]> {
+    const { shop, topic, body, webhookId: id, eventId } = outgoing;
     const results: WebhookDelivery[] = [];
     for (const sub of subscriptions.filter((s) => s.topic === topic)) {
       const target = sub.uri.startsWith("http") ? sub.uri : `${appUrl}${sub.uri}`;
@@ -403,8 +469,8 @@ ${bodyEnd.join("\n")}</body></html>`);
             "X-Shopify-Shop-Domain": shop,
             "X-Shopify-API-Version": appConfig.webhooks.api_version,
             "X-Shopify-Webhook-Id": id,
-            "X-Shopify-Event-Id": randomUUID(),
-            "X-Shopify-Triggered-At": now().toISOString(),
+            "X-Shopify-Event-Id": eventId,
+            "X-Shopify-Triggered-At": outgoing.triggeredAt,
             "X-Shopify-Hmac-Sha256": webhookHmac(body, options.apiSecret),
           },
           body,
@@ -414,7 +480,7 @@ ${bodyEnd.join("\n")}</body></html>`);
       } catch {
         status = "error";
       }
-      const delivery = { topic, shop, id, status };
+      const delivery = { topic, shop, id, eventId, status };
       deliveries.push(delivery);
       results.push(delivery);
     }
@@ -444,6 +510,9 @@ ${bodyEnd.join("\n")}</body></html>`);
     adminUrl: `${url}/admin?shop=${store.shops()[0]!.domain}`,
     embeddedAppUrl,
     deliverWebhook,
+    releaseWebhooks,
+    /** How many deliveries are held back, waiting for `releaseWebhooks`. */
+    heldWebhooks: () => held.length,
     setAppUrl(url: string) {
       appUrl = url.replace(/\/$/, "");
     },

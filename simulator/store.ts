@@ -298,7 +298,7 @@ export function createStore(options: StoreOptions = {}) {
     if (event.status === "IN_TRANSIT" && !fulfillment.inTransitAt) fulfillment.inTransitAt = happenedAt;
     if (event.status === "DELIVERED") fulfillment.deliveredAt = happenedAt;
 
-    emit(domain, "fulfillment_events/create", fulfillmentEventPayload(order, fulfillment, event));
+    emit(domain, "fulfillment_events/create", fulfillmentEventPayload(shopData(domain).shop.id, order, fulfillment, event));
     emit(domain, "fulfillments/update", fulfillmentPayload(order, fulfillment, order.fulfillments.indexOf(fulfillment)));
     return event;
   }

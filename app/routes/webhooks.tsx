@@ -5,10 +5,10 @@ import { handleWebhook } from "../features/webhooks/webhooks.server";
 
 /**
  * Every webhook subscription in shopify.app.toml points here; the topic picks the handler.
- * Deliveries repeat and may arrive after uninstall, so handlers run once per webhook id and never
- * need a session.
+ * Deliveries repeat and may arrive after uninstall, so handlers run once per webhook id and event
+ * id and never need a session.
  */
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { webhookId, shop, topic, payload } = await requireWebhook(request);
-  return handleWebhook(db, { webhookId, shop, topic, payload });
+  const { webhookId, eventId, triggeredAt, shop, topic, payload } = await requireWebhook(request);
+  return handleWebhook(db, { webhookId, eventId, triggeredAt, shop, topic, payload });
 };

@@ -3,8 +3,9 @@ import { webhookHmac } from "../../simulator/signing";
 import { DEMO_CREDENTIALS, DEMO_SHOP } from "./harness";
 
 /**
- * A webhook as Shopify sends it: the raw body with Shopify's headers, signed with the app's secret
- * unless `hmac` is given (a forged or hostile delivery); `headers` override any of them.
+ * A webhook as Shopify sends it: the raw body with Shopify's headers (every delivery carries its
+ * event id and trigger time), signed with the app's secret unless `hmac` is given (a forged or
+ * hostile delivery); `headers` override any of them.
  */
 export function postWebhook(
   appUrl: string,
@@ -21,6 +22,8 @@ export function postWebhook(
       "X-Shopify-Shop-Domain": opts.shop ?? DEMO_SHOP,
       "X-Shopify-API-Version": API_VERSION,
       "X-Shopify-Webhook-Id": opts.id,
+      "X-Shopify-Event-Id": crypto.randomUUID(),
+      "X-Shopify-Triggered-At": new Date().toISOString(),
       ...opts.headers,
     },
   });

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { changedAt, recordedBefore } from "../webhooks/domain/ordering";
+import { FulfillmentWebhookSchema, ReturnWebhookSchema } from "../webhooks/payloads";
 import type { Db } from "../../db-client.server";
 import { isTransientShopifyError } from "../../shopify/graphql.server";
 import { orderReturns, requestReturn } from "../../shopify/returns.server";
@@ -157,9 +158,8 @@ export async function syncDueRequests(ctx: ReturnsContext): Promise<number> {
 
 /** returns/* webhooks: a return changed in Shopify's admin updates our record of it. */
 export async function applyReturnWebhook(db: Db | Parameters<Parameters<Db["$transaction"]>[0]>[0], shop: string, payload: unknown) {
-  const ReturnWebhookSchema = z.object({ admin_graphql_api_id: z.string(), status: z.string() });
   const { admin_graphql_api_id: returnId, status } = ReturnWebhookSchema.parse(payload);
-  const reported = statusFromShopify(status);
+  const reported = status ? statusFromShopify(status) : null;
   if (!reported) return;
   const request = await db.returnRequest.findFirst({ where: { shop, shopifyReturnId: returnId } });
   // Late, repeated or out-of-order deliveries never move a request back.
@@ -176,34 +176,37 @@ export async function applyReturnWebhook(db: Db | Parameters<Parameters<Db["$tra
   if (moved.count) await db.returnEvent.create({ data: { shop, requestId: request.id, actor: "shopify", type: next, detail: "Changed in Shopify" } });
 }
 
-const FulfillmentWebhookSchema = z.object({
-  tracking_number: z.string().nullable().optional(),
-  tracking_url: z.string().nullable().optional(),
-  line_items: z.array(z.object({ admin_graphql_api_id: z.string() })).default([]),
-});
-
 /**
  * fulfillments/* webhooks: the merchant shipped an exchange's item. Its tracking goes on the
- * request once (a repeated or later delivery changes nothing); answers the requests to tell.
+ * request; a later change of the fulfillment (a corrected number) replaces it, while a repeated or
+ * late delivery of an earlier one changes nothing. Answers the requests whose shopper is to be told
+ * (the first time only).
  */
-export async function recordExchangeShipment(db: Db | Parameters<Parameters<Db["$transaction"]>[0]>[0], shop: string, payload: unknown): Promise<string[]> {
+export async function recordExchangeShipment(
+  db: Db | Parameters<Parameters<Db["$transaction"]>[0]>[0],
+  shop: string,
+  payload: unknown,
+  triggeredAt?: string,
+): Promise<string[]> {
   const parsed = FulfillmentWebhookSchema.safeParse(payload);
   if (!parsed.success || !parsed.data.tracking_number) return [];
-  const lineItemIds = parsed.data.line_items.map((item) => item.admin_graphql_api_id);
+  const { tracking_number: number, tracking_url: url } = parsed.data;
+  const lineItemIds = (parsed.data.line_items ?? []).map((item) => item.admin_graphql_api_id);
   if (lineItemIds.length === 0) return [];
+  const at = changedAt(parsed.data.updated_at, triggeredAt);
   const waiting = await db.returnRequest.findMany({
-    where: { shop, exchangeLineItemId: { in: lineItemIds }, exchangeTrackingNumber: null },
-    select: { id: true },
+    where: { shop, exchangeLineItemId: { in: lineItemIds }, ...recordedBefore("exchangeTrackingAt", at) },
+    select: { id: true, exchangeTrackingNumber: true },
   });
   const shipped: string[] = [];
-  for (const { id } of waiting) {
+  for (const request of waiting) {
     const moved = await db.returnRequest.updateMany({
-      where: { id, exchangeTrackingNumber: null },
-      data: { exchangeTrackingNumber: parsed.data.tracking_number, exchangeTrackingUrl: parsed.data.tracking_url ?? null },
+      where: { id: request.id, exchangeTrackingNumber: request.exchangeTrackingNumber, ...recordedBefore("exchangeTrackingAt", at) },
+      data: { exchangeTrackingNumber: number, exchangeTrackingUrl: url ?? null, exchangeTrackingAt: at },
     });
-    if (!moved.count) continue;
-    await db.returnEvent.create({ data: { shop, requestId: id, actor: "shopify", type: "exchange_shipped", detail: `Tracking ${parsed.data.tracking_number}` } });
-    shipped.push(id);
+    if (!moved.count || request.exchangeTrackingNumber !== null) continue;
+    await db.returnEvent.create({ data: { shop, requestId: request.id, actor: "shopify", type: "exchange_shipped", detail: `Tracking ${number}` } });
+    shipped.push(request.id);
   }
   return shipped;
 }

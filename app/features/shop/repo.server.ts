@@ -1,3 +1,4 @@
+import { recordedBefore } from "../webhooks/domain/ordering";
 import type { Db } from "../../db-client.server";
 import type { Tx } from "../webhooks/deliveries.server";
 
@@ -15,8 +16,16 @@ export async function recordUninstall(tx: Tx, domain: string, at: Date): Promise
   await tx.shop.updateMany({ where: { domain }, data: { uninstalledAt: at } });
 }
 
-export async function recordScopes(tx: Tx, domain: string, scopes: string[]): Promise<void> {
+/**
+ * app/scopes_update: the scopes granted as of `changedAt`. A late delivery of an earlier change
+ * (Shopify does not deliver in order) leaves the later one in place.
+ */
+export async function recordScopes(tx: Tx, domain: string, scopes: string[], changedAt: Date | null): Promise<void> {
   const scope = scopes.join(",");
+  const moved = await tx.shop.updateMany({
+    where: { domain, ...recordedBefore("scopesChangedAt", changedAt) },
+    data: { scopes: scope, scopesChangedAt: changedAt },
+  });
+  if (moved.count === 0 && (await tx.shop.count({ where: { domain } })) > 0) return;
   await tx.session.updateMany({ where: { shop: domain }, data: { scope } });
-  await tx.shop.updateMany({ where: { domain }, data: { scopes: scope } });
 }

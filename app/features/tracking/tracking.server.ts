@@ -8,6 +8,7 @@ import { env } from "../../env.server";
 import type { AdminGraphql } from "../../shopify.server";
 import { searchOrders, searchValue } from "../../shopify/orders.server";
 import { orderCache } from "./order-cache.server";
+import { OrderRefSchema } from "../webhooks/payloads";
 
 /**
  * Order tracking for shoppers, behind the app proxy (proxy.server.ts turns requests into these
@@ -162,8 +163,6 @@ export async function orderByToken(
 }
 
 // orders/* name the order by admin_graphql_api_id; fulfillments/* and fulfillment_events/* by order_id.
-const OrderRefSchema = z.object({ order_id: z.number().optional(), admin_graphql_api_id: z.string().optional() });
-
 /** Webhooks about an order or its fulfillments: the next lookup reads Shopify again. */
 export function forgetOrder(shop: string, payload: unknown): void {
   const ref = OrderRefSchema.parse(payload);

@@ -9,25 +9,26 @@ import { forgetOrder } from "../tracking/tracking.server";
 import { isDatabaseBusy } from "../../sqlite-adapter.server";
 import { unauthenticated } from "../../shopify.server";
 import { z } from "zod";
+import { AppUninstalledSchema, ScopesUpdateSchema } from "./payloads";
+import { changedAt } from "./domain/ordering";
 
-export type WebhookInput = { webhookId: string; shop: string; topic: string; payload: unknown };
+/** A verified delivery; `eventId` and `triggeredAt` come from X-Shopify-Event-Id and X-Shopify-Triggered-At when sent. */
+export type WebhookInput = { webhookId: string; shop: string; topic: string; payload: unknown; eventId?: string; triggeredAt?: string };
 
 /** What a handler may leave to do once its transaction committed (e.g. email a shopper). */
 type AfterCommit = { afterCommit: (db: Db) => Promise<void> };
-type Handler = (tx: Tx, shop: string, payload: unknown) => Promise<unknown>;
+/** What a handler knows of the delivery beyond its payload. */
+type DeliveryMeta = { triggeredAt?: string };
+type Handler = (tx: Tx, shop: string, payload: unknown, meta: DeliveryMeta) => Promise<unknown>;
 
 const isAfterCommit = (value: unknown): value is AfterCommit =>
   typeof value === "object" && value !== null && typeof (value as AfterCommit).afterCommit === "function";
 
-const ScopesUpdateSchema = z.object({ current: z.array(z.string()) });
-// The shop's record; nothing in it is needed, but a body that is not one is refused like any other.
-const AppUninstalledSchema = z.object({}).passthrough();
-
 const refreshTracking: Handler = async (_tx, shop, payload) => forgetOrder(shop, payload);
 /** A fulfillment also ships an exchange's item, whose shopper hears of it after the commit. */
-const fulfillmentChanged: Handler = async (tx, shop, payload) => {
+const fulfillmentChanged: Handler = async (tx, shop, payload, meta) => {
   await forgetOrder(shop, payload);
-  const shipped = await recordExchangeShipment(tx, shop, payload);
+  const shipped = await recordExchangeShipment(tx, shop, payload, meta.triggeredAt);
   if (shipped.length === 0) return undefined;
   return {
     afterCommit: async (db) => {
@@ -58,7 +59,10 @@ const HANDLERS: Record<string, Handler> = {
     AppUninstalledSchema.parse(payload);
     return recordUninstall(tx, shop, new Date());
   },
-  APP_SCOPES_UPDATE: (tx, shop, payload) => recordScopes(tx, shop, ScopesUpdateSchema.parse(payload).current),
+  APP_SCOPES_UPDATE: (tx, shop, payload, meta) => {
+    const update = ScopesUpdateSchema.parse(payload);
+    return recordScopes(tx, shop, update.current, changedAt(update.updated_at, meta.triggeredAt));
+  },
   CUSTOMERS_DATA_REQUEST: (tx, shop, payload) => exportCustomerData(tx, shop, payload, env.SHOPIFY_API_SECRET, new Date()),
   CUSTOMERS_REDACT: (tx, shop, payload) => redactCustomer(tx, shop, payload, env.SHOPIFY_API_SECRET),
   SHOP_REDACT: redactShop,
@@ -74,8 +78,9 @@ export async function handleWebhook(db: Db, input: WebhookInput): Promise<Respon
   if (!handler) return Response.json({ error: `Topic ${input.topic} is not handled here` }, { status: 404 });
   try {
     let after: AfterCommit | undefined;
-    const outcome = await processOnce(db, { id: input.webhookId, shop: input.shop, topic: input.topic }, async (tx) => {
-      const result = await handler(tx, input.shop, input.payload);
+    const delivery = { id: input.webhookId, shop: input.shop, topic: input.topic, eventId: input.eventId };
+    const outcome = await processOnce(db, delivery, async (tx) => {
+      const result = await handler(tx, input.shop, input.payload, { triggeredAt: input.triggeredAt });
       after = isAfterCommit(result) ? result : undefined;
     });
     if (outcome === "processed" && ERASURES.has(input.topic)) await flushErasure(db);

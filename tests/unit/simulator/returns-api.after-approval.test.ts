@@ -24,7 +24,7 @@ describe("return fees", () => {
       topic: "returns/request",
       payload: {
         return_line_items: [{ restocking_fee: { percentage: 15, amount: "28.35", currency: "CAD" } }],
-        return_shipping_fees: [{ amount: "7.95", currency: "CAD" }],
+        return_shipping_fees: [{ price: { shop_money: { amount: "7.95", currency_code: "CAD" } } }],
       },
     });
   });

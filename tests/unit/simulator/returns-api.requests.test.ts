@@ -127,7 +127,7 @@ describe("returnRequest", () => {
     expect(shop.events.map((event) => event.topic)).toEqual(["returns/request", "orders/updated"]);
     expect(shop.events[0]).toMatchObject({
       shop: DEMO_SHOP_DOMAIN,
-      payload: { order_id: 5013, status: "requested", admin_graphql_api_id: expect.stringMatching(/^gid:\/\/shopify\/Return\/\d+$/) },
+      payload: { order: { id: 5013 }, status: "requested", admin_graphql_api_id: expect.stringMatching(/^gid:\/\/shopify\/Return\/\d+$/) },
     });
   });
 
@@ -200,7 +200,7 @@ describe("returnApproveRequest", () => {
     const shop = demoShop();
     const payload = await shop.run("approve", { id: shop.returnId("#1012") });
     expect(payload.return).toMatchObject({ status: "OPEN", requestApprovedAt: expect.any(String) });
-    expect(shop.events[0]).toMatchObject({ topic: "returns/approve", payload: { order_id: 5012, status: "open" } });
+    expect(shop.events[0]).toMatchObject({ topic: "returns/approve", payload: { order: { id: 5012 }, status: "open" } });
   });
 
   it("GIVEN an open return WHEN approved THEN INVALID_STATE", async () => {
@@ -299,7 +299,7 @@ describe("returnProcess", () => {
     const payload = await shop.run("process", { input: { returnId: ret.id, returnLineItems: [{ id: ret.returnLineItems[0]!.id, quantity: 1 }] } });
     expect(payload.return).toMatchObject({ status: "CLOSED", closedAt: expect.any(String), returnLineItems: { nodes: [{ processedQuantity: 1 }] } });
     expect(shop.events.map((event) => event.topic)).toEqual(["returns/process", "returns/close", "orders/updated"]);
-    expect(shop.events[0]).toMatchObject({ payload: { order_id: 5006, return_line_items: [{ processed_quantity: 1 }] } });
+    expect(shop.events[0]).toMatchObject({ payload: { order: { id: 5006 }, return_line_items: [{ processed_quantity: 1 }] } });
   });
 
   it("GIVEN a requested return WHEN processed THEN INVALID_STATE", async () => {

@@ -1,0 +1,11 @@
+-- AlterTable
+ALTER TABLE "Shop" ADD COLUMN "scopesChangedAt" DATETIME;
+
+-- AlterTable
+ALTER TABLE "WebhookDelivery" ADD COLUMN "eventId" TEXT;
+
+-- AlterTable
+ALTER TABLE "ReturnRequest" ADD COLUMN "exchangeTrackingAt" DATETIME;
+
+-- CreateIndex
+CREATE UNIQUE INDEX "WebhookDelivery_shop_topic_eventId_key" ON "WebhookDelivery"("shop", "topic", "eventId");
