@@ -440,6 +440,7 @@ const ALL_SIMULATED_SCOPES = [
   "read_store_credit_accounts",
   "write_returns",
   "write_store_credit_account_transactions",
+  "write_app_proxy",
 ];
 
 /** `write_x` implies `read_x`, as on Shopify. */
