@@ -9,6 +9,7 @@ import { parse as parseToml } from "smol-toml";
 import { createAdminApi } from "./admin-api";
 import { contentTypeOf } from "./content-type";
 import { createTokenEndpoint } from "./oauth";
+import { ALL_PROTECTED_DATA, topicNeedsApproval, type ProtectedDataGrant } from "./protected-data";
 import { appProxySignature, sessionToken, verifySignedToken, webhookHmac } from "./signing";
 import { createStore, type ShopFixture } from "./store";
 import { blockAssetTags, escapeHtml, loadBlocks, renderPageBlocks } from "./storefront";
@@ -41,6 +42,8 @@ export type SimulatorOptions = {
   webhooks?: boolean;
   /** The scopes the shop granted; by default those `shopify.app.toml` asks for. */
   scopes?: string[];
+  /** The protected customer data Shopify approved for the app; by default all of it (level 2). */
+  protectedData?: ProtectedDataGrant;
 };
 
 export type Faults = {
@@ -99,6 +102,7 @@ export async function startSimulator(options: SimulatorOptions) {
   const extensionsDir = options.extensionsDir ?? join(ROOT, "extensions");
   const appConfig = parseToml(readFileSync(options.appConfigPath ?? join(ROOT, "shopify.app.toml"), "utf8")) as AppConfig;
   let grantedScopes = options.scopes ?? appConfig.access_scopes.scopes.split(",").map((s) => s.trim());
+  let protectedData = options.protectedData ?? ALL_PROTECTED_DATA;
   const tokens = createTokenEndpoint({
     apiKey: options.apiKey,
     apiSecret: options.apiSecret,
@@ -205,7 +209,7 @@ export async function startSimulator(options: SimulatorOptions) {
       return send(res, 503, { errors: "Service Unavailable" });
     }
     graphqlLog.push({ shop, operation: body.operationName ?? String(body.query ?? "").match(/(?:query|mutation)\s+(\w+)/)?.[1] ?? null });
-    const result = await adminApi.execute(shop, body, grantedScopes);
+    const result = await adminApi.execute(shop, body, grantedScopes, protectedData);
     if (JSON.stringify((result.body as { errors?: unknown }).errors ?? "").includes('"THROTTLED"')) stats.throttled++;
     if (mutation && result.status === 200 && (faults.loseNextMutation > 0 || chance(faults.mutationLoseRate))) {
       faults.loseNextMutation = Math.max(0, faults.loseNextMutation - 1);
@@ -369,7 +373,9 @@ ${bodyEnd.join("\n")}</body></html>`);
   async function deliverWebhook(shop: string, topic: string, payload: unknown, id: string = randomUUID()): Promise<WebhookDelivery[]> {
     const body = JSON.stringify(payload);
     const results: WebhookDelivery[] = [];
-    for (const sub of subscriptions.filter((s) => s.topic === topic)) {
+    // Subscriptions to topics about protected customer data exist only once Shopify approved it.
+    const subscribed = protectedData.approved || !topicNeedsApproval(topic);
+    for (const sub of subscriptions.filter((s) => s.topic === topic && subscribed)) {
       const target = sub.uri.startsWith("http") ? sub.uri : `${appUrl}${sub.uri}`;
       let status: number | "error";
       try {
@@ -424,6 +430,10 @@ ${bodyEnd.join("\n")}</body></html>`);
     deliverWebhook,
     /** Grants answered at the token endpoint, by kind (token exchange, refresh). */
     tokenGrants: tokens.issued,
+    /** Changes what protected customer data Shopify approved for the app. */
+    approveProtectedData(grant: ProtectedDataGrant) {
+      protectedData = grant;
+    },
     /** Changes the scopes the shop granted, as when a merchant approves or a scope is revoked. */
     grantScopes(scopes: string[]) {
       grantedScopes = scopes;

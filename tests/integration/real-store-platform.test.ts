@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCOPES } from "../../app/scopes";
 import { createDb } from "../../app/db-client.server";
 import { claimRefresh, CLAIM_MS } from "../../app/shopify/session-storage.server";
+import { ALL_PROTECTED_DATA } from "../../simulator/protected-data";
 import { postAdmin } from "../helpers/hostile";
-import { DEMO_SHOP, DEMO_STAFF, installApp, signedProxyUrl, startHarness, type Harness } from "../helpers/harness";
+import { lookupOrder } from "../helpers/tracking";
+import { browserFetch, DEMO_SHOP, DEMO_STAFF, installApp, signedProxyUrl, startHarness, type Harness } from "../helpers/harness";
 
 /** What a real store enforces and the simulated shop now does too: scopes, token lifecycle, staff identity. */
 
@@ -77,5 +79,51 @@ describe("staff identity", () => {
     const saved = await postAdmin(harness, "/app/macros/new.data", form.toString(), { "Content-Type": "application/x-www-form-urlencoded" });
     expect(saved.status).toBe(200);
     expect(await harness.db.macro.findFirstOrThrow({ where: { shop: DEMO_SHOP, title: "Named" } })).toMatchObject({ createdBy: DEMO_STAFF });
+  });
+});
+
+describe("protected customer data", () => {
+  const ORDER = { order: "#1017", email: "liam.oconnor@example.com" };
+  const home = async () => (await browserFetch(harness.shop.embeddedAppUrl(DEMO_SHOP))).text();
+
+  it("GIVEN Shopify approved all the app asks for THEN the home asks for nothing and the lookup finds the order", async () => {
+    expect(await home()).not.toContain("Protected customer data (level 1)");
+    const found = await lookupOrder(harness, ORDER);
+    expect(found.status).toBe(200);
+  });
+
+  it("GIVEN the protected data request not approved THEN the admin home says what to request, the storefront lookup answers a friendly unavailable, and order webhooks are not sent", async () => {
+    harness.shop.approveProtectedData({ approved: false, fields: [] });
+    try {
+      const page = await home();
+      expect(page).toContain("Shopify has not approved access to customer data yet");
+      expect(page).toContain("Protected customer data (level 1)");
+      expect(page).toContain("Email (level 2)");
+      expect(page).toContain("Phone (level 2)");
+
+      // Orders not looked up before: the app keeps recent lookups for a short while.
+      const lookup = await lookupOrder(harness, { order: "#1016", email: "ava.thompson@example.com" }, { "X-Forwarded-For": "198.51.100.7" });
+      expect(lookup.status).not.toBe(500);
+      expect(await lookup.json()).toMatchObject({ code: "unavailable" });
+
+      expect(await harness.shop.deliverWebhook(DEMO_SHOP, "orders/updated", { id: 1 })).toEqual([]);
+      expect((await harness.shop.deliverWebhook(DEMO_SHOP, "app/scopes_update", { current: [] })).length).toBe(1);
+    } finally {
+      harness.shop.approveProtectedData(ALL_PROTECTED_DATA);
+    }
+  });
+
+  it("GIVEN level 1 and phone approved but not email THEN the home asks for email only and an email lookup is unavailable", async () => {
+    harness.shop.approveProtectedData({ approved: true, fields: ["phone"] });
+    try {
+      const page = await home();
+      expect(page).toContain("Email (level 2)");
+      expect(page).not.toContain("Protected customer data (level 1)");
+      expect(page).not.toContain("Phone (level 2)");
+      const lookup = await lookupOrder(harness, { order: "#1012", email: "grace.kim@example.com" }, { "X-Forwarded-For": "198.51.100.8" });
+      expect(await lookup.json()).toMatchObject({ code: "unavailable" });
+    } finally {
+      harness.shop.approveProtectedData(ALL_PROTECTED_DATA);
+    }
   });
 });
