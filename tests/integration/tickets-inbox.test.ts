@@ -70,6 +70,8 @@ describe("a ticket's life in the inbox and on the shopper's link", () => {
     const bug = data.macros.find((m) => m.title === "Site bug report acknowledgement");
     expect(bug).toMatchObject({ ok: true, text: expect.stringContaining(`ticket ${reference}`) });
     expect(data.macros.find((m) => m.title === "Where is my order?")).toMatchObject({ ok: true, text: expect.stringContaining("Hi Liam") });
+    // {{ staff.first_name }}: the staff member's own name, from their online token.
+    expect(data.macros.find((m) => m.title === "Where is my order?")).toMatchObject({ text: expect.stringContaining("Warm regards,\nSam\n") });
     expect(data.macros.find((m) => m.title === "Return approved")).toMatchObject({ ok: false });
   });
 
