@@ -42,6 +42,12 @@ export const SCOPE_REASONS = {
     why: "credit the store-credit bonus a shopper was promised",
     without: "the store-credit bonus waits for you to credit it in Shopify",
   },
+  // https://shopify.dev/docs/apps/build/online-store/app-proxies: "Configuring an app proxy
+  // requires the write_app_proxy access scope."
+  write_app_proxy: {
+    why: "the app proxy (/apps/support) every storefront block talks to: order tracking, returns, FAQ, contact",
+    without: "the storefront blocks cannot reach the app: shoppers see no tracking, returns, FAQ or contact form",
+  },
 } as const;
 
 export type Scope = keyof typeof SCOPE_REASONS;

@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_DATABASE_URL } from "../app/database-url";
+import { protectedDataFromSetting } from "../simulator/protected-data";
 import { ensureBuilt, migrateDeploy, startStack } from "../simulator/stack";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -18,6 +19,8 @@ const stack = await startStack({
   appPort: Number(process.env.DEMO_APP_PORT ?? 3000),
   shopPort: Number(process.env.DEMO_SHOP_PORT ?? 3001),
 });
+// e.g. DEMO_PROTECTED_DATA=none: the shop as Shopify serves an app whose protected data request is not approved yet.
+stack.shop.approveProtectedData(protectedDataFromSetting(process.env.DEMO_PROTECTED_DATA));
 
 // A real shop installs the app by opening it once in the admin; the demo does that for the
 // simulated shop, so the storefront blocks work before anyone visits the admin.

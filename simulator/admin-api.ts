@@ -47,6 +47,7 @@ import {
   type Resolver,
 } from "./resolver-kit";
 import { lookupReturnsNode, RETURNS_RESOLVERS } from "./returns-api";
+import { requireProtectedData, type ProtectedDataGrant } from "./protected-data";
 import { ADMIN_SCHEMA_PATH, adminSchema } from "./schema";
 import { compareDate, compareNumber, gidOrNumber, matchesTerms, parseSearchQuery, sameText, type SearchTerm } from "./search";
 import {
@@ -137,6 +138,7 @@ export function createAdminApi(store: Store, options: AdminApiOptions = {}) {
     shop: string,
     body: GraphQLRequestBody,
     grantedScopes?: string[],
+    protectedData?: ProtectedDataGrant,
   ): Promise<AdminApiResponse> {
     if (!store.getShop(shop)) return { status: 404, body: { errors: "Not Found" } };
     if (typeof body?.query !== "string" || body.query.trim() === "") {
@@ -205,6 +207,7 @@ export function createAdminApi(store: Store, options: AdminApiOptions = {}) {
       domain: shop,
       data: store.getShopData(shop),
       scopes: grantedScopes ? impliedScopes(grantedScopes) : null,
+      protectedData: protectedData ?? null,
       now: now(),
       isMutation: operation.operation === "mutation",
       actualCost: 0,
@@ -440,6 +443,7 @@ const ALL_SIMULATED_SCOPES = [
   "read_store_credit_accounts",
   "write_returns",
   "write_store_credit_account_transactions",
+  "write_app_proxy",
 ];
 
 /** `write_x` implies `read_x`, as on Shopify. */
@@ -467,7 +471,9 @@ function requireAccess(context: Context, fieldName: string, ruleKeys: string[]) 
 // ---------------------------------------------------------------------------------------------
 
 const fieldResolver: GraphQLFieldResolver<unknown, Context> = (source, args, context, info) => {
-  requireAccess(context, info.fieldName, [`${info.parentType.name}.${info.fieldName}`, deliveredType(info.returnType).name]);
+  const delivered = deliveredType(info.returnType).name;
+  requireAccess(context, info.fieldName, [`${info.parentType.name}.${info.fieldName}`, delivered]);
+  requireProtectedData(context.protectedData, info.parentType.name, info.fieldName, delivered);
   const resolve = RESOLVERS[info.parentType.name]?.[info.fieldName];
   const result = resolve ? resolve(source, args, context, info) : defaultResolve(source, context, info);
   chargeActualCost(context, info, result);

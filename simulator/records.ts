@@ -331,9 +331,22 @@ const storeCreditAccountSchema = z.object({
     .default([]),
 });
 
+/** The shop's staff accounts: who an online access token's `associated_user` is (by session token `sub`). */
+const staffSchema = z.object({
+  id: z.number().int().positive(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string(),
+  accountOwner: z.boolean().default(false),
+  locale: z.string().default("en"),
+});
+
+const DEFAULT_STAFF = [{ id: 1, firstName: "Sam", lastName: "Rivera", email: "sam@harbor-demo.example", accountOwner: true, locale: "en" }];
+
 export const fixtureSchema = z.object({
   anchor: dateTime,
   shop: shopSchema,
+  staff: z.array(staffSchema).default(DEFAULT_STAFF),
   products: z.array(productSchema).default([]),
   customers: z.array(customerSchema).default([]),
   orders: z.array(orderSchema).default([]),
@@ -345,6 +358,7 @@ export const fixtureSchema = z.object({
 
 export type ShopFixture = z.input<typeof fixtureSchema> & { _demoOrders?: unknown };
 export type Shop = z.output<typeof shopSchema>;
+export type StaffAccount = z.output<typeof staffSchema>;
 export type Product = z.output<typeof productSchema>;
 export type ProductVariant = z.output<typeof variantSchema>;
 export type Customer = z.output<typeof customerSchema>;
@@ -382,6 +396,7 @@ export type StoreCreditTransaction = StoreCreditAccount["transactions"][number];
 /** Everything the store knows about one shop. Treat as read-only outside the store. */
 export interface ShopData {
   shop: Shop;
+  staff: StaffAccount[];
   products: Product[];
   customers: Customer[];
   orders: Order[];

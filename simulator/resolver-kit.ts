@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLResolveInfo } from "graphql";
+import type { ProtectedDataGrant } from "./protected-data";
 import type { Order, ShopData, Store } from "./store";
 
 /**
@@ -16,6 +17,8 @@ export interface Context {
   data: ShopData;
   /** Granted scopes, or null when the caller does not restrict access. */
   scopes: Set<string> | null;
+  /** Protected customer data Shopify approved, or null when the caller does not restrict it. */
+  protectedData: ProtectedDataGrant | null;
   now: Date;
   isMutation: boolean;
   actualCost: number;

@@ -8,14 +8,9 @@ import { getOperationAST, parse } from "graphql";
 import { parse as parseToml } from "smol-toml";
 import { createAdminApi } from "./admin-api";
 import { contentTypeOf } from "./content-type";
-import {
-  appProxySignature,
-  sessionToken,
-  signedToken,
-  verifySessionToken,
-  verifySignedToken,
-  webhookHmac,
-} from "./signing";
+import { createTokenEndpoint } from "./oauth";
+import { ALL_PROTECTED_DATA, topicNeedsApproval, type ProtectedDataGrant } from "./protected-data";
+import { appProxySignature, sessionToken, verifySignedToken, webhookHmac } from "./signing";
 import { createStore, type ShopFixture } from "./store";
 import { blockAssetTags, escapeHtml, loadBlocks, renderPageBlocks } from "./storefront";
 import { safeDecode } from "./url";
@@ -45,6 +40,10 @@ export type SimulatorOptions = {
   now?: () => Date;
   /** Deliver webhooks for store changes (on by default). */
   webhooks?: boolean;
+  /** The scopes the shop granted; by default those `shopify.app.toml` asks for. */
+  scopes?: string[];
+  /** The protected customer data Shopify approved for the app; by default all of it (level 2). */
+  protectedData?: ProtectedDataGrant;
 };
 
 export type Faults = {
@@ -116,7 +115,15 @@ export async function startSimulator(options: SimulatorOptions) {
   const adminApi = createAdminApi(store, { now });
   const extensionsDir = options.extensionsDir ?? join(ROOT, "extensions");
   const appConfig = parseToml(readFileSync(options.appConfigPath ?? join(ROOT, "shopify.app.toml"), "utf8")) as AppConfig;
-  const grantedScopes = appConfig.access_scopes.scopes.split(",").map((s) => s.trim());
+  let grantedScopes = options.scopes ?? appConfig.access_scopes.scopes.split(",").map((s) => s.trim());
+  let protectedData = options.protectedData ?? ALL_PROTECTED_DATA;
+  const tokens = createTokenEndpoint({
+    apiKey: options.apiKey,
+    apiSecret: options.apiSecret,
+    now,
+    grantedScopes: () => grantedScopes,
+    staff: (shop) => store.getShopData(shop).staff,
+  });
   const faults: Faults = {
     latencyMs: 0,
     failNext: 0,
@@ -181,45 +188,16 @@ export async function startSimulator(options: SimulatorOptions) {
   }
 
   async function tokenExchange(req: IncomingMessage, res: ServerResponse) {
-    const body = JSON.parse((await readBody(req)) || "{}");
     const shop = shopFromHost(req);
     if (!shop) return send(res, 404, { errors: "Not Found" });
-    if (body.client_id !== options.apiKey || body.client_secret !== options.apiSecret) {
-      return send(res, 401, { error: "invalid_client", error_description: "Client credentials are invalid" });
+    let body;
+    try {
+      body = JSON.parse((await readBody(req)) || "{}");
+    } catch {
+      return send(res, 400, { error: "invalid_request", error_description: "The body is not JSON." });
     }
-    if (body.grant_type === "refresh_token") {
-      const grant = verifySignedToken("shprt", String(body.refresh_token ?? ""), options.apiSecret);
-      if (!grant || grant.shop !== shop || (grant.exp ?? 0) < now().getTime()) {
-        return send(res, 400, { error: "invalid_grant" });
-      }
-      return send(res, 200, issueAccessToken(shop, true));
-    }
-    const claims = verifySessionToken(String(body.subject_token ?? ""), options.apiKey, options.apiSecret, now());
-    if (!claims || new URL(claims.dest).hostname !== shop) {
-      return send(res, 400, { error: "invalid_subject_token", error_description: "Session token is invalid" });
-    }
-    const online = body.requested_token_type === "urn:shopify:params:oauth:token-type:online-access-token";
-    const issued = issueAccessToken(shop, body.expiring === "1" && !online);
-    if (!online) return send(res, 200, issued);
-    return send(res, 200, {
-      ...issued,
-      expires_in: 86_400,
-      associated_user_scope: issued.scope,
-      associated_user: { id: Number(claims.sub), first_name: "Demo", last_name: "Staff", email: "staff@example.com", account_owner: true, locale: "en", collaborator: false, email_verified: true },
-    });
-  }
-
-  function issueAccessToken(shop: string, expiring: boolean) {
-    const scope = grantedScopes.join(",");
-    if (!expiring) return { access_token: signedToken("shpat", { shop }, options.apiSecret), scope };
-    const issuedAt = now().getTime();
-    return {
-      access_token: signedToken("shpat", { shop, exp: issuedAt + 3600_000 }, options.apiSecret),
-      scope,
-      expires_in: 3600,
-      refresh_token: signedToken("shprt", { shop, exp: issuedAt + 2_592_000_000 }, options.apiSecret),
-      refresh_token_expires_in: 2_592_000,
-    };
+    const answer = tokens.answer(shop, body ?? {});
+    send(res, answer.status, answer.body);
   }
 
   async function graphql(req: IncomingMessage, res: ServerResponse, path: string) {
@@ -248,7 +226,7 @@ export async function startSimulator(options: SimulatorOptions) {
       return send(res, 503, { errors: "Service Unavailable" });
     }
     graphqlLog.push({ shop, operation: body.operationName ?? String(body.query ?? "").match(/(?:query|mutation)\s+(\w+)/)?.[1] ?? null });
-    const result = await adminApi.execute(shop, body, grantedScopes);
+    const result = await adminApi.execute(shop, body, grantedScopes, protectedData);
     if (JSON.stringify((result.body as { errors?: unknown }).errors ?? "").includes('"THROTTLED"')) stats.throttled++;
     if (mutation && result.status === 200 && (faults.loseNextMutation > 0 || chance(faults.mutationLoseRate))) {
       faults.loseNextMutation = Math.max(0, faults.loseNextMutation - 1);
@@ -374,6 +352,10 @@ ${bodyEnd.join("\n")}</body></html>`);
 
   /** Forwards /apps/support/* to {app}/proxy/* with the query signature Shopify adds. */
   async function appProxy(req: IncomingMessage, res: ServerResponse, url: URL) {
+    // "Configuring an app proxy requires the write_app_proxy access scope"
+    // (https://shopify.dev/docs/apps/build/online-store/app-proxies): without it there is no proxy,
+    // and the storefront answers its 404 page.
+    if (!grantedScopes.includes("write_app_proxy")) return sendHtml(res, "<!doctype html><title>404 Not Found</title><h1>404 Page Not Found</h1>", 404);
     const shop = store.shops()[0]!.domain;
     const params = new URLSearchParams(url.search);
     for (const key of ["shop", "logged_in_customer_id", "path_prefix", "timestamp", "signature"]) params.delete(key);
@@ -457,7 +439,9 @@ ${bodyEnd.join("\n")}</body></html>`);
   async function post(outgoing: Outgoing): Promise<WebhookDelivery[]> {
     const { shop, topic, body, webhookId: id, eventId } = outgoing;
     const results: WebhookDelivery[] = [];
-    for (const sub of subscriptions.filter((s) => s.topic === topic)) {
+    // Subscriptions to topics about protected customer data exist only once Shopify approved it.
+    const subscribed = protectedData.approved || !topicNeedsApproval(topic);
+    for (const sub of subscriptions.filter((s) => s.topic === topic && subscribed)) {
       const target = sub.uri.startsWith("http") ? sub.uri : `${appUrl}${sub.uri}`;
       let status: number | "error";
       try {
@@ -513,6 +497,16 @@ ${bodyEnd.join("\n")}</body></html>`);
     releaseWebhooks,
     /** How many deliveries are held back, waiting for `releaseWebhooks`. */
     heldWebhooks: () => held.length,
+    /** Grants answered at the token endpoint, by kind (token exchange, refresh). */
+    tokenGrants: tokens.issued,
+    /** Changes what protected customer data Shopify approved for the app. */
+    approveProtectedData(grant: ProtectedDataGrant) {
+      protectedData = grant;
+    },
+    /** Changes the scopes the shop granted, as when a merchant approves or a scope is revoked. */
+    grantScopes(scopes: string[]) {
+      grantedScopes = scopes;
+    },
     setAppUrl(url: string) {
       appUrl = url.replace(/\/$/, "");
     },
@@ -569,8 +563,8 @@ function send(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
-function sendHtml(res: ServerResponse, html: string) {
-  res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+function sendHtml(res: ServerResponse, html: string, status = 200) {
+  res.writeHead(status, { "Content-Type": "text/html; charset=utf-8" });
   res.end(html);
 }
 

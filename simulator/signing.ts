@@ -14,6 +14,8 @@ export function sessionToken(opts: {
   userId?: string;
   now?: Date;
   ttlSeconds?: number;
+  /** Claims to override, e.g. a forged `iss` or a future `nbf` in tests. */
+  claims?: Record<string, unknown>;
 }): string {
   const issuedAt = Math.floor((opts.now ?? new Date()).getTime() / 1000);
   const header = base64url(JSON.stringify({ alg: "HS256", typ: "JWT" }));
@@ -28,26 +30,35 @@ export function sessionToken(opts: {
       iat: issuedAt,
       jti: randomUUID(),
       sid: randomUUID(),
+      ...opts.claims,
     }),
   );
   const signature = createHmac("sha256", opts.apiSecret).update(`${header}.${payload}`).digest("base64url");
   return `${header}.${payload}.${signature}`;
 }
 
-/** Verifies a session token's signature and audience; returns its claims or undefined. */
+/** Leeway on `exp` and `nbf`, as the library's own check (shopify-api lib/session/decode-session-token: 10 s). */
+const CLOCK_TOLERANCE_MS = 10_000;
+
+/**
+ * Verifies a session token as Shopify's token endpoint does: signature, audience, and the
+ * `nbf`..`exp` window; returns its claims or undefined. The caller checks `iss` and `dest`.
+ */
 export function verifySessionToken(
   token: string,
   apiKey: string,
   apiSecret: string,
   now = new Date(),
-): { dest: string; sub: string } | undefined {
+): { iss: string; dest: string; sub: string } | undefined {
   const [header, payload, signature] = token.split(".");
   if (!header || !payload || !signature) return undefined;
   const expected = createHmac("sha256", apiSecret).update(`${header}.${payload}`).digest();
   const given = Buffer.from(signature, "base64url");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
   const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
-  if (claims.aud !== apiKey || claims.exp * 1000 < now.getTime() - 10_000) return undefined;
+  if (claims.aud !== apiKey) return undefined;
+  if (claims.exp * 1000 < now.getTime() - CLOCK_TOLERANCE_MS) return undefined;
+  if (typeof claims.nbf !== "number" || claims.nbf * 1000 > now.getTime() + CLOCK_TOLERANCE_MS) return undefined;
   return claims;
 }
 
@@ -77,7 +88,7 @@ export function webhookHmac(body: string, apiSecret: string): string {
  * Access and refresh tokens the simulated shop can verify without remembering them, so a
  * restarted demo still accepts the tokens the app stored before.
  */
-export function signedToken(prefix: string, claims: { shop: string; exp?: number }, apiSecret: string): string {
+export function signedToken(prefix: string, claims: { shop: string; exp?: number; [claim: string]: unknown }, apiSecret: string): string {
   const body = base64url(JSON.stringify(claims));
   const mac = createHmac("sha256", apiSecret).update(`${prefix}.${body}`).digest("base64url");
   return `${prefix}_${body}.${mac}`;
@@ -87,7 +98,7 @@ export function verifySignedToken(
   prefix: string,
   token: string,
   apiSecret: string,
-): { shop: string; exp?: number } | undefined {
+): { shop: string; exp?: number; [claim: string]: unknown } | undefined {
   if (!token.startsWith(`${prefix}_`)) return undefined;
   const [body, mac] = token.slice(prefix.length + 1).split(".");
   if (!body || !mac) return undefined;

@@ -437,6 +437,7 @@ export function createStore(options: StoreOptions = {}) {
     const parsed = fixtureSchema.parse(shiftTimestamps(fixture, now().getTime() - anchor));
     const data: ShopData = {
       shop: parsed.shop,
+      staff: parsed.staff,
       products: parsed.products,
       customers: parsed.customers,
       orders: parsed.orders,

@@ -23,6 +23,8 @@ import db from "../db.server";
 import { PERIODS, type Period } from "../features/dashboard/domain/periods";
 import { env } from "../env.server";
 import { missingScopeConsequences } from "../scopes";
+import { PROTECTED_DATA_REASONS } from "../protected-data";
+import { probeProtectedData } from "../shopify/protected-data.server";
 import { CARDS, describeTrend, formatDay, formatMinutes, formatValue, type CardSpec, type Metrics } from "../features/dashboard/dashboard";
 import {
   DashboardExportSchema,
@@ -41,13 +43,15 @@ import { readForm } from "../lib/body.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await requireAdmin(request);
-  const shop = await fetchShopConnection(admin.graphql);
+  const [shop, missingProtected] = await Promise.all([fetchShopConnection(admin.graphql), probeProtectedData(admin.graphql)]);
   const missingScopes = missingScopeConsequences(shop.grantedScopes);
+  const protectedData = missingProtected.map((need) => PROTECTED_DATA_REASONS[need]);
   const period = parsePeriod(new URL(request.url).searchParams.get("period"));
   const dashboard = await loadDashboard({ db, graphql: admin.graphql, shop: session.shop, timeZone: shop.timezone || "UTC" }, period);
   return {
     shop,
     missingScopes,
+    protectedData,
     dashboard,
     blocks: STOREFRONT_BLOCKS.map((block) => ({
       ...block,
@@ -246,7 +250,8 @@ function Figures({ dashboard }: { dashboard: Dashboard }) {
 }
 
 export default function Home() {
-  const { shop, missingScopes, blocks, dashboard } = useLoaderData<typeof loader>();
+  const { shop, missingScopes, protectedData, blocks, dashboard } = useLoaderData<typeof loader>();
+  const needsSomething = missingScopes.length > 0 || protectedData.length > 0;
   return (
     <Page title="Harbor Support">
       <Layout>
@@ -260,9 +265,7 @@ export default function Home() {
                 <Text as="h2" variant="headingMd">
                   {shop.name}
                 </Text>
-                <Badge tone={missingScopes.length ? "warning" : "success"}>
-                  {missingScopes.length ? "Needs permissions" : "Connected"}
-                </Badge>
+                <Badge tone={needsSomething ? "warning" : "success"}>{needsSomething ? "Needs permissions" : "Connected"}</Badge>
               </InlineStack>
               <Text as="p" tone="subdued">
                 {shop.domain} · {shop.timezone} · {shop.currency}
@@ -275,6 +278,23 @@ export default function Home() {
                       {missingScopes.map(({ scope, without }) => (
                         <List.Item key={scope}>
                           {scope}: without it, {without}.
+                        </List.Item>
+                      ))}
+                    </List>
+                  </BlockStack>
+                </Banner>
+              )}
+              {protectedData.length > 0 && (
+                <Banner tone="warning" title="Shopify has not approved access to customer data yet">
+                  <BlockStack gap="200">
+                    <p>
+                      Orders are protected customer data. Until Shopify approves it, shoppers see &quot;unavailable&quot; instead of their
+                      order. The app developer requests it in the Partner Dashboard (App → API access → Protected customer data access):
+                    </p>
+                    <List>
+                      {protectedData.map(({ request, why, without }) => (
+                        <List.Item key={request}>
+                          {request}: {why}. Without it, {without}.
                         </List.Item>
                       ))}
                     </List>

@@ -6,6 +6,8 @@ import { createDb, type Db } from "../../app/db-client.server";
 import { createTestDatabase, type TestDatabase } from "./database";
 
 export const DEMO_SHOP = "harbor-demo.myshopify.com";
+/** How the demo shop's staff member (the simulated session tokens' user 1) is recorded. */
+export const DEMO_STAFF = "Sam Rivera <sam@harbor-demo.example>";
 export { API_VERSION, DEMO_CREDENTIALS };
 
 export type Harness = Stack & { database: TestDatabase; db: Db; close(): Promise<void> };

@@ -4,7 +4,7 @@ import { DEFAULT_RETURN_POLICY } from "../../app/features/policies/domain/return
 import { deleteFaqCategory } from "../../app/features/faq/repo.server";
 import { saveReturnPolicy } from "../../app/features/policies/repo.server";
 import { sessionToken } from "../../simulator/signing";
-import { browserFetch, DEMO_CREDENTIALS, DEMO_SHOP, installApp, startHarness, type Harness } from "../helpers/harness";
+import { browserFetch, DEMO_CREDENTIALS, DEMO_SHOP, installApp, startHarness, type Harness, DEMO_STAFF } from "../helpers/harness";
 import { decodeBody } from "../helpers/remix-data";
 
 /**
@@ -164,7 +164,7 @@ describe("FAQ editor: create, translate, edit", () => {
     expect(status).toBe(200);
     expect(data).toMatchObject({ ok: true, created: true, handle: "do-you-sell-gift-cards" });
     const row = await harness.db.faqArticle.findUniqueOrThrow({ where: { id: data.id! }, include: { translations: true } });
-    expect(row).toMatchObject({ shop: DEMO_SHOP, categoryId: products, position: before.length, published: true, createdBy: `Staff #1 (${DEMO_SHOP})` });
+    expect(row).toMatchObject({ shop: DEMO_SHOP, categoryId: products, position: before.length, published: true, createdBy: DEMO_STAFF });
     expect(row.translations.map((t) => [t.locale, t.shop]).sort()).toEqual([
       ["en", DEMO_SHOP],
       ["fr", DEMO_SHOP],

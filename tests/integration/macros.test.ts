@@ -8,8 +8,7 @@ import {
   DEMO_SHOP,
   installApp,
   startHarness,
-  type Harness,
-} from "../helpers/harness";
+  type Harness, DEMO_STAFF } from "../helpers/harness";
 import { decodeBody } from "../helpers/remix-data";
 
 /**
@@ -183,7 +182,7 @@ describe("macro editor: saving", () => {
       shop: DEMO_SHOP,
       family: "wholesale",
       title: "Wholesale enquiry",
-      createdBy: `Staff #1 (${DEMO_SHOP})`,
+      createdBy: DEMO_STAFF,
     });
 
     const after = await list();

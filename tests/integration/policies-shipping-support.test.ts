@@ -7,7 +7,7 @@ import { shippingToForm, type ShippingFormValues } from "../../app/features/poli
 import { supportToForm, type SupportFormValues } from "../../app/features/policies/support-form";
 import { DEMO_FIXTURE } from "../../simulator/server";
 import { sessionToken } from "../../simulator/signing";
-import { browserFetch, DEMO_CREDENTIALS, DEMO_SHOP, installApp, startHarness, type Harness } from "../helpers/harness";
+import { browserFetch, DEMO_CREDENTIALS, DEMO_SHOP, installApp, startHarness, type Harness, DEMO_STAFF } from "../helpers/harness";
 import { decodeBody } from "../helpers/remix-data";
 
 /**
@@ -32,7 +32,6 @@ beforeAll(async () => {
 afterAll(() => harness?.close());
 
 const bearer = (shop = DEMO_SHOP) => ({ Authorization: `Bearer ${sessionToken({ shop, ...DEMO_CREDENTIALS })}` });
-const DEMO_STAFF = `Staff #1 (${DEMO_SHOP})`;
 
 type Section = "shipping" | "support";
 const ROUTES: Record<Section, string> = { shipping: "routes/app.policies.shipping", support: "routes/app.policies.support" };
@@ -307,7 +306,7 @@ describe("each shop sees and changes only its own documents", () => {
     expect(await currentPolicy(harness.db, OTHER_SHOP, SUPPORT)).toMatchObject({ version: 2, timeZone: "Europe/Paris" });
     expect(await currentPolicy(harness.db, DEMO_SHOP, SUPPORT)).toEqual(before);
     expect(await harness.db.policyVersion.findFirst({ where: { shop: OTHER_SHOP, kind: "support" } })).toMatchObject({
-      createdBy: `Staff #1 (${OTHER_SHOP})`,
+      createdBy: DEMO_STAFF,
     });
   });
 

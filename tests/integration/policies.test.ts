@@ -3,7 +3,7 @@ import { DEFAULT_RETURN_POLICY } from "../../app/features/policies/domain/return
 import { currentReturnPolicy, saveReturnPolicy } from "../../app/features/policies/repo.server";
 import { returnPolicyToForm, type ReturnPolicyFormValues } from "../../app/features/policies/returns-form";
 import { sessionToken } from "../../simulator/signing";
-import { browserFetch, DEMO_CREDENTIALS, DEMO_SHOP, installApp, startHarness, type Harness } from "../helpers/harness";
+import { browserFetch, DEMO_CREDENTIALS, DEMO_SHOP, installApp, startHarness, type Harness, DEMO_STAFF } from "../helpers/harness";
 import { decodeBody } from "../helpers/remix-data";
 import { BEANIE, returnsLookup } from "../helpers/returns";
 
@@ -168,7 +168,7 @@ describe("policies page: saving", () => {
     expect(data).toEqual({ ok: true, version: 2 });
     const rows = await harness.db.policyVersion.findMany({ where: { shop: DEMO_SHOP, kind: "returns" } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ version: 2, createdBy: `Staff #1 (${DEMO_SHOP})` });
+    expect(rows[0]).toMatchObject({ version: 2, createdBy: DEMO_STAFF });
     expect(await currentReturnPolicy(harness.db, DEMO_SHOP)).toMatchObject({ version: 2, windowDays: 45 });
 
     const after = await returnsByToken(before.body.token);
@@ -183,7 +183,7 @@ describe("policies page: saving", () => {
     expect(data.version).toBe(2);
     expect(data.form.windowDays).toBe("45");
     expect(data.versions).toEqual([
-      { version: 2, createdBy: `Staff #1 (${DEMO_SHOP})`, createdAt: expect.any(String), created: expect.any(String), inForce: true },
+      { version: 2, createdBy: DEMO_STAFF, createdAt: expect.any(String), created: expect.any(String), inForce: true },
       { version: 1, createdBy: null, createdAt: null, created: null, inForce: false },
     ]);
   });

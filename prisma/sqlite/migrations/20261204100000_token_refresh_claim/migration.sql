@@ -1,0 +1,5 @@
+-- CreateTable
+CREATE TABLE "TokenRefreshClaim" (
+    "shop" TEXT NOT NULL PRIMARY KEY,
+    "claimedUntil" DATETIME NOT NULL
+);
