@@ -17,6 +17,8 @@ export interface Context {
   /** Granted scopes, or null when the caller does not restrict access. */
   scopes: Set<string> | null;
   now: Date;
+  /** See AdminApiOptions.searchLagMs. */
+  searchLagMs?: number;
   isMutation: boolean;
   actualCost: number;
 }

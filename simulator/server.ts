@@ -45,6 +45,8 @@ export type SimulatorOptions = {
   now?: () => Date;
   /** Deliver webhooks for store changes (on by default). */
   webhooks?: boolean;
+  /** How long a new order stays out of search results (see AdminApiOptions.searchLagMs). */
+  searchLagMs?: number;
 };
 
 export type Faults = {
@@ -99,7 +101,7 @@ export async function startSimulator(options: SimulatorOptions) {
   const now = options.now ?? (() => new Date());
   const store = createStore({ now });
   for (const fixture of options.fixtures ?? [JSON.parse(readFileSync(DEMO_FIXTURE, "utf8"))]) store.loadShop(fixture);
-  const adminApi = createAdminApi(store, { now });
+  const adminApi = createAdminApi(store, { now, searchLagMs: options.searchLagMs });
   const extensionsDir = options.extensionsDir ?? join(ROOT, "extensions");
   const appConfig = parseToml(readFileSync(options.appConfigPath ?? join(ROOT, "shopify.app.toml"), "utf8")) as AppConfig;
   const grantedScopes = appConfig.access_scopes.scopes.split(",").map((s) => s.trim());

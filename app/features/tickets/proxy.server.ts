@@ -1,5 +1,6 @@
 import { BODY_LIMITS, readMultipart } from "../../lib/body.server";
 import { json } from "../../lib/http";
+import { env } from "../../env.server";
 import { shopperAddress } from "../../lib/shopper-address";
 import { MAX_PHOTO_BYTES } from "../returns/domain/photos";
 import { shopperLocale } from "./domain/shopper-messages";
@@ -46,7 +47,7 @@ async function readTicketForm(request: Request): Promise<TicketForm> {
  */
 export async function postContact(request: Request, ctx: TicketContext): Promise<Response> {
   const now = new Date();
-  const admitted = admitContact(ctx, shopperAddress(request), now);
+  const admitted = admitContact(ctx, shopperAddress(request, env.TRUSTED_PROXY_HOPS), now);
   if (!admitted.ok) return json({ error: "rate_limited" }, 429, { "Retry-After": String(admitted.retryAfterSeconds) });
   if (requestTooLarge(request)) return json({ error: "invalid", fields: { attachment: "photo_too_large" } }, 400);
   const form = await readTicketForm(request);

@@ -23,7 +23,7 @@ import { contactMatches } from "../tracking/domain/verify";
 import { env } from "../../env.server";
 import { addMessage, createTicket, findTicket, type MessageKind } from "./repo.server";
 import { type AdminGraphql } from "../../shopify.server";
-import { searchOrders, searchValue } from "../../shopify/orders.server";
+import { findOrdersByName, searchOrders } from "../../shopify/orders.server";
 import { sendToShopper } from "../notifications/notifications.server";
 import { customerHistoryOrNull } from "../../shopify/customer-history.server";
 import { legacyId } from "../../lib/shopify-ids";
@@ -86,9 +86,9 @@ async function resolveOrder(ctx: TicketContext, form: ContactForm, now: Date): P
       if (order?.id === grantedId) return { order, typedName: order.name };
     }
     if (!typedName) return { order: null, typedName: null };
-    const orders = await searchOrders(ctx.graphql, `name:${searchValue(typedName)}`, 1);
-    // Search matching is loose: the name must be the same, and the email the order's.
-    const order = orders.find((o) => o.name.toLowerCase() === typedName.toLowerCase());
+    // Only an order named exactly as typed, and only when its email is the shopper's.
+    const orders = await findOrdersByName(ctx.graphql, typedName);
+    const order = orders.find((o) => contactMatches(o, { email: form.email }));
     const matches = contactMatches(order ?? { email: null, phone: null }, { email: form.email });
     return { order: order && matches ? order : null, typedName };
   } catch (error) {
