@@ -54,7 +54,7 @@ export async function startStack(options: {
   /** Extra app environment, e.g. a lower rate limit for a test. */
   env?: Record<string, string>;
   /** How the simulated shop behaves where a shop may differ: its proxy path, its search lag. */
-  shopOptions?: Pick<SimulatorOptions, "searchLagMs">;
+  shopOptions?: Pick<SimulatorOptions, "searchLagMs" | "proxyPath">;
 }) {
   const app = await listenForApp(options.appPort);
   const shop = await startSimulator({
@@ -65,6 +65,8 @@ export async function startStack(options: {
     fixtures: options.fixtures,
     now: options.now,
     extensionsDir: options.extensionsDir,
+    // HARBOR_PROXY_PATH runs a whole suite under another app proxy path (e.g. /tools/help).
+    proxyPath: process.env.HARBOR_PROXY_PATH || undefined,
     ...options.shopOptions,
   });
   Object.assign(process.env, {

@@ -1,4 +1,5 @@
 import type { Db } from "../../db-client.server";
+import { DEFAULT_PROXY_PATH } from "../../lib/proxy-path";
 import type { Tx } from "../webhooks/deliveries.server";
 
 export async function recordInstall(db: Db, domain: string, scopes: string): Promise<void> {
@@ -19,4 +20,15 @@ export async function recordScopes(tx: Tx, domain: string, scopes: string[]): Pr
   const scope = scopes.join(",");
   await tx.session.updateMany({ where: { shop: domain }, data: { scope } });
   await tx.shop.updateMany({ where: { domain }, data: { scopes: scope } });
+}
+
+/** Keeps the app proxy path a signed storefront request came through; writes only when it changed. */
+export async function rememberProxyPath(db: Db, domain: string, proxyPath: string): Promise<void> {
+  await db.shop.updateMany({ where: { domain, OR: [{ proxyPath: null }, { proxyPath: { not: proxyPath } }] }, data: { proxyPath } });
+}
+
+/** The app proxy path the shop last served us under, for links in emails; the default before any. */
+export async function shopProxyPath(db: Db, domain: string): Promise<string> {
+  const row = await db.shop.findUnique({ where: { domain }, select: { proxyPath: true } });
+  return row?.proxyPath ?? DEFAULT_PROXY_PATH;
 }
