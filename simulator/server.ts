@@ -116,7 +116,6 @@ export async function startSimulator(options: SimulatorOptions) {
   const grantedScopes = appConfig.access_scopes.scopes.split(",").map((s) => s.trim());
   const proxyPath = options.proxyPath ?? `/${appConfig.app_proxy.prefix}/${appConfig.app_proxy.subpath}`;
   const proxyPrefix = proxyPath.split("/")[1];
-
   if (!PROXY_PREFIXES.some((prefix) => prefix === proxyPrefix) || !/^\/[a-z]+\/[\w-]+$/.test(proxyPath)) {
     throw new Error(`App proxy path ${proxyPath}: Shopify allows /${PROXY_PREFIXES.join(", /")} then a subpath`);
   }
