@@ -13,6 +13,12 @@ const EnvSchema = z.object({
   TRACKING_LOOKUP_LIMIT: z.coerce.number().int().positive().default(10),
   /** The rate limit window in seconds. */
   TRACKING_LOOKUP_WINDOW_SECONDS: z.coerce.number().positive().default(60),
+  /**
+   * How many proxies of our own hosting (load balancer, CDN) stand between Shopify's app proxy and
+   * the app, each appending to X-Forwarded-For: the shopper's address is read that many hops before
+   * the last (app/lib/shopper-address.ts, docs/decisions/0021). 0 when Shopify connects directly.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** SQLite: how long a write waits for another process's lock before that request fails. */
   SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().nonnegative().default(5000),
   /** Outgoing mail to shoppers, e.g. smtp://user:pass@smtp.example.com:587; unset: messages are only logged. */

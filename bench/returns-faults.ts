@@ -34,7 +34,7 @@ for (let i = 0; i < FORMS; i++) {
   store.markDelivered(shop, store.createFulfillment(shop, order.id).id);
   orders.push(order);
   const lookup = await (
-    await fetch(`${stack.shop.url}/apps/support/returns/lookup`, {
+    await fetch(`${stack.shop.url}${stack.shop.proxyPath}/returns/lookup`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ order: order.name, email }),
@@ -51,7 +51,7 @@ for (let i = 0; i < FORMS; i++) {
   form.append(`photo:${order.lineItems[0]!.id}`, new Blob([PNG]), "p.png");
   const sends = i % 4 === 0 ? 2 : 1;
   const answers = await Promise.all(
-    Array.from({ length: sends }, () => fetch(`${stack.shop.url}/apps/support/returns/request`, { method: "POST", body: form })),
+    Array.from({ length: sends }, () => fetch(`${stack.shop.url}${stack.shop.proxyPath}/returns/request`, { method: "POST", body: form })),
   );
   submissions += sends;
   for (const a of answers) statuses[a.status] = (statuses[a.status] ?? 0) + 1;

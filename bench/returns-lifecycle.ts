@@ -97,7 +97,7 @@ for (let i = 0; i < REQUESTS; i++) {
   for (let attempt = 0; attempt < 40 && !lookup.token; attempt++) {
     if (attempt) await sleep(250);
     lookup = await (
-      await fetch(`${stack.shop.url}/apps/support/returns/lookup`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ order: order.name, email }) })
+      await fetch(`${stack.shop.url}${stack.shop.proxyPath}/returns/lookup`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ order: order.name, email }) })
     ).json();
   }
   if (!lookup.token) throw new Error(`lookup ${i} refused: ${JSON.stringify(lookup)}`);
@@ -105,7 +105,7 @@ for (let i = 0; i < REQUESTS; i++) {
   form.set("idempotencyKey", crypto.randomUUID());
   form.set("resolution", resolution);
   form.set("items", JSON.stringify([{ lineItemId: order.lineItems[0]!.id, quantity, reason: "size-too-small", ...(resolution === "exchange" ? { exchangeVariantId: SHELL_L } : {}) }]));
-  const answer = await fetch(`${stack.shop.url}/apps/support/returns/request?token=${encodeURIComponent(lookup.token!)}`, { method: "POST", body: form });
+  const answer = await fetch(`${stack.shop.url}${stack.shop.proxyPath}/returns/request?token=${encodeURIComponent(lookup.token!)}`, { method: "POST", body: form });
   const submitted = await answer.json();
   if (!submitted.request) throw new Error(`request ${i} (${resolution}) refused: ${answer.status} ${JSON.stringify(submitted)}`);
   const { request } = submitted;

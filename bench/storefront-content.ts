@@ -20,7 +20,7 @@ const db = createDb(databaseUrl);
 
 async function get(path: string, etag?: string): Promise<{ ms: number; status: number; etag: string; bytes: number }> {
   const started = performance.now();
-  const response = await fetch(`${stack.shop.url}/apps/support${path}`, { headers: etag ? { "If-None-Match": etag } : {} });
+  const response = await fetch(`${stack.shop.url}${stack.shop.proxyPath}${path}`, { headers: etag ? { "If-None-Match": etag } : {} });
   const body = await response.arrayBuffer();
   return { ms: performance.now() - started, status: response.status, etag: response.headers.get("etag") ?? "", bytes: body.byteLength };
 }

@@ -17,7 +17,7 @@ await fetch(stack.shop.embeddedAppUrl(shop), { headers: { "User-Agent": "Mozilla
 
 async function lookup(order: string, email: string): Promise<{ ms: number; status: number }> {
   const started = performance.now();
-  const response = await fetch(`${stack.shop.url}/apps/support/tracking/lookup`, {
+  const response = await fetch(`${stack.shop.url}${stack.shop.proxyPath}/tracking/lookup`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ order, email }),

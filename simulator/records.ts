@@ -271,9 +271,13 @@ const financialStatus = z.enum([
 ]);
 const cancelReason = z.enum(["CUSTOMER", "DECLINED", "FRAUD", "INVENTORY", "OTHER", "STAFF"]);
 
+/** The number a shop's order-number prefix and suffix wrap into the name: "#1001", "HB-1001-EU" → 1001. */
+export const orderNumberOf = (name: string) => Number(/\d+/.exec(name)?.[0] ?? 0);
+
 export const orderSchema = z.object({
   id: gid("Order"),
-  name: z.string().regex(/^#\d+$/),
+  // The shop's order-number prefix and suffix around a number: "#1001", "HB-1001-EU", "#1-A".
+  name: z.string().regex(/^[^\s\d]*\d+[^\s\d]*$/),
   email: z.string().nullable(),
   phone: z.string().nullable().default(null),
   createdAt: dateTime,

@@ -20,6 +20,8 @@ export interface Context {
   /** Protected customer data Shopify approved, or null when the caller does not restrict it. */
   protectedData: ProtectedDataGrant | null;
   now: Date;
+  /** See AdminApiOptions.searchLagMs. */
+  searchLagMs?: number;
   isMutation: boolean;
   actualCost: number;
 }

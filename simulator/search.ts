@@ -61,6 +61,19 @@ export function matchesTerms<T>(item: T, terms: SearchTerm[], filters: Record<st
   });
 }
 
+/**
+ * Shopify's text search on a field such as an order's `name`: the value is split into words at
+ * anything but letters and digits, and each searched word matches any word of the field that
+ * starts with it. `#1-A` therefore also finds `#12-A`, and `1001` finds `HB-1001-EU` and `#10010`:
+ * a search narrows the candidates, it never decides which one is meant.
+ */
+export function looseWordsMatch(actual: string, wanted: string): boolean {
+  const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const actualWords = words(actual);
+  const wantedWords = words(wanted);
+  return wantedWords.length > 0 && wantedWords.every((w) => actualWords.some((a) => a.startsWith(w)));
+}
+
 export const sameText = (a: string | null | undefined, b: string) => (a ?? "").toLowerCase() === b.toLowerCase();
 
 export function compareNumber(actual: number, term: SearchTerm): boolean {

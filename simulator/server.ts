@@ -25,7 +25,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const DEMO_FIXTURE = join(ROOT, "simulator/fixtures/demo-shop.json");
 
 /** What a merchant would set in the theme editor: the blocks share one help page. */
-const DEMO_BLOCK_SETTINGS = { "order-tracking": { returns_page: "/" } };
+const DEMO_BLOCK_SETTINGS: Record<string, Record<string, unknown>> = { "order-tracking": { returns_page: "/" } };
 
 export type SimulatorOptions = {
   port?: number;
@@ -44,7 +44,18 @@ export type SimulatorOptions = {
   scopes?: string[];
   /** The protected customer data Shopify approved for the app; by default all of it (level 2). */
   protectedData?: ProtectedDataGrant;
+  /** How long a new order stays out of search results (see AdminApiOptions.searchLagMs). */
+  searchLagMs?: number;
+  /**
+   * Where the storefront serves the app proxy: the subpath prefix and subpath the merchant chose
+   * (`/apps`, `/a`, `/community` or `/tools`, then any subpath). Default: the app's own
+   * shopify.app.toml.
+   */
+  proxyPath?: string;
 };
+
+/** The prefixes Shopify lets a merchant pick for an app proxy. */
+export const PROXY_PREFIXES = ["apps", "a", "community", "tools"] as const;
 
 export type Faults = {
   /** Extra delay before each Admin API answer. */
@@ -112,7 +123,7 @@ export async function startSimulator(options: SimulatorOptions) {
   const now = options.now ?? (() => new Date());
   const store = createStore({ now });
   for (const fixture of options.fixtures ?? [JSON.parse(readFileSync(DEMO_FIXTURE, "utf8"))]) store.loadShop(fixture);
-  const adminApi = createAdminApi(store, { now });
+  const adminApi = createAdminApi(store, { now, searchLagMs: options.searchLagMs });
   const extensionsDir = options.extensionsDir ?? join(ROOT, "extensions");
   const appConfig = parseToml(readFileSync(options.appConfigPath ?? join(ROOT, "shopify.app.toml"), "utf8")) as AppConfig;
   let grantedScopes = options.scopes ?? appConfig.access_scopes.scopes.split(",").map((s) => s.trim());
@@ -124,6 +135,11 @@ export async function startSimulator(options: SimulatorOptions) {
     grantedScopes: () => grantedScopes,
     staff: (shop) => store.getShopData(shop).staff,
   });
+  const proxyPath = options.proxyPath ?? `/${appConfig.app_proxy.prefix}/${appConfig.app_proxy.subpath}`;
+  const proxyPrefix = proxyPath.split("/")[1];
+  if (!PROXY_PREFIXES.some((prefix) => prefix === proxyPrefix) || !/^\/[a-z]+\/[\w-]+$/.test(proxyPath)) {
+    throw new Error(`App proxy path ${proxyPath}: Shopify allows /${PROXY_PREFIXES.join(", /")} then a subpath`);
+  }
   const faults: Faults = {
     latencyMs: 0,
     failNext: 0,
@@ -174,7 +190,7 @@ export async function startSimulator(options: SimulatorOptions) {
     if (path === "/admin" || path === "/admin/") return adminPage(res, url);
     if (path === "/app-bridge.js") return sendFile(res, join(ROOT, "simulator/app-bridge.js"));
     if (path.startsWith("/extensions/")) return extensionAsset(res, path);
-    if (path.startsWith("/apps/support")) return appProxy(req, res, url);
+    if (path === proxyPath || path.startsWith(`${proxyPath}/`)) return appProxy(req, res, url);
     if (path === "/simulator/faults" && req.method === "POST") return setFaults(req, res);
     if (path === "/account/login") return login(res, url);
     if (path === "/account/logout") return redirect(res, "/", "harbor_sim_customer=; Path=/; Max-Age=0");
@@ -321,7 +337,8 @@ addEventListener("message", (event) => {
       locale,
       customerId,
       assetBase,
-      settings: DEMO_BLOCK_SETTINGS,
+      // A merchant who changed the proxy path enters it in each block's "App proxy path" setting.
+      settings: Object.fromEntries(blocks.map((block) => [block.handle, { ...DEMO_BLOCK_SETTINGS[block.handle], proxy_path: proxyPath }])),
     });
     sendHtml(res, `<!doctype html><html lang="${escapeHtml(locale)}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1"><title>Help · ${escapeHtml(info.name)}</title>
@@ -350,7 +367,11 @@ ${bodyEnd.join("\n")}</body></html>`);
     sendFile(res, file);
   }
 
-  /** Forwards /apps/support/* to {app}/proxy/* with the query signature Shopify adds. */
+  /**
+   * Forwards {proxy path}/* to {app}{proxy url}/* with the query signature Shopify adds, and
+   * follows a 30x answer itself, as Shopify's proxy does: the shopper gets what the redirect's
+   * target answers (resolved against the app, unsigned), never the redirect.
+   */
   async function appProxy(req: IncomingMessage, res: ServerResponse, url: URL) {
     // "Configuring an app proxy requires the write_app_proxy access scope"
     // (https://shopify.dev/docs/apps/build/online-store/app-proxies): without it there is no proxy,
@@ -361,10 +382,10 @@ ${bodyEnd.join("\n")}</body></html>`);
     for (const key of ["shop", "logged_in_customer_id", "path_prefix", "timestamp", "signature"]) params.delete(key);
     params.set("shop", shop);
     params.set("logged_in_customer_id", cookie(req, "harbor_sim_customer") ?? "");
-    params.set("path_prefix", "/apps/support");
+    params.set("path_prefix", proxyPath);
     params.set("timestamp", String(Math.floor(now().getTime() / 1000)));
     params.set("signature", appProxySignature(params, options.apiSecret));
-    const target = `${appUrl}/proxy${url.pathname.slice("/apps/support".length)}?${params}`;
+    const target = `${appUrl}${appConfig.app_proxy.url}${url.pathname.slice(proxyPath.length)}?${params}`;
     const hasBody = req.method !== "GET" && req.method !== "HEAD";
     const upstream = await fetch(target, {
       method: req.method,
@@ -374,10 +395,10 @@ ${bodyEnd.join("\n")}</body></html>`);
         "x-forwarded-for": [header(req, "x-forwarded-for"), req.socket.remoteAddress].filter(Boolean).join(", "),
       },
       body: hasBody ? new Uint8Array(await readBodyBuffer(req)) : undefined,
-      redirect: "manual",
+      redirect: "follow",
     });
     res.statusCode = upstream.status;
-    for (const name of ["content-type", "cache-control", "etag", "retry-after", "location"]) {
+    for (const name of ["content-type", "cache-control", "etag", "retry-after"]) {
       const value = upstream.headers.get(name);
       if (value) res.setHeader(name, value);
     }
@@ -493,6 +514,8 @@ ${bodyEnd.join("\n")}</body></html>`);
     storefrontUrl: `${url}/`,
     adminUrl: `${url}/admin?shop=${store.shops()[0]!.domain}`,
     embeddedAppUrl,
+    /** Where the storefront serves the app proxy, e.g. /apps/support. */
+    proxyPath,
     deliverWebhook,
     releaseWebhooks,
     /** How many deliveries are held back, waiting for `releaseWebhooks`. */
@@ -527,6 +550,7 @@ export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 
 type AppConfig = {
   access_scopes: { scopes: string };
+  app_proxy: { url: string; prefix: string; subpath: string };
   webhooks: { api_version: string; subscriptions?: { topics?: string[]; compliance_topics?: string[]; uri: string }[] };
 };
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { API_VERSION } from "../app/api-version";
 import { listenForApp } from "./app-host";
-import { startSimulator } from "./server";
+import { startSimulator, type SimulatorOptions } from "./server";
 import type { ShopFixture } from "./store";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -53,6 +53,8 @@ export async function startStack(options: {
   extensionsDir?: string;
   /** Extra app environment, e.g. a lower rate limit for a test. */
   env?: Record<string, string>;
+  /** How the simulated shop behaves where a shop may differ: its proxy path, its search lag. */
+  shopOptions?: Pick<SimulatorOptions, "searchLagMs" | "proxyPath">;
 }) {
   const app = await listenForApp(options.appPort);
   const shop = await startSimulator({
@@ -63,6 +65,9 @@ export async function startStack(options: {
     fixtures: options.fixtures,
     now: options.now,
     extensionsDir: options.extensionsDir,
+    // HARBOR_PROXY_PATH runs a whole suite under another app proxy path (e.g. /tools/help).
+    proxyPath: process.env.HARBOR_PROXY_PATH || undefined,
+    ...options.shopOptions,
   });
   Object.assign(process.env, {
     NODE_ENV: "production",

@@ -8,6 +8,7 @@ import {
   formatDateTime,
   fromCents,
   lineItemFromVariant,
+  orderNumberOf,
   orderSchema,
   toCents,
   type addressSchema,
@@ -170,7 +171,7 @@ export function createStore(options: StoreOptions = {}) {
 
   function findOrderByName(domain: string, name: string): Order | undefined {
     const wanted = name.replace(/^#/, "").toLowerCase();
-    return shopData(domain).orders.find((order) => order.name.slice(1).toLowerCase() === wanted);
+    return shopData(domain).orders.find((order) => order.name.replace(/^#/, "").toLowerCase() === wanted);
   }
 
   function getFulfillment(domain: string, id: string): { order: Order; fulfillment: Fulfillment } | undefined {
@@ -398,7 +399,7 @@ export function createStore(options: StoreOptions = {}) {
     });
     const subtotal = lineItems.reduce((sum, lineItem) => sum + toCents(lineItem.price) * lineItem.quantity, 0);
     const shipping = toCents(input.shippingPrice ?? "0.00");
-    const lastNumber = Math.max(1000, ...data.orders.map((order) => Number(order.name.slice(1))));
+    const lastNumber = Math.max(1000, ...data.orders.map((order) => orderNumberOf(order.name)));
     const at = timestamp();
     const order = orderSchema.parse({
       id: newGid(domain, "Order"),

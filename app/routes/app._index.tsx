@@ -331,8 +331,9 @@ export default function Home() {
                 </BlockStack>
               )}
               <Text as="p" tone="subdued">
-                Shoppers reach the blocks through your store&apos;s own address (/apps/support); they never leave your
-                store.
+                Shoppers reach the blocks through your store&apos;s own address (/apps/support unless you changed the
+                app proxy path in Shopify: then enter the new path in each block&apos;s &quot;App proxy path&quot; setting);
+                they never leave your store.
               </Text>
             </BlockStack>
           </Card>

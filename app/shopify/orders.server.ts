@@ -1,6 +1,8 @@
 import type { OrderSnapshot } from "../features/tracking/domain/types";
+import { orderNameMatches } from "../features/tracking/domain/verify";
+import { legacyId } from "../lib/shopify-ids";
 import type { AdminGraphql } from "../shopify.server";
-import type { TrackOrdersQuery } from "../types/admin.generated";
+import type { OrderCandidatesQuery, TrackOrdersQuery } from "../types/admin.generated";
 import { runQuery } from "./graphql.server";
 
 /**
@@ -86,6 +88,49 @@ export function searchValue(value: string): string {
 export async function searchOrders(graphql: AdminGraphql, query: string, first: number): Promise<OrderSnapshot[]> {
   const data = await runQuery<TrackOrdersQuery>(graphql, "TrackOrders", TRACK_ORDERS_QUERY, { query, first });
   return data.orders.nodes.map(toSnapshot);
+}
+
+/**
+ * Shopify's `name:` search is loose (`#1-A` also finds `#12-A`, `1001` finds `#10010`) and a
+ * brand-new order is missing from search results for a while; only an unfiltered list shows it at
+ * once. So a typed order number reads two short lists of names — what the search found, smallest
+ * number first (where the exact number sorts before every longer one that starts with it), and
+ * the newest orders — and compares each exactly (orderNameMatches). Names and numbers only:
+ * about 25 cost points.
+ */
+export const ORDER_CANDIDATES_QUERY = `#graphql
+  query OrderCandidates($query: String!, $first: Int!) {
+    searched: orders(first: $first, query: $query, sortKey: ORDER_NUMBER) {
+      nodes {
+        id
+        name
+        number
+      }
+    }
+    newest: orders(first: $first, sortKey: CREATED_AT, reverse: true) {
+      nodes {
+        id
+        name
+        number
+      }
+    }
+  }
+`;
+
+/** How many names each list reads: enough for the loose matches of any typed number. */
+const CANDIDATES = 10;
+
+/** The orders whose name or number is exactly what was typed (usually one), as tracking reads them. */
+export async function findOrdersByName(graphql: AdminGraphql, typed: string): Promise<OrderSnapshot[]> {
+  const query = `name:${searchValue(typed.trim().replace(/^#\s*/, ""))}`;
+  const data = await runQuery<OrderCandidatesQuery>(graphql, "OrderCandidates", ORDER_CANDIDATES_QUERY, { query, first: CANDIDATES });
+  const ids = new Set([...data.searched.nodes, ...data.newest.nodes].filter((order) => orderNameMatches(typed, order)).map((order) => order.id));
+  const orders: OrderSnapshot[] = [];
+  for (const id of ids) {
+    const [order] = await searchOrders(graphql, `id:${legacyId(id)}`, 1);
+    if (order?.id === id) orders.push(order);
+  }
+  return orders;
 }
 
 export function toSnapshot(order: OrderNode): OrderSnapshot {

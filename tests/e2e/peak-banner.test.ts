@@ -41,7 +41,7 @@ const orderBy = (locale: string) => new Intl.DateTimeFormat(locale, { month: "lo
 async function shopperOnHelpPage(errors: string[], query = ""): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   page.on("pageerror", (error) => errors.push(`storefront: ${error.message}`));
-  const policy = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith("/apps/support/policy"));
+  const policy = page.waitForResponse((r) => new URL(r.url()).pathname === `${harness.shop.proxyPath}/policy`);
   await page.goto(harness.shop.storefrontUrl + query);
   await policy;
   return page;
@@ -50,7 +50,7 @@ async function shopperOnHelpPage(errors: string[], query = ""): Promise<Page> {
 /** Opens the help launcher's panel and waits for the policy request its first opening makes. */
 async function openLauncher(page: Page) {
   const launcher = page.locator("harbor-help-launcher");
-  const policy = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith("/apps/support/policy"));
+  const policy = page.waitForResponse((r) => new URL(r.url()).pathname === `${harness.shop.proxyPath}/policy`);
   await launcher.getByRole("button", { name: "Help" }).click();
   await policy;
   return launcher.getByRole("dialog");
@@ -110,7 +110,7 @@ describe("peak-season banner on the storefront", () => {
     const errors: string[] = [];
     await saveSeason(true);
     const context = await browser.newContext();
-    await context.route("**/apps/support/policy*", (route) => route.fulfill({ status: 503, contentType: "application/json", body: '{"error":"unavailable"}' }));
+    await context.route(`**${harness.shop.proxyPath}/policy*`, (route) => route.fulfill({ status: 503, contentType: "application/json", body: '{"error":"unavailable"}' }));
     const page = await context.newPage();
     page.on("pageerror", (error) => errors.push(`storefront: ${error.message}`));
     await page.goto(harness.shop.storefrontUrl);

@@ -27,6 +27,9 @@ async function linkInLastEmail(to: string, pattern: RegExp): Promise<string> {
   return url!.replace(`https://${DEMO_SHOP}`, harness.shop.url);
 }
 
+/** A link to one of our pages on the shop's storefront, under the app proxy path it serves us at. */
+const storefrontLink = (page: string) => new RegExp(`https://${DEMO_SHOP.replace(/\./g, "\\.")}${harness.shop.proxyPath}/${page}`);
+
 async function openInAdmin(admin: Page, path: string): Promise<Frame> {
   const frame = admin.frame({ name: "app-iframe" })!;
   await frame.goto(harness.shop.embeddedAppUrl(DEMO_SHOP, path));
@@ -75,7 +78,7 @@ describe("from the help launcher to a closed ticket", () => {
     const ticket = await harness.db.ticket.findFirstOrThrow({ where: { shop: DEMO_SHOP, reference } });
     expect(ticket).toMatchObject({ orderName: "#1017", status: "open", topic: "order_status", customerEmail: email });
     expect(ticket.priority).toBe("P1"); // "has not arrived" is an order not received
-    await linkInLastEmail(email, /https:\/\/\S+\/apps\/support\/ticket\?t=\S+/);
+    await linkInLastEmail(email, storefrontLink("ticket\\?t=\\S+"));
 
     // Staff answer with the "Where is my order?" macro, rendered for this ticket's order.
     const inbox = await openInAdmin(admin, `/app/inbox/${ticket.id}`);
@@ -89,7 +92,7 @@ describe("from the help launcher to a closed ticket", () => {
     expect(macro.usageCount).toBe(1);
 
     // The shopper answers through the link in the reply, without an account.
-    const threadUrl = await linkInLastEmail(email, /https:\/\/\S+\/apps\/support\/ticket\?t=\S+/);
+    const threadUrl = await linkInLastEmail(email, storefrontLink("ticket\\?t=\\S+"));
     await shopper.goto(threadUrl);
     await shopper.getByText("P.S. It is nearly there!").waitFor();
     await shopper.getByLabel("Your message").fill("Thank you, it just arrived!");
@@ -100,7 +103,7 @@ describe("from the help launcher to a closed ticket", () => {
     await openInAdmin(admin, `/app/inbox/${ticket.id}`);
     await inbox.getByText("Thank you, it just arrived!").waitFor();
     await inbox.getByRole("button", { name: "Close ticket" }).click();
-    const surveyUrl = await linkInLastEmail(email, /https:\/\/\S+\/apps\/support\/csat\?t=[^\s&]+&rating=5/);
+    const surveyUrl = await linkInLastEmail(email, storefrontLink("csat\\?t=[^\\s&]+&rating=5"));
     await shopper.goto(surveyUrl);
     expect(await shopper.getByRole("radio", { name: /Excellent/ }).isChecked()).toBe(true);
     await shopper.getByLabel(/Anything you would like to add/).fill("Quick and kind.");

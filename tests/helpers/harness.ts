@@ -1,7 +1,6 @@
 import { API_VERSION } from "../../app/api-version";
 import { appProxySignature } from "../../simulator/signing";
 import { DEMO_CREDENTIALS, startStack, type Stack } from "../../simulator/stack";
-import type { ShopFixture } from "../../simulator/store";
 import { createDb, type Db } from "../../app/db-client.server";
 import { createTestDatabase, type TestDatabase } from "./database";
 
@@ -17,7 +16,7 @@ export type Harness = Stack & { database: TestDatabase; db: Db; close(): Promise
  * graph (env, Prisma client) is loaded once per worker, so each file gets one harness.
  */
 export async function startHarness(
-  options: { fixtures?: ShopFixture[]; now?: () => Date; extensionsDir?: string; env?: Record<string, string> } = {},
+  options: Pick<Parameters<typeof startStack>[0], "fixtures" | "now" | "extensionsDir" | "env" | "shopOptions"> = {},
 ): Promise<Harness> {
   const database = await createTestDatabase();
   const stack = await startStack({ databaseUrl: database.url, ...options });

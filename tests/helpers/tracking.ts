@@ -3,7 +3,7 @@ import type { Harness } from "./harness";
 
 /** A lookup as the block sends it, through the simulated shop's signed app proxy. */
 export function lookupOrder(harness: Harness, body: Record<string, string>, headers: Record<string, string> = {}) {
-  return fetch(`${harness.shop.url}/apps/support/tracking/lookup`, {
+  return fetch(`${harness.shop.url}${harness.shop.proxyPath}/tracking/lookup`, {
     method: "POST",
     headers: { "Content-Type": "application/json", Accept: "application/json", ...headers },
     body: JSON.stringify(body),
@@ -24,7 +24,7 @@ export function lookupFrom(
   body: Record<string, string>,
   headers: Record<string, string> = {},
 ) {
-  const url = new URL(`${harness.shop.url}/apps/support/tracking/lookup`);
+  const url = new URL(`${harness.shop.url}${harness.shop.proxyPath}/tracking/lookup`);
   const payload = JSON.stringify(body);
   return new Promise<{ status: number; headers: IncomingHttpHeaders; body: Record<string, unknown> }>((resolve, reject) => {
     const req = request(

@@ -3,7 +3,7 @@ import { exampleContext, type MacroContext } from "./domain/variables";
 import { deriveTracking } from "../tracking/domain/derive";
 import type { OrderSnapshot, OrderState } from "../tracking/domain/types";
 import { normalizeOrderName } from "../tracking/domain/verify";
-import { searchOrders, searchValue } from "../../shopify/orders.server";
+import { findOrdersByName } from "../../shopify/orders.server";
 import type { AdminGraphql } from "../../shopify.server";
 
 const STATE_LABELS: Record<OrderState, string> = {
@@ -99,7 +99,7 @@ export async function loadOrderPreview(
     };
   let orders: OrderSnapshot[];
   try {
-    orders = await searchOrders(graphql, `name:${searchValue(name)}`, 1);
+    orders = await findOrdersByName(graphql, name);
   } catch (error) {
     console.warn(
       "[macros] order preview failed",
@@ -111,8 +111,8 @@ export async function loadOrderPreview(
       message: "Shopify did not answer. Try again in a moment.",
     };
   }
-  // Search matches loosely; only the exact order counts.
-  const order = orders.find((o) => o.name === name);
+  // Only orders named exactly as typed come back.
+  const [order] = orders;
   if (!order)
     return {
       ok: false,

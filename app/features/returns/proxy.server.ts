@@ -1,5 +1,6 @@
 import { BODY_LIMITS, readFields, readJson, readMultipart } from "../../lib/body.server";
 import { json, orderFailure } from "../../lib/http";
+import { env } from "../../env.server";
 import { shopperAddress } from "../../lib/shopper-address";
 import { admitLookup, orderIdForToken, verifyShopperLookup } from "../tracking/tracking.server";
 import { MAX_PHOTO_BYTES } from "./domain/photos";
@@ -13,7 +14,7 @@ function viewAnswer(result: ReturnsViewResult): Response {
 
 /** POST /apps/support/returns/lookup — the same check as tracking, then the returns view. */
 export async function postReturnsLookup(request: Request, ctx: ReturnsContext): Promise<Response> {
-  const admitted = admitLookup(ctx, shopperAddress(request));
+  const admitted = admitLookup(ctx, shopperAddress(request, env.TRUSTED_PROXY_HOPS));
   if (!admitted.ok) return orderFailure(admitted);
   const verified = await verifyShopperLookup(ctx, admitted, await readFields(request, BODY_LIMITS.small));
   return verified.ok ? viewAnswer(await returnsForOrder(ctx, verified.order.id)) : orderFailure(verified);

@@ -1,5 +1,6 @@
 import { recordedBefore } from "../webhooks/domain/ordering";
 import type { Db } from "../../db-client.server";
+import { DEFAULT_PROXY_PATH } from "../../lib/proxy-path";
 import type { Tx } from "../webhooks/deliveries.server";
 
 export async function recordInstall(db: Db, domain: string, scopes: string): Promise<void> {
@@ -28,4 +29,15 @@ export async function recordScopes(tx: Tx, domain: string, scopes: string[], cha
   });
   if (moved.count === 0 && (await tx.shop.count({ where: { domain } })) > 0) return;
   await tx.session.updateMany({ where: { shop: domain }, data: { scope } });
+}
+
+/** Keeps the app proxy path a signed storefront request came through; writes only when it changed. */
+export async function rememberProxyPath(db: Db, domain: string, proxyPath: string): Promise<void> {
+  await db.shop.updateMany({ where: { domain, OR: [{ proxyPath: null }, { proxyPath: { not: proxyPath } }] }, data: { proxyPath } });
+}
+
+/** The app proxy path the shop last served us under, for links in emails; the default before any. */
+export async function shopProxyPath(db: Db, domain: string): Promise<string> {
+  const row = await db.shop.findUnique({ where: { domain }, select: { proxyPath: true } });
+  return row?.proxyPath ?? DEFAULT_PROXY_PATH;
 }

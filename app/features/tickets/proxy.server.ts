@@ -1,6 +1,9 @@
 import { BODY_LIMITS, readMultipart } from "../../lib/body.server";
 import { json } from "../../lib/http";
+import { env } from "../../env.server";
+import { proxyPathOrNull } from "../../lib/proxy-path";
 import { shopperAddress } from "../../lib/shopper-address";
+import { rememberProxyPath } from "../shop/repo.server";
 import { MAX_PHOTO_BYTES } from "../returns/domain/photos";
 import { shopperLocale } from "./domain/shopper-messages";
 import { type TicketLinkPurpose } from "./domain/tickets";
@@ -11,7 +14,7 @@ import { addShopperReply, admitContact, createFromContact, type TicketContext, t
 /**
  * The storefront's requests about tickets (through the app proxy) to use cases, and their results
  * to answers: JSON for the contact block; HTML pages for the signed links in our emails
- * (GET/POST /apps/support/ticket?t=… and /apps/support/csat?t=…&rating=…). A link that is forged,
+ * (GET/POST {proxy path}/ticket?t=… and {proxy path}/csat?t=…&rating=…). A link that is forged,
  * altered, for another shop or expired gets a 403 page in words; a valid link to a deleted ticket
  * a 404 page.
  */
@@ -46,8 +49,9 @@ async function readTicketForm(request: Request): Promise<TicketForm> {
  */
 export async function postContact(request: Request, ctx: TicketContext): Promise<Response> {
   const now = new Date();
-  const admitted = admitContact(ctx, shopperAddress(request), now);
+  const admitted = admitContact(ctx, shopperAddress(request, env.TRUSTED_PROXY_HOPS), now);
   if (!admitted.ok) return json({ error: "rate_limited" }, 429, { "Retry-After": String(admitted.retryAfterSeconds) });
+  await rememberSignedPath(request, ctx);
   if (requestTooLarge(request)) return json({ error: "invalid", fields: { attachment: "photo_too_large" } }, 400);
   const form = await readTicketForm(request);
   const result = await createFromContact(ctx, { ...form, customerId: new URL(request.url).searchParams.get("logged_in_customer_id"), now });
@@ -91,29 +95,41 @@ function problemPage(request: Request, problem: LinkProblem): Response {
   return htmlResponse(linkProblemPage(problem, locale), problem === "not_found" ? 404 : 403);
 }
 
+/**
+ * The proxy path this request came through (`path_prefix`, signed with it and checked by the
+ * guard) is where the emails about this conversation send the shopper: merchants may change it.
+ */
+async function rememberSignedPath(request: Request, ctx: TicketContext): Promise<void> {
+  const proxyPath = proxyPathOrNull(new URL(request.url).searchParams.get("path_prefix"));
+  if (proxyPath) await rememberProxyPath(ctx.db, ctx.shop, proxyPath);
+}
+
 /** The link is checked before anything else, a body included, is read. */
 async function withLink(request: Request, ctx: TicketContext, purpose: TicketLinkPurpose, handle: (link: TicketLink) => Promise<Response>): Promise<Response> {
   const verified = verifyLink(ctx.shop, new URL(request.url).searchParams.get("t"), purpose);
-  return verified.ok ? handle(verified.link) : problemPage(request, verified.problem);
+  if (!verified.ok) return problemPage(request, verified.problem);
+  await rememberSignedPath(request, ctx);
+  return handle(verified.link);
 }
 
-/** After a successful POST, back to the same page by GET, so a reload does not send it twice. */
-function seeOther(request: Request, page: "ticket" | "csat", query: Record<string, string>): Response {
-  // The prefix the shop's proxy uses (signed with the request), so the redirect stays on the storefront.
-  const prefix = new URL(request.url).searchParams.get("path_prefix") ?? "";
-  const base = /^\/[A-Za-z0-9/_-]{1,100}$/.test(prefix) ? prefix : "/apps/support";
-  return new Response(null, { status: 303, headers: { Location: `${base}/${page}?${new URLSearchParams(query)}`, "Cache-Control": "no-store" } });
-}
+/**
+ * The page's own address after a successful POST, relative ("?t=…"), so it stays under whatever
+ * proxy path the shop chose. The answer is the page itself, moving the browser on to this address
+ * by GET: Shopify's app proxy follows a redirect itself, unsigned, so a 303 would never reach the
+ * shopper (docs/decisions/0021).
+ */
+const ownAddress = (query: Record<string, string>) => `?${new URLSearchParams(query)}`;
 
 async function renderThread(
   request: Request,
   ctx: TicketContext,
   link: TicketLink,
-  view: { notice?: "sent" | "rate_limited" | null; errors?: ReplyErrors; draft?: string; status?: number } = {},
+  view: { notice?: "sent" | "rate_limited" | null; errors?: ReplyErrors; draft?: string; status?: number; sendOnTo?: string } = {},
 ): Promise<Response> {
   const thread = await shopperThread(ctx, link.ticketId);
   if (!thread) return problemPage(request, "not_found");
-  return htmlResponse(threadPage({ ...thread, token: link.token, notice: view.notice ?? null, errors: view.errors, draft: view.draft }), view.status ?? 200);
+  const { notice = null, errors, draft, sendOnTo, status = 200 } = view;
+  return htmlResponse(threadPage({ ...thread, token: link.token, notice, errors, draft, sendOnTo }), status);
 }
 
 /** GET /apps/support/ticket?t=… — the shopper's conversation. */
@@ -129,7 +145,7 @@ export function postThread(request: Request, ctx: TicketContext): Promise<Respon
   return withLink(request, ctx, "thread", async (link) => {
     if (requestTooLarge(request)) return renderThread(request, ctx, link, { errors: { attachment: "photo_too_large" }, status: 400 });
     const result = await addShopperReply(ctx.db, ctx.shop, link.ticketId, await readTicketForm(request));
-    if (result.ok) return seeOther(request, "ticket", { t: link.token, sent: "1" });
+    if (result.ok) return renderThread(request, ctx, link, { notice: "sent", sendOnTo: ownAddress({ t: link.token, sent: "1" }) });
     if (result.kind === "not_found") return problemPage(request, "not_found");
     if (result.kind === "rate_limited") return renderThread(request, ctx, link, { notice: "rate_limited", status: 429 });
     return renderThread(request, ctx, link, { errors: result.errors, draft: result.draft, status: 400 });
@@ -148,14 +164,17 @@ function ratingOrNull(value: string | null | undefined): number | null {
  * An answered survey shows the answer.
  */
 export function getCsat(request: Request, ctx: TicketContext): Promise<Response> {
-  return withLink(request, ctx, "csat", async (link) => {
-    const found = await survey(ctx, link.ticketId);
-    if (!found) return problemPage(request, "not_found");
-    const { locale, shopName, reference, answer } = found;
-    if (answer) return htmlResponse(csatThanksPage({ locale, shopName, reference, rating: answer.rating, comment: answer.comment }));
-    const rating = ratingOrNull(new URL(request.url).searchParams.get("rating"));
-    return htmlResponse(csatPage({ locale, shopName, reference, token: link.token, rating }));
-  });
+  return withLink(request, ctx, "csat", (link) => renderSurvey(request, ctx, link));
+}
+
+/** The survey, or the answer on file; `sendOnTo` after it was posted (see ownAddress). */
+async function renderSurvey(request: Request, ctx: TicketContext, link: TicketLink, sendOnTo?: string): Promise<Response> {
+  const found = await survey(ctx, link.ticketId);
+  if (!found) return problemPage(request, "not_found");
+  const { locale, shopName, reference, answer } = found;
+  if (answer) return htmlResponse(csatThanksPage({ locale, shopName, reference, rating: answer.rating, comment: answer.comment, sendOnTo }));
+  const rating = ratingOrNull(new URL(request.url).searchParams.get("rating"));
+  return htmlResponse(csatPage({ locale, shopName, reference, token: link.token, rating }));
 }
 
 /** POST /apps/support/csat?t=… — records the answer (the first one is final). */
@@ -166,7 +185,7 @@ export function postCsat(request: Request, ctx: TicketContext): Promise<Response
     const fields = { rating: form.fields.rating, comment: form.fields.comment };
     const result = await answerSurvey(ctx, link.ticketId, fields);
     // Recorded or answered before: the page then shows the answer on file.
-    if (result.ok) return seeOther(request, "csat", { t: link.token });
+    if (result.ok) return renderSurvey(request, ctx, link, ownAddress({ t: link.token }));
     if (result.code === "not_found") return problemPage(request, "not_found");
     const { locale, shopName, reference } = result.survey;
     const comment = typeof fields.comment === "string" ? fields.comment : "";

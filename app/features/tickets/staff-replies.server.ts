@@ -4,6 +4,7 @@ import { env } from "../../env.server";
 import { addMessage, findTicket } from "./repo.server";
 import { sendToShopper } from "../notifications/notifications.server";
 import { recordMacroUse } from "../macros/replies.server";
+import { shopProxyPath } from "../shop/repo.server";
 
 import { threadLink, type TicketContext } from "./tickets.server";
 
@@ -47,7 +48,7 @@ export async function replyToTicket(
       "",
       "—",
       t("reply_link_intro", { reference: ticket.reference }),
-      threadLink(ctx.shop, ticket.id, now, locale),
+      await threadLink(ctx.db, ctx.shop, ticket.id, now, locale),
       "",
       input.shopName,
     ].join("\n"),
@@ -97,8 +98,9 @@ export async function closeTicket(ctx: TicketContext, ticketId: string, input: {
   const token = signTicketToken(env.SHOPIFY_API_SECRET, { shop: ctx.shop, ticketId: ticket.id, purpose: "csat" }, now);
   const locale = shopperLocale(ticket.locale);
   const t = shopperText(locale);
+  const shop = { domain: ctx.shop, proxyPath: await shopProxyPath(ctx.db, ctx.shop) };
   const choices = [5, 4, 3, 2, 1].map(
-    (n) => `${n} – ${csatLabel(locale, n)}: ${storefrontTicketUrl(ctx.shop, "csat", token, { rating: String(n), lang: locale })}`,
+    (n) => `${n} – ${csatLabel(locale, n)}: ${storefrontTicketUrl(shop, "csat", token, { rating: String(n), lang: locale })}`,
   );
   await sendToShopper(ctx.db, {
     shop: ctx.shop,
@@ -116,7 +118,7 @@ export async function closeTicket(ctx: TicketContext, ticketId: string, input: {
       t("csat_email_pick"),
       "",
       t("csat_email_more_help"),
-      threadLink(ctx.shop, ticket.id, now, locale),
+      await threadLink(ctx.db, ctx.shop, ticket.id, now, locale),
       "",
       input.shopName,
     ].join("\n"),

@@ -53,11 +53,17 @@ button{margin-top:1rem;font:inherit;font-weight:600;padding:.6rem 1.25rem;border
 .banner.problem{background:#fbeae5;border-color:#d9826f}
 `;
 
-function document(locale: ShopperLocale, title: string, main: string): string {
+/**
+ * `sendOnTo`, a relative address ("?t=…"): after a form was posted, the browser moves on to the
+ * page's own address by GET at once, so a reload does not send the form again. A redirect cannot
+ * do this behind Shopify's app proxy, which follows 30x answers itself (docs/decisions/0021).
+ */
+function document(locale: ShopperLocale, title: string, main: string, sendOnTo?: string): string {
+  const refresh = sendOnTo ? `\n<meta http-equiv="refresh" content="0;url=${escapeHtml(sendOnTo)}">` : "";
   return `<!doctype html>
 <html lang="${escapeHtml(locale)}">
 <head>
-<meta charset="utf-8">
+<meta charset="utf-8">${refresh}
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex,nofollow">
 <meta name="referrer" content="no-referrer">
@@ -129,6 +135,8 @@ export function threadPage(input: ThreadView & {
   notice?: "sent" | "rate_limited" | null;
   errors?: ReplyErrors;
   draft?: string;
+  /** After a reply was posted: the page's own address to move on to (see document()). */
+  sendOnTo?: string;
 }): string {
   const { locale } = input;
   const t = shopperText(locale);
@@ -186,6 +194,7 @@ ${messageError ? `<p id="message-error" class="error">${escapeHtml(messageError)
 ${attachmentError ? `<p id="attachment-error" class="error">${escapeHtml(attachmentError)}</p>` : ""}
 <button type="submit">${escapeHtml(t("reply_send"))}</button>
 </form>`,
+    input.sendOnTo,
   );
 }
 
@@ -235,7 +244,15 @@ ${commentError ? `<p id="comment-error" class="error">${escapeHtml(commentError)
   );
 }
 
-export function csatThanksPage(input: { locale: ShopperLocale; shopName: string; reference: string; rating: number; comment: string | null }): string {
+export function csatThanksPage(input: {
+  locale: ShopperLocale;
+  shopName: string;
+  reference: string;
+  rating: number;
+  comment: string | null;
+  /** After the survey was posted: the page's own address to move on to (see document()). */
+  sendOnTo?: string;
+}): string {
   const { locale } = input;
   const t = shopperText(locale);
   const rating = t("csat_thanks_rating", { reference: input.reference, rating: input.rating, label: csatLabel(locale, input.rating) });
@@ -246,6 +263,7 @@ export function csatThanksPage(input: { locale: ShopperLocale; shopName: string;
 <p class="banner" role="status">${escapeHtml(rating)}</p>
 ${input.comment ? `<p class="body">${escapeHtml(input.comment)}</p>` : ""}
 <p>${escapeHtml(t("csat_thanks_reads", { shop: input.shopName }))}</p>`,
+    input.sendOnTo,
   );
 }
 

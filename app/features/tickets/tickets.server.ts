@@ -23,11 +23,12 @@ import { contactMatches } from "../tracking/domain/verify";
 import { env } from "../../env.server";
 import { addMessage, createTicket, findTicket, type MessageKind } from "./repo.server";
 import { type AdminGraphql } from "../../shopify.server";
-import { searchOrders, searchValue } from "../../shopify/orders.server";
+import { findOrdersByName, searchOrders } from "../../shopify/orders.server";
 import { sendToShopper } from "../notifications/notifications.server";
 import { customerHistoryOrNull } from "../../shopify/customer-history.server";
 import { legacyId } from "../../lib/shopify-ids";
 import { shopProfile } from "../shop/profile.server";
+import { shopProxyPath } from "../shop/repo.server";
 import { supportProfile } from "../policies/support-settings.server";
 
 /**
@@ -58,10 +59,13 @@ function promiseLine(promise: ResponsePromise, timeZone: string, locale: Shopper
     : t("receipt_promise_closed", { date: formatShopperDateTime(promise.dueAt, locale, timeZone), timeZone });
 }
 
-/** The signed thread link; `lang` words the pages that cannot read the ticket (an expired link). */
-export function threadLink(shop: string, ticketId: string, now: Date, locale: ShopperLocale): string {
+/**
+ * The signed thread link, under the proxy path the shop last served us under; `lang` words the
+ * pages that cannot read the ticket (an expired link).
+ */
+export async function threadLink(db: Db, shop: string, ticketId: string, now: Date, locale: ShopperLocale): Promise<string> {
   const token = signTicketToken(env.SHOPIFY_API_SECRET, { shop, ticketId, purpose: "thread" }, now);
-  return storefrontTicketUrl(shop, "ticket", token, { lang: locale });
+  return storefrontTicketUrl({ domain: shop, proxyPath: await shopProxyPath(db, shop) }, "ticket", token, { lang: locale });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -86,9 +90,9 @@ async function resolveOrder(ctx: TicketContext, form: ContactForm, now: Date): P
       if (order?.id === grantedId) return { order, typedName: order.name };
     }
     if (!typedName) return { order: null, typedName: null };
-    const orders = await searchOrders(ctx.graphql, `name:${searchValue(typedName)}`, 1);
-    // Search matching is loose: the name must be the same, and the email the order's.
-    const order = orders.find((o) => o.name.toLowerCase() === typedName.toLowerCase());
+    // Only an order named exactly as typed, and only when its email is the shopper's.
+    const orders = await findOrdersByName(ctx.graphql, typedName);
+    const order = orders.find((o) => contactMatches(o, { email: form.email }));
     const matches = contactMatches(order ?? { email: null, phone: null }, { email: form.email });
     return { order: order && matches ? order : null, typedName };
   } catch (error) {
@@ -200,7 +204,7 @@ async function sendReceipt(
         input.promise,
         "",
         t("receipt_link_intro"),
-        threadLink(ctx.shop, input.ticketId, input.now, input.locale),
+        await threadLink(ctx.db, ctx.shop, input.ticketId, input.now, input.locale),
         "",
         t("receipt_not_you"),
         "",

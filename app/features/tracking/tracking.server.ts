@@ -6,7 +6,7 @@ import type { OrderSnapshot } from "./domain/types";
 import { contactMatches, normalizeOrderName, remainingDelay, type Contact } from "./domain/verify";
 import { env } from "../../env.server";
 import type { AdminGraphql } from "../../shopify.server";
-import { searchOrders, searchValue } from "../../shopify/orders.server";
+import { findOrdersByName, searchOrders } from "../../shopify/orders.server";
 import { orderCache } from "./order-cache.server";
 import { OrderRefSchema } from "../webhooks/payloads";
 
@@ -48,14 +48,17 @@ export type LookupFailure =
   | { ok: false; code: "not_found" }
   | { ok: false; code: "unavailable" };
 
-async function search(ctx: TrackingContext, query: string, first: number): Promise<OrderSnapshot[]> {
+/** Orders read for a key (a search, or a typed name), kept a short while per shop (order-cache.server.ts). */
+async function cached(ctx: TrackingContext, key: string, read: () => Promise<OrderSnapshot[]>): Promise<OrderSnapshot[]> {
   const now = Date.now();
-  const cached = orderCache.get(ctx.shop, query, now);
-  if (cached) return cached;
-  const orders = await searchOrders(ctx.graphql, query, first);
-  orderCache.set(ctx.shop, query, orders, now);
+  const hit = orderCache.get(ctx.shop, key, now);
+  if (hit) return hit;
+  const orders = await read();
+  orderCache.set(ctx.shop, key, orders, now);
   return orders;
 }
+
+const search = (ctx: TrackingContext, query: string, first: number) => cached(ctx, query, () => searchOrders(ctx.graphql, query, first));
 
 /** An order as the tracking block shows it, with a token that opens it again without a lookup. */
 export type OrderAccess = ReturnType<typeof grant>;
@@ -99,14 +102,14 @@ export async function verifyShopperLookup(
 
   let orders: OrderSnapshot[];
   try {
-    orders = await search(ctx, `name:${searchValue(orderName)}`, 1);
+    orders = await cached(ctx, `exact-name:${orderName.toLowerCase()}`, () => findOrdersByName(ctx.graphql, orderName));
   } catch (error) {
     console.warn("[tracking] lookup failed", ctx.shop, error instanceof Error ? error.message : error);
     return { ok: false, code: "unavailable" };
   }
-  // Search matching is loose; the name must match exactly, and the contact is always compared
-  // (against nothing when there is no order) so both failures do the same work.
-  const order = orders.find((o) => o.name.toLowerCase() === orderName.toLowerCase());
+  // Only orders named exactly as typed; the contact is always compared (against nothing when
+  // there is no order) so both failures do the same work.
+  const order = orders.find((o) => contactMatches(o, contact));
   const matches = contactMatches(order ?? { email: null, phone: null }, contact);
   if (!order || !matches) {
     await new Promise((resolve) => setTimeout(resolve, remainingDelay(admitted.startedAt, Date.now(), FAILED_LOOKUP_FLOOR_MS)));

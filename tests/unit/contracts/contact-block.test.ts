@@ -30,6 +30,8 @@ type Locale = keyof typeof LOCALES;
 const only = (strings: Record<string, string>, prefix: string) => Object.fromEntries(Object.entries(strings).filter(([k]) => k.startsWith(prefix)));
 const strings = Object.fromEntries(Object.entries(LOCALES).map(([l, f]) => [l, only(flatten(JSON.parse(read(`locales/${f}.json`))), "contact.")])) as Record<Locale, Record<string, string>>;
 const schemaStrings = Object.fromEntries(Object.entries(LOCALES).map(([l, f]) => [l, only(flatten(JSON.parse(read(`locales/${f}.schema.json`))), "blocks.contact.")])) as Record<Locale, Record<string, string>>;
+/** The schema strings the blocks share (the app proxy path setting), beside the block's own. */
+const sharedSchemaStrings = Object.fromEntries(Object.entries(LOCALES).map(([l, f]) => [l, only(flatten(JSON.parse(read(`locales/${f}.schema.json`))), "settings.")])) as Record<Locale, Record<string, string>>;
 const placeholders = (s: string) => [...s.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
 
 const TOPICS = ["order_status", "returns", "payment", "shipping", "product", "other"];
@@ -52,7 +54,7 @@ const template = (html: string, name: string) => html.match(new RegExp(`<templat
 const tagOf = (html: string, pattern: RegExp) => html.match(pattern)?.[0] ?? "";
 
 describe("contact block: schema", () => {
-  it("GIVEN the block THEN it is an app block with its own script, stylesheet and the five settings, all on by default", () => {
+  it("GIVEN the block THEN it is an app block with its own script, stylesheet, the five settings, all on by default, and the proxy path", () => {
     expect(block.schema).toMatchObject({ name: "t:blocks.contact.name", target: "section", javascript: "contact.js", stylesheet: "contact.css" });
     expect(block.schema.settings?.map((s) => [s.id, s.type, s.default])).toEqual([
       ["heading", "text", "Contact us"],
@@ -60,13 +62,14 @@ describe("contact block: schema", () => {
       ["faq_suggestions", "checkbox", true],
       ["allow_attachment", "checkbox", true],
       ["show_promise", "checkbox", true],
+      ["proxy_path", "text", "/apps/support"],
     ]);
   });
 
   it("GIVEN the schema labels THEN each exists in the four schema locale files", () => {
     const keys = [...block.source.matchAll(/"t:([\w.]+)"/g)].map((m) => m[1]!);
-    expect(keys).toHaveLength(10);
-    for (const locale of Object.keys(LOCALES) as Locale[]) expect(keys.filter((k) => !schemaStrings[locale][k]), locale).toEqual([]);
+    expect(keys).toHaveLength(12);
+    for (const locale of Object.keys(LOCALES) as Locale[]) expect(keys.filter((k) => !schemaStrings[locale][k] && !sharedSchemaStrings[locale][k]), locale).toEqual([]);
   });
 
   it("GIVEN the block THEN it passes the snippet exactly the arguments the snippet documents", () => {
@@ -155,7 +158,7 @@ describe("contact block: translations", () => {
   });
 
   it.each(["fr", "de", "es"] as const)("GIVEN %s THEN it translates every English string with the same placeholders", (locale) => {
-    for (const [en, other] of [[strings.en, strings[locale]], [schemaStrings.en, schemaStrings[locale]]] as const) {
+    for (const [en, other] of [[strings.en, strings[locale]], [schemaStrings.en, schemaStrings[locale]], [sharedSchemaStrings.en, sharedSchemaStrings[locale]]] as const) {
       expect(Object.keys(other).sort()).toEqual(Object.keys(en).sort());
       for (const key of Object.keys(en)) expect(placeholders(other[key]!), key).toEqual(placeholders(en[key]!));
       const same = Object.keys(en).filter((k) => other[k] === en[k] && en[k]!.includes(" "));
@@ -276,12 +279,15 @@ describe("contact block: rendering", () => {
   });
 
   it.each([
-    ["/", "/apps/support"],
-    ["/fr", "/fr/apps/support"],
-    ["/fr/", "/fr/apps/support"],
-  ])("GIVEN routes.root_url %s THEN the endpoint is %s", async (rootUrl, endpoint) => {
-    const assign = snippet.match(/assign endpoint = .*/)![0];
+    ["/", "", "/apps/support"],
+    ["/fr", "", "/fr/apps/support"],
+    ["/fr/", "", "/fr/apps/support"],
+    ["/", "/tools/help", "/tools/help"],
+    ["/fr/", "/tools/help", "/fr/tools/help"],
+    ["/fr", "a/help-desk", "/fr/a/help-desk"],
+  ])("GIVEN routes.root_url %s and the proxy path setting %j THEN the endpoint is %s", async (rootUrl, proxyPath, endpoint) => {
+    const assigns = snippet.match(/assign proxy_path = .*\n\s*assign endpoint = .*/)![0];
     const liquid = new Liquid({ strictFilters: true });
-    expect(await liquid.parseAndRender(`{% liquid\n${assign}\necho endpoint\n%}`, { root_url: rootUrl })).toBe(endpoint);
+    expect(await liquid.parseAndRender(`{% liquid\n${assigns}\necho endpoint\n%}`, { root_url: rootUrl, proxy_path: proxyPath })).toBe(endpoint);
   });
 });

@@ -45,7 +45,7 @@ const template = (markup: string, name: string) => markup.match(new RegExp(`<tem
 const tag = (markup: string, pattern: string) => markup.match(new RegExp(`<${pattern}[^>]*>`))?.[0];
 
 describe("FAQ block: schema", () => {
-  it("GIVEN the block THEN it is an app block with its own script, stylesheet and the six settings", () => {
+  it("GIVEN the block THEN it is an app block with its own script, stylesheet and the six settings and the proxy path", () => {
     expect(block.schema).toMatchObject({ name: "t:blocks.faq.name", target: "section", javascript: "faq.js", stylesheet: "faq.css" });
     const settings = block.schema.settings!.filter((s) => s.id);
     expect(settings.map((s) => [s.id, s.type, s.default])).toEqual([
@@ -55,6 +55,7 @@ describe("FAQ block: schema", () => {
       ["show_categories", "checkbox", true],
       ["show_helpful", "checkbox", true],
       ["show_peak_banner", "checkbox", true],
+      ["proxy_path", "text", "/apps/support"],
     ]);
   });
 
@@ -331,12 +332,15 @@ describe("FAQ block: rendering", () => {
   });
 
   it.each([
-    ["/", "/apps/support"],
-    ["/fr", "/fr/apps/support"],
-    ["/fr/", "/fr/apps/support"],
-  ])("GIVEN routes.root_url %s THEN the endpoint is %s", async (rootUrl, endpoint) => {
-    const assign = snippet.match(/assign endpoint = .*/)![0];
+    ["/", "", "/apps/support"],
+    ["/fr", "", "/fr/apps/support"],
+    ["/fr/", "", "/fr/apps/support"],
+    ["/", "/tools/help", "/tools/help"],
+    ["/fr/", "/tools/help", "/fr/tools/help"],
+    ["/fr", "a/help-desk", "/fr/a/help-desk"],
+  ])("GIVEN routes.root_url %s and the proxy path setting %j THEN the endpoint is %s", async (rootUrl, proxyPath, endpoint) => {
+    const assigns = snippet.match(/assign proxy_path = .*\n\s*assign endpoint = .*/)![0];
     const liquid = new Liquid({ strictFilters: true });
-    expect(await liquid.parseAndRender(`{% liquid\n${assign}\necho endpoint\n%}`, { routes: { root_url: rootUrl } })).toBe(endpoint);
+    expect(await liquid.parseAndRender(`{% liquid\n${assigns}\necho endpoint\n%}`, { routes: { root_url: rootUrl }, proxy_path: proxyPath })).toBe(endpoint);
   });
 });

@@ -63,7 +63,7 @@ describe("help launcher: schema", () => {
     expect(isAppEmbed(block)).toBe(true);
   });
 
-  it("GIVEN the settings THEN they are the position, the colours, the label and one checkbox per piece, all on by default", () => {
+  it("GIVEN the settings THEN they are the position, the colours, the label and one checkbox per piece, all on by default, and the proxy path", () => {
     const settings = block.schema.settings!.filter((s) => s.id);
     expect(settings.map((s) => [s.id, s.type, s.default])).toEqual([
       ["position", "select", "bottom_right"],
@@ -74,6 +74,7 @@ describe("help launcher: schema", () => {
       ["show_returns", "checkbox", true],
       ["show_faq", "checkbox", true],
       ["show_contact", "checkbox", true],
+      ["proxy_path", "text", "/apps/support"],
     ]);
     const position = block.schema.settings!.find((s) => s.id === "position") as unknown as { options: { value: string }[] };
     expect(position.options.map((o) => o.value)).toEqual(["bottom_right", "bottom_left"]);

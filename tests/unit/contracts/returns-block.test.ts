@@ -40,12 +40,13 @@ const render = (options: Partial<RenderOptions> = {}) => renderBlock(block, { ..
 const template = (html: string, name: string) => html.match(new RegExp(`<template data-${name}>([\\s\\S]*?)</template>`))![1]!;
 
 describe("returns block: schema", () => {
-  it("GIVEN the block THEN it is an app block with its own script, stylesheet and the three settings", () => {
+  it("GIVEN the block THEN it is an app block with its own script, stylesheet and the three settings and the proxy path", () => {
     expect(block.schema).toMatchObject({ name: "t:blocks.returns.name", target: "section", javascript: "returns.js", stylesheet: "returns.css" });
     expect(block.schema.settings?.map((s) => [s.id, s.type])).toEqual([
       ["heading", "text"],
       ["intro", "textarea"],
       ["contact_page", "url"],
+      ["proxy_path", "text"],
     ]);
     expect(block.schema.settings?.[0]?.default).toBe("Start a return");
   });
@@ -174,12 +175,15 @@ describe("returns block: rendering", () => {
   });
 
   it.each([
-    ["/", "/apps/support/returns"],
-    ["/fr", "/fr/apps/support/returns"],
-    ["/fr/", "/fr/apps/support/returns"],
-  ])("GIVEN routes.root_url %s THEN the endpoint is %s", async (rootUrl, endpoint) => {
-    const assign = snippet.match(/assign endpoint = .*/)![0];
+    ["/", "", "/apps/support/returns"],
+    ["/fr", "", "/fr/apps/support/returns"],
+    ["/fr/", "", "/fr/apps/support/returns"],
+    ["/", "/tools/help", "/tools/help/returns"],
+    ["/fr/", "/tools/help", "/fr/tools/help/returns"],
+    ["/fr", "a/help-desk", "/fr/a/help-desk/returns"],
+  ])("GIVEN routes.root_url %s and the proxy path setting %j THEN the endpoint is %s", async (rootUrl, proxyPath, endpoint) => {
+    const assigns = snippet.match(/assign proxy_path = .*\n\s*assign endpoint = .*/)![0];
     const liquid = new Liquid({ strictFilters: true });
-    expect(await liquid.parseAndRender(`{% liquid\n${assign}\necho endpoint\n%}`, { routes: { root_url: rootUrl } })).toBe(endpoint);
+    expect(await liquid.parseAndRender(`{% liquid\n${assigns}\necho endpoint\n%}`, { routes: { root_url: rootUrl }, proxy_path: proxyPath })).toBe(endpoint);
   });
 });

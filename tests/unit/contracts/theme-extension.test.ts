@@ -74,8 +74,8 @@ describe("theme app extension: translations", () => {
 describe("theme app extension: block schema", () => {
   it("GIVEN the block THEN its schema parses with the expected setting ids and assets", () => {
     expect(block.schema).toMatchObject({ target: "section", javascript: "order-tracking.js", stylesheet: "order-tracking.css" });
-    expect(block.schema.settings?.map((s) => s.id)).toEqual(["heading", "show_items", "show_events", "allow_phone", "returns_page", "contact_page"]);
-    expect(block.schema.settings?.map((s) => s.type)).toEqual(["text", "checkbox", "checkbox", "checkbox", "url", "url"]);
+    expect(block.schema.settings?.map((s) => s.id)).toEqual(["heading", "show_items", "show_events", "allow_phone", "returns_page", "contact_page", "proxy_path"]);
+    expect(block.schema.settings?.map((s) => s.type)).toEqual(["text", "checkbox", "checkbox", "checkbox", "url", "url", "text"]);
     expect(existsSync(join(dir, "assets", block.schema.javascript!))).toBe(true);
     expect(existsSync(join(dir, "assets", block.schema.stylesheet!))).toBe(true);
   });
@@ -155,12 +155,15 @@ describe("theme app extension: rendering", () => {
   });
 
   it.each([
-    ["/", "/apps/support/tracking"],
-    ["/fr", "/fr/apps/support/tracking"],
-    ["/fr/", "/fr/apps/support/tracking"],
-  ])("GIVEN routes.root_url %s THEN the endpoint is %s", async (rootUrl, endpoint) => {
-    const assign = read("snippets/order-tracking.liquid").match(/assign endpoint = .*/)![0];
+    ["/", "", "/apps/support/tracking"],
+    ["/fr", "", "/fr/apps/support/tracking"],
+    ["/fr/", "", "/fr/apps/support/tracking"],
+    ["/", "/tools/help", "/tools/help/tracking"],
+    ["/fr/", "/tools/help", "/fr/tools/help/tracking"],
+    ["/fr", "a/help-desk", "/fr/a/help-desk/tracking"],
+  ])("GIVEN routes.root_url %s and the proxy path setting %j THEN the endpoint is %s", async (rootUrl, proxyPath, endpoint) => {
+    const assigns = read("snippets/order-tracking.liquid").match(/assign proxy_path = .*\n\s*assign endpoint = .*/)![0];
     const liquid = new Liquid({ strictFilters: true });
-    expect(await liquid.parseAndRender(`{% liquid\n${assign}\necho endpoint\n%}`, { routes: { root_url: rootUrl } })).toBe(endpoint);
+    expect(await liquid.parseAndRender(`{% liquid\n${assigns}\necho endpoint\n%}`, { routes: { root_url: rootUrl }, proxy_path: proxyPath })).toBe(endpoint);
   });
 });

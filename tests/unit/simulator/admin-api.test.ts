@@ -363,3 +363,31 @@ describe("admin API: cost and throttling", () => {
     expect(body.data.shop.name).toBe("Other Outfitters");
   });
 });
+
+describe("admin API: order search as loose as Shopify's", () => {
+  const SORTED = `query Search($q: String!) { orders(first: 10, query: $q, sortKey: ORDER_NUMBER) { nodes { name number } } }`;
+
+  it("GIVEN an order number WHEN searching by name THEN longer numbers that start with it are found too, the exact one first by number", async () => {
+    const shops = simulatedShops();
+    const body = await shops.query(SORTED, { q: 'name:"101"' });
+    const names = (body.data.orders.nodes as Array<{ name: string }>).map((order) => order.name);
+    expect(names).toEqual(["#1010", "#1011", "#1012", "#1013", "#1014", "#1015", "#1016", "#1017", "#1018", "#1019"]);
+    expect(body.data.orders.nodes[0].number).toBe(1010);
+  });
+
+  it("GIVEN a search lag WHEN an order was just created THEN a name search misses it while a plain list shows it, until the lag has passed", async () => {
+    let now = new Date(fixture.anchor);
+    const store = createStore({ now: () => now });
+    store.loadShop(readFixture());
+    const api = createAdminApi(store, { searchLagMs: 5000 });
+    const names = async (query: string) => {
+      const body = (await api.execute(DEMO_SHOP_DOMAIN, { query }, undefined)).body as Body;
+      return (body.data.orders.nodes as Array<{ name: string }>).map((order) => order.name);
+    };
+    const order = store.createOrder(DEMO_SHOP_DOMAIN, { email: "new@example.com", lineItems: [{ variantId: "gid://shopify/ProductVariant/45011", quantity: 1 }], shippingAddress: null });
+    expect(await names(`{ orders(first: 5, query: "name:${order.name.slice(1)}") { nodes { name } } }`)).toEqual([]);
+    expect(await names(`{ orders(first: 1, sortKey: CREATED_AT, reverse: true) { nodes { name } } }`)).toEqual([order.name]);
+    now = new Date(now.getTime() + 5000);
+    expect(await names(`{ orders(first: 5, query: "name:${order.name.slice(1)}") { nodes { name } } }`)).toEqual([order.name]);
+  });
+});

@@ -192,10 +192,15 @@ export function verifyTicketToken(
   return { ok: true, ticketId };
 }
 
-/** The storefront address of a thread or survey page, through the shop's app proxy. */
-export function storefrontTicketUrl(shopDomain: string, page: "ticket" | "csat", token: string, extra: Record<string, string> = {}): string {
+/** The storefront address of a thread or survey page, under the shop's app proxy path (e.g. /apps/support). */
+export function storefrontTicketUrl(
+  shop: { domain: string; proxyPath: string },
+  page: "ticket" | "csat",
+  token: string,
+  extra: Record<string, string> = {},
+): string {
   const query = new URLSearchParams({ t: token, ...extra });
-  return `https://${shopDomain}/apps/support/${page}?${query}`;
+  return `https://${shop.domain}${shop.proxyPath}/${page}?${query}`;
 }
 
 // ---- attachment URLs for the admin ------------------------------------------------------------------

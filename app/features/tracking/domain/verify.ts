@@ -11,6 +11,23 @@ export function normalizeOrderName(input: string): string | null {
   return /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/.test(name) ? `#${name}` : null;
 }
 
+/**
+ * Whether what the shopper typed names exactly this order, never a near one: its name, or its
+ * number with or without the shop's prefix or suffix ("HB-1001-EU", "1001", "HB-1001", "1001-EU"),
+ * ignoring a leading "#", spaces around it and case.
+ */
+export function orderNameMatches(typed: string, order: { name: string; number: number }): boolean {
+  const bare = (text: string) => text.trim().replace(/^#\s*/, "").toLowerCase();
+  const wanted = bare(typed);
+  const name = bare(order.name);
+  if (wanted === name) return true;
+  const digits = String(order.number);
+  const at = name.lastIndexOf(digits);
+  if (order.number <= 0 || at < 0) return false;
+  const [prefix, suffix] = [name.slice(0, at), name.slice(at + digits.length)];
+  return wanted === digits || wanted === prefix + digits || wanted === digits + suffix;
+}
+
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }

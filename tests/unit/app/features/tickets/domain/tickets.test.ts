@@ -78,7 +78,11 @@ describe("signed ticket links", () => {
   );
 
   it("GIVEN a shop domain and a token THEN the link points at the storefront's app proxy", () => {
-    expect(storefrontTicketUrl(SHOP, "csat", "cl1.2.sig", { rating: "5" })).toBe(`https://${SHOP}/apps/support/csat?t=cl1.2.sig&rating=5`);
+    expect(storefrontTicketUrl({ domain: SHOP, proxyPath: "/apps/support" }, "csat", "cl1.2.sig", { rating: "5" })).toBe(`https://${SHOP}/apps/support/csat?t=cl1.2.sig&rating=5`);
+  });
+
+  it("GIVEN a shop that moved the app proxy to /tools/help THEN the link uses that path", () => {
+    expect(storefrontTicketUrl({ domain: SHOP, proxyPath: "/tools/help" }, "ticket", "cl1.2.sig")).toBe(`https://${SHOP}/tools/help/ticket?t=cl1.2.sig`);
   });
 });
 

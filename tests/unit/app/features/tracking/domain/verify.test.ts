@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contactMatches, normalizeOrderName, remainingDelay } from "../../../../../../app/features/tracking/domain/verify";
+import { contactMatches, normalizeOrderName, orderNameMatches, remainingDelay } from "../../../../../../app/features/tracking/domain/verify";
 
 describe("order name normalisation", () => {
   it.each([
@@ -47,5 +47,22 @@ describe("failed-lookup floor", () => {
 
   it("GIVEN a failure that already took longer than the floor THEN it answers at once", () => {
     expect(remainingDelay(1_000, 1_900, 400)).toBe(0);
+  });
+});
+
+describe("exact order name", () => {
+  const hb = { name: "HB-1001-EU", number: 1001 };
+  it.each(["HB-1001-EU", "hb-1001-eu", "#HB-1001-EU", " 1001 ", "#1001", "HB-1001", "1001-EU"])("GIVEN %s for HB-1001-EU THEN it is that order", (typed) => {
+    expect(orderNameMatches(typed, hb)).toBe(true);
+  });
+
+  it.each(["100", "10010", "HB-1001-E", "HB1001EU", "EU", "HB-"])("GIVEN %s for HB-1001-EU THEN it is not", (typed) => {
+    expect(orderNameMatches(typed, hb)).toBe(false);
+  });
+
+  it("GIVEN #1-A typed WHEN the candidates are #12-A and #1-A THEN only #1-A matches", () => {
+    expect(orderNameMatches("#1-A", { name: "#12-A", number: 12 })).toBe(false);
+    expect(orderNameMatches("#1-A", { name: "#1-A", number: 1 })).toBe(true);
+    expect(orderNameMatches("1", { name: "#12-A", number: 12 })).toBe(false);
   });
 });
