@@ -37,7 +37,7 @@ function createTicket(shop: string, data: { customerEmail: string; customerId?: 
   return harness.db.ticket.create({
     data: {
       shop, status: "open", topic: "order", category: "other", priority: "normal", subject: "Where is my parcel?",
-      customerName: "Ada Lovelace", responseDueAt: new Date(), resolutionDueAt: new Date(), ...data,
+      customerName: "Ada Lovelace", responseDueAt: new Date(), resolutionDueAt: new Date(), dueAt: new Date(), ...data,
       messages: { create: [{ shop, kind: "customer", author: "Ada Lovelace", body: "It has not arrived." }] },
     },
   });

@@ -338,6 +338,7 @@ describe("another shop's ticket", () => {
         customerEmail: "someone@example.com",
         responseDueAt: new Date(Date.now() + 3_600_000),
         resolutionDueAt: new Date(Date.now() + 7_200_000),
+        dueAt: new Date(Date.now() + 3_600_000),
         messages: { create: [{ shop: OTHER_SHOP, kind: "customer", author: "Someone", body: "Hello from another shop" }] },
       },
     });
