@@ -12,7 +12,6 @@ ALTER TABLE "Ticket" ALTER COLUMN "dueAt" SET NOT NULL;
 -- CreateTable
 CREATE TABLE "ShopErasure" (
     "shop" TEXT NOT NULL,
-    "webhookId" TEXT NOT NULL,
     "requestedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "deleted" INTEGER NOT NULL DEFAULT 0,
     "batches" INTEGER NOT NULL DEFAULT 0,

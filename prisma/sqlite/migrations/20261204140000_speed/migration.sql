@@ -4,7 +4,6 @@ DROP INDEX "ReturnRequest_shop_status_respondBy_idx";
 -- CreateTable
 CREATE TABLE "ShopErasure" (
     "shop" TEXT NOT NULL PRIMARY KEY,
-    "webhookId" TEXT NOT NULL,
     "requestedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "deleted" INTEGER NOT NULL DEFAULT 0,
     "batches" INTEGER NOT NULL DEFAULT 0,
