@@ -58,17 +58,30 @@ const fmt = (f: Figure) => `${f.ms.toFixed(1).padStart(8)} ms ${f.heapMb.toFixed
 const line = (label: string, before: Figure | null, after: Figure) =>
   console.log(`${label.padEnd(40)} before ${before ? fmt(before) : "         —              "}   after ${fmt(after)}${before ? `   ×${(before.ms / after.ms).toFixed(1)} faster` : ""}`);
 
-/** The Inbox's page query as it was: up to 5,000 open tickets sorted in memory, or OFFSET by activity. */
+/**
+ * The Inbox's queries as they were: up to 5,000 open tickets sorted in memory, or OFFSET by
+ * activity; then the tab counts and the page's rows, as listInbox does.
+ */
 async function oldInboxPage(db: Db, shop: string, status: string, page: number) {
   const skip = (page - 1) * 50;
   const where = { shop, ...(status === "all" ? {} : { status }) };
+  let ids: string[];
   if (status === "open" || status === "pending") {
     const all = await db.ticket.findMany({ where, take: 5000, select: { id: true, status: true, createdAt: true, responseDueAt: true, resolutionDueAt: true, firstResponseAt: true } });
     const due = (t: (typeof all)[number]) => nextDeadline(t)?.dueAt.getTime() ?? Number.POSITIVE_INFINITY;
     all.sort((a, b) => due(a) - due(b) || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
-    return all.slice(skip, skip + 50);
+    ids = all.slice(skip, skip + 50).map((t) => t.id);
+  } else {
+    ids = (await db.ticket.findMany({ where, orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }], skip, take: 51, select: { id: true } })).map((t) => t.id);
   }
-  return db.ticket.findMany({ where, orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }], skip, take: 51, select: { id: true } });
+  await db.ticket.groupBy({ by: ["status"], where: { shop }, _count: { _all: true } });
+  return db.ticket.findMany({ where: { shop, id: { in: ids } } });
+}
+
+/** The Returns queue's page as it was: OFFSET paging (the counts and rows as now). */
+async function oldQueuePage(db: Db, shop: string, page: number) {
+  await db.returnRequest.groupBy({ by: ["status", "pendingStep"], where: { shop }, _count: { _all: true, lastSyncError: true } });
+  return db.returnRequest.findMany({ where: { shop }, orderBy: [{ createdAt: "desc" }], skip: (page - 1) * 50, take: 51, include: { items: true } });
 }
 
 /** shop/redact as it was: every table's rows of the shop deleted in the webhook's transaction. */
@@ -133,7 +146,8 @@ async function benchProvider(provider: "sqlite" | "postgresql") {
       line(`returns queue ${tab}, first page`, null, await measure(() => listReturnQueue(db, shop, params, queueOpts)));
     }
     const deep = await cursorAt(20, (after) => listReturnQueue(db, shop, { stage: "all", after, before: null }, queueOpts));
-    line("returns queue all, page 20", null, await measure(() => listReturnQueue(db, shop, { stage: "all", after: deep, before: null }, queueOpts)));
+    const deepAfter = await measure(() => listReturnQueue(db, shop, { stage: "all", after: deep, before: null }, queueOpts));
+    line("returns queue all, page 20", await measure(() => oldQueuePage(db, shop, 20)), deepAfter);
 
     // shop/redact of a shop as large as the others, once the old way and once the new.
     const seedRedacted = () => seedShop(db, REDACTED, { tickets: TICKETS, returns: RETURNS, events: EVENTS, messages: true }, now, 9);

@@ -90,7 +90,8 @@ export default function ReturnsQueue() {
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(rows);
 
   // A new tab or page is a new list: what was selected on the previous one no longer applies.
-  useEffect(() => clearSelection(), [queue.tab, queue.rows[0]?.id, clearSelection]);
+  const firstRow = queue.rows[0]?.id;
+  useEffect(() => clearSelection(), [queue.tab, firstRow, clearSelection]);
 
   useEffect(() => {
     if (!fetcher.data) return;

@@ -130,9 +130,9 @@ export async function dashboardAggregates(db: Db, input: AggregateInput): Promis
     `WITH days(d, lo, hi) AS (VALUES ${dayValues}),
      sessions AS (
        SELECT e.visitor AS visitor, days.d AS d, MIN(e.at) AS at
-       FROM days JOIN "SupportEvent" e
-         ON e.shop = ? AND e.type IN (${list(input.sessionTypes)}) AND e.at >= days.lo AND e.at < days.hi
-       WHERE e.visitor IS NOT NULL AND e.visitor <> ''
+       FROM days CROSS JOIN "SupportEvent" e
+       WHERE e.shop = ? AND e.type IN (${list(input.sessionTypes)}) AND e.at >= days.lo AND e.at < days.hi
+         AND e.visitor IS NOT NULL AND e.visitor <> ''
        GROUP BY e.visitor, days.d
      )
      SELECT s.d AS d, COUNT(*) AS n,
@@ -145,7 +145,7 @@ export async function dashboardAggregates(db: Db, input: AggregateInput): Promis
   );
   const ticketDays = await query(
     `WITH days(d, lo, hi) AS (VALUES ${dayValues})
-     SELECT days.d AS d, COUNT(*) AS n FROM days JOIN "Ticket" t ON t.shop = ? AND t."createdAt" >= days.lo AND t."createdAt" < days.hi
+     SELECT days.d AS d, COUNT(*) AS n FROM days CROSS JOIN "Ticket" t WHERE t.shop = ? AND t."createdAt" >= days.lo AND t."createdAt" < days.hi
      GROUP BY days.d`,
     [...dayParams, shop],
   );

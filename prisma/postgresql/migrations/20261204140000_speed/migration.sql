@@ -2,7 +2,13 @@
 DROP INDEX "ReturnRequest_shop_status_respondBy_idx";
 
 -- DropIndex
+DROP INDEX "SupportEvent_shop_type_at_idx";
+
+-- DropIndex
 DROP INDEX "Ticket_shop_status_responseDueAt_idx";
+
+-- DropIndex
+DROP INDEX "Ticket_shop_createdAt_idx";
 
 -- AlterTable
 ALTER TABLE "Ticket" ADD COLUMN     "dueAt" TIMESTAMP(3);
@@ -67,10 +73,13 @@ CREATE INDEX "OutboxMessage_createdAt_idx" ON "OutboxMessage"("createdAt");
 CREATE INDEX "FaqTranslation_shop_idx" ON "FaqTranslation"("shop");
 
 -- CreateIndex
-CREATE INDEX "SupportEvent_shop_visitor_at_idx" ON "SupportEvent"("shop", "visitor", "at");
+CREATE INDEX "SupportEvent_shop_type_at_visitor_idx" ON "SupportEvent"("shop", "type", "at", "visitor");
 
 -- CreateIndex
 CREATE INDEX "SupportEvent_at_idx" ON "SupportEvent"("at");
+
+-- CreateIndex
+CREATE INDEX "Ticket_shop_createdAt_firstResponseAt_closedAt_responseDueA_idx" ON "Ticket"("shop", "createdAt", "firstResponseAt", "closedAt", "responseDueAt", "csatRating");
 
 -- CreateIndex
 CREATE INDEX "Ticket_shop_status_dueAt_createdAt_id_idx" ON "Ticket"("shop", "status", "dueAt", "createdAt", "id");

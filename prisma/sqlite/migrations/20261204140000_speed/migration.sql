@@ -1,6 +1,9 @@
 -- DropIndex
 DROP INDEX "ReturnRequest_shop_status_respondBy_idx";
 
+-- DropIndex
+DROP INDEX "SupportEvent_shop_type_at_idx";
+
 -- CreateTable
 CREATE TABLE "ShopErasure" (
     "shop" TEXT NOT NULL PRIMARY KEY,
@@ -49,7 +52,7 @@ CREATE TABLE "new_Ticket" (
 INSERT INTO "new_Ticket" ("assignee", "category", "closedAt", "createdAt", "csatAt", "csatComment", "csatRating", "customerEmail", "customerId", "customerName", "firstResponseAt", "id", "lastMessageAt", "locale", "orderId", "orderName", "priority", "priorityReasons", "reference", "resolutionDueAt", "responseDueAt", "segment", "shop", "status", "subject", "surveySentAt", "topic", "updatedAt", "visitor", "dueAt") SELECT "assignee", "category", "closedAt", "createdAt", "csatAt", "csatComment", "csatRating", "customerEmail", "customerId", "customerName", "firstResponseAt", "id", "lastMessageAt", "locale", "orderId", "orderName", "priority", "priorityReasons", "reference", "resolutionDueAt", "responseDueAt", "segment", "shop", "status", "subject", "surveySentAt", "topic", "updatedAt", "visitor", CASE WHEN "firstResponseAt" IS NULL THEN "responseDueAt" ELSE "resolutionDueAt" END FROM "Ticket";
 DROP TABLE "Ticket";
 ALTER TABLE "new_Ticket" RENAME TO "Ticket";
-CREATE INDEX "Ticket_shop_createdAt_idx" ON "Ticket"("shop", "createdAt");
+CREATE INDEX "Ticket_shop_createdAt_firstResponseAt_closedAt_responseDueAt_csatRating_idx" ON "Ticket"("shop", "createdAt", "firstResponseAt", "closedAt", "responseDueAt", "csatRating");
 CREATE INDEX "Ticket_shop_customerEmail_idx" ON "Ticket"("shop", "customerEmail");
 CREATE INDEX "Ticket_shop_status_dueAt_createdAt_id_idx" ON "Ticket"("shop", "status", "dueAt", "createdAt", "id");
 CREATE INDEX "Ticket_shop_status_lastMessageAt_id_idx" ON "Ticket"("shop", "status", "lastMessageAt", "id");
@@ -105,7 +108,7 @@ CREATE INDEX "OutboxMessage_createdAt_idx" ON "OutboxMessage"("createdAt");
 CREATE INDEX "FaqTranslation_shop_idx" ON "FaqTranslation"("shop");
 
 -- CreateIndex
-CREATE INDEX "SupportEvent_shop_visitor_at_idx" ON "SupportEvent"("shop", "visitor", "at");
+CREATE INDEX "SupportEvent_shop_type_at_visitor_idx" ON "SupportEvent"("shop", "type", "at", "visitor");
 
 -- CreateIndex
 CREATE INDEX "SupportEvent_at_idx" ON "SupportEvent"("at");
