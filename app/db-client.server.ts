@@ -30,6 +30,13 @@ function connect(url: string, options: { busyTimeoutMs?: number }): Db {
   return new PrismaClient({ adapter: new PrismaSqlite(url, options.busyTimeoutMs) });
 }
 
+/** Which database a client talks to, for the few queries written in SQL (dashboard aggregates). */
+export function providerOf(db: Db): DatabaseProvider {
+  const provider = providers.get(db);
+  if (!provider) throw new Error("providerOf: a client made without createDb");
+  return provider;
+}
+
 /**
  * After erasing customer data: on SQLite, deleted rows are zeroed in the database file
  * (secure_delete), but their earlier versions stay in the write-ahead log until a checkpoint copies

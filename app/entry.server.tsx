@@ -4,9 +4,11 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { startReturnsWorker } from "./jobs/returns-sync.server";
+import { startMaintenanceWorker } from "./jobs/maintenance.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 
 startReturnsWorker();
+startMaintenanceWorker();
 
 const STREAM_TIMEOUT_MS = 5000;
 

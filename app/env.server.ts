@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   RETURNS_RETRY_BASE_MS: z.coerce.number().int().positive().default(2000),
   /** How often stored return requests Shopify has not accepted yet are retried. */
   RETURNS_SYNC_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
+  /** How often the maintenance loop carries on shop erasures (shop/redact); retention runs hourly within it. */
+  MAINTENANCE_INTERVAL_MS: z.coerce.number().int().positive().default(2000),
   /**
    * Demo and tests only: the simulated shop's origin. When set, every call the Shopify library
    * makes to https://<shop>.myshopify.com goes there instead (see app/simulated-shop.server.ts).

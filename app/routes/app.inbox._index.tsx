@@ -50,14 +50,17 @@ export default function Inbox() {
     [inbox.counts],
   );
 
-  /** A filter change starts again at page 1. */
+  /** A filter change starts again at the first page. */
   const go = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(searchParams);
     for (const [key, value] of Object.entries(changes)) {
       if (value === null || value === "") next.delete(key);
       else next.set(key, value);
     }
-    if (!("page" in changes)) next.delete("page");
+    if (!("after" in changes || "before" in changes)) {
+      next.delete("after");
+      next.delete("before");
+    }
     setSearchParams(next, { preventScrollReset: true });
   };
 
@@ -113,13 +116,12 @@ export default function Inbox() {
                 { title: "Assignee" },
               ]}
               pagination={
-                params.page > 1 || inbox.hasNext
+                inbox.previous || inbox.next
                   ? {
-                      hasPrevious: params.page > 1,
-                      hasNext: inbox.hasNext,
-                      onPrevious: () => go({ page: params.page > 2 ? String(params.page - 1) : null }),
-                      onNext: () => go({ page: String(params.page + 1) }),
-                      label: `Page ${params.page}`,
+                      hasPrevious: inbox.previous !== null,
+                      hasNext: inbox.next !== null,
+                      onPrevious: () => go({ before: inbox.previous, after: null }),
+                      onNext: () => go({ after: inbox.next, before: null }),
                     }
                   : undefined
               }

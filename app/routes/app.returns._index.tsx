@@ -90,7 +90,8 @@ export default function ReturnsQueue() {
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(rows);
 
   // A new tab or page is a new list: what was selected on the previous one no longer applies.
-  useEffect(() => clearSelection(), [queue.tab, queue.page, clearSelection]);
+  const firstRow = queue.rows[0]?.id;
+  useEffect(() => clearSelection(), [queue.tab, firstRow, clearSelection]);
 
   useEffect(() => {
     if (!fetcher.data) return;
@@ -159,7 +160,7 @@ export default function ReturnsQueue() {
           <Tabs
             tabs={tabs}
             selected={Math.max(0, QUEUE_TABS.indexOf(queue.tab))}
-            onSelect={(index) => go({ stage: QUEUE_TABS[index] ?? "review", page: null })}
+            onSelect={(index) => go({ stage: QUEUE_TABS[index] ?? "review", after: null, before: null })}
           />
           <div id="returns-queue-panel">
             <IndexTable
@@ -183,13 +184,12 @@ export default function ReturnsQueue() {
                 { title: "Status" },
               ]}
               pagination={
-                queue.page > 1 || queue.hasNext
+                queue.previous || queue.next
                   ? {
-                      hasPrevious: queue.page > 1,
-                      hasNext: queue.hasNext,
-                      onPrevious: () => go({ page: queue.page > 2 ? String(queue.page - 1) : null }),
-                      onNext: () => go({ page: String(queue.page + 1) }),
-                      label: `Page ${queue.page}`,
+                      hasPrevious: queue.previous !== null,
+                      hasNext: queue.next !== null,
+                      onPrevious: () => go({ before: queue.previous, after: null }),
+                      onNext: () => go({ after: queue.next, before: null }),
                     }
                   : undefined
               }

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@prisma/client";
-import { CUSTOMER_DATA, SHOP_TABLES } from "../../app/features/compliance/compliance.server";
+import { CUSTOMER_DATA } from "../../app/features/compliance/compliance.server";
+import { requestShopErasure, runRedactBatch, SHOP_TABLES } from "../../app/features/compliance/shop-erasure.server";
+import { seedShop } from "../helpers/scale-seed";
 import { sqlitePath } from "../../app/sqlite-adapter.server";
 import { testProvider } from "../helpers/postgres";
 import { sessionToken } from "../../simulator/signing";
@@ -37,7 +39,7 @@ function createTicket(shop: string, data: { customerEmail: string; customerId?: 
   return harness.db.ticket.create({
     data: {
       shop, status: "open", topic: "order", category: "other", priority: "normal", subject: "Where is my parcel?",
-      customerName: "Ada Lovelace", responseDueAt: new Date(), resolutionDueAt: new Date(), ...data,
+      customerName: "Ada Lovelace", responseDueAt: new Date(), resolutionDueAt: new Date(), dueAt: new Date(), ...data,
       messages: { create: [{ shop, kind: "customer", author: "Ada Lovelace", body: "It has not arrived." }] },
     },
   });
@@ -46,6 +48,8 @@ function createTicket(shop: string, data: { customerEmail: string; customerId?: 
 describe("compliance webhooks", () => {
   it("GIVEN every Prisma model with a shop column THEN shop/redact clears it", () => {
     const shopScoped = Prisma.dmmf.datamodel.models
+      // The erasure's own record stays as proof that it was carried out (it holds the domain only).
+      .filter((m) => m.name !== "ShopErasure")
       .filter((m) => m.fields.some((f) => f.name === "shop"))
       .map((m) => lowerFirst(m.name));
     expect([...SHOP_TABLES].sort()).toEqual(shopScoped.sort());
@@ -197,7 +201,10 @@ describe("compliance webhooks", () => {
 
     const [delivery] = await harness.shop.deliverWebhook(DEMO_SHOP, "shop/redact", { shop_id: 1, shop_domain: DEMO_SHOP }, "redact-1");
 
+    // Acknowledged at once; the app's maintenance loop erases in the background.
     expect(delivery?.status).toBe(200);
+    const erasure = await erasureFinished(DEMO_SHOP);
+    expect(erasure.deleted).toBeGreaterThan(0);
     for (const table of SHOP_TABLES) {
       const remaining = await (harness.db[table] as unknown as { findMany(a: object): Promise<{ id: string }[]> }).findMany({
         where: { shop: DEMO_SHOP },
@@ -208,6 +215,48 @@ describe("compliance webhooks", () => {
     expect(await harness.db.shop.findUnique({ where: { domain: DEMO_SHOP } })).toBeNull();
     expect(await harness.db.webhookDelivery.count({ where: { shop: OTHER_SHOP } })).toBe(1);
     expect(await harness.db.shop.count({ where: { domain: OTHER_SHOP } })).toBe(1);
+  });
+});
+
+async function erasureFinished(shop: string) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const erasure = await harness.db.shopErasure.findUnique({ where: { shop } });
+    if (erasure?.finishedAt) return erasure;
+    if (Date.now() > deadline) throw new Error(`the erasure of ${shop} did not finish: ${JSON.stringify(erasure)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function rowsOf(shop: string): Promise<number> {
+  let total = 0;
+  for (const table of SHOP_TABLES) total += await (harness.db[table] as unknown as { count(a: object): Promise<number> }).count({ where: { shop } });
+  return total;
+}
+
+describe("shop/redact of a large shop", () => {
+  const BIG = "big-store.myshopify.com";
+
+  it("GIVEN an erasure interrupted midway (its process stopped holding the lease) THEN another process carries on once the lease lapses and nothing of the shop is left", async () => {
+    await seedShop(harness.db, BIG, { tickets: 2_000, returns: 400, events: 3_000, messages: true }, new Date(), 7);
+    const otherRows = await rowsOf(OTHER_SHOP);
+    const seeded = await rowsOf(BIG);
+    expect(seeded).toBeGreaterThan(7_000);
+
+    // The process that took the delivery erases five batches, then stops with the lease still held.
+    await harness.db.$transaction((tx) => requestShopErasure(tx, BIG, { shop_id: 2, shop_domain: BIG }));
+    await harness.db.shopErasure.update({ where: { shop: BIG }, data: { leaseUntil: new Date(Date.now() + 3_000) } });
+    for (let i = 0; i < 5; i++) expect(await runRedactBatch(harness.db, BIG, 200)).toEqual({ deleted: 200, finished: false });
+    expect(await rowsOf(BIG)).toBe(seeded - 1_000);
+
+    // The app's maintenance loop (another process) waits for the lease, then finishes the job.
+    const erasure = await erasureFinished(BIG);
+    expect(await rowsOf(BIG)).toBe(0);
+    expect(erasure.deleted).toBe(seeded);
+    expect(erasure.batches).toBeGreaterThan(5);
+    expect(await rowsOf(OTHER_SHOP)).toBe(otherRows);
+    // Finished is final: another batch finds nothing to do.
+    expect(await runRedactBatch(harness.db, BIG)).toEqual({ deleted: 0, finished: true });
   });
 });
 

@@ -80,6 +80,7 @@ function ticket(
       visitor: opts.visitor ?? null,
       responseDueAt: after(createdAt, 60),
       resolutionDueAt: after(createdAt, 24 * 60),
+      dueAt: opts.respond === undefined ? after(createdAt, 60) : after(createdAt, 24 * 60),
       firstResponseAt: opts.respond === undefined ? null : after(createdAt, opts.respond),
       closedAt: opts.close === undefined ? null : after(createdAt, opts.close),
       surveySentAt: opts.surveyed || opts.rating !== undefined ? after(createdAt, opts.close ?? 0) : null,

@@ -184,14 +184,17 @@ describe("returns queue", () => {
       data: Array.from({ length: 51 }, (_, n) => ({ ...base, reference: `R-PAGE${n}`, idempotencyKey: randomUUID() })),
     });
 
-    const first = await loaderData<QueueData & { hasNext: boolean }>("/app/returns", QUEUE_ROUTE, "stage=done");
-    const second = await loaderData<QueueData & { hasNext: boolean }>("/app/returns", QUEUE_ROUTE, "stage=done&page=2");
+    type Paged = QueueData & { next: string | null; previous: string | null };
+    const first = await loaderData<Paged>("/app/returns", QUEUE_ROUTE, "stage=done");
+    const second = await loaderData<Paged>("/app/returns", QUEUE_ROUTE, `stage=done&after=${first.data.next}`);
+    const back = await loaderData<Paged>("/app/returns", QUEUE_ROUTE, `stage=done&before=${second.data.previous}`);
 
     // Done also holds the file's other finished requests: every row once, 50 to a page.
     const done = first.data.counts.done!;
     expect(done).toBeGreaterThanOrEqual(51);
-    expect([first.data.rows.length, first.data.hasNext]).toEqual([50, true]);
-    expect([second.data.rows.length, second.data.hasNext]).toEqual([Math.min(50, done - 50), done > 100]);
+    expect([first.data.rows.length, first.data.next !== null, first.data.previous]).toEqual([50, true, null]);
+    expect([second.data.rows.length, second.data.next !== null]).toEqual([Math.min(50, done - 50), done > 100]);
+    expect(back.data.rows.map((r) => r.id)).toEqual(first.data.rows.map((r) => r.id));
     const listed = [...first.data.rows, ...second.data.rows];
     expect(new Set(listed.map((r) => r.id)).size).toBe(listed.length);
     expect(listed.filter((r) => r.reference.startsWith("R-PAGE"))).toHaveLength(51);

@@ -51,7 +51,9 @@ describe("a ticket's life in the inbox and on the shopper's link", () => {
   it("GIVEN a ticket past its first-reply deadline THEN the overdue filter lists it and not the others", async () => {
     const { body } = await contact({ message: "This one will be overdue, sorry about that." });
     const late = await ticketByReference(body.reference);
-    await harness.db.ticket.update({ where: { id: late.id }, data: { responseDueAt: new Date(Date.now() - 3_600_000) } });
+    // Unanswered, so its next deadline (the stored dueAt) is the response's.
+    const past = new Date(Date.now() - 3_600_000);
+    await harness.db.ticket.update({ where: { id: late.id }, data: { responseDueAt: past, dueAt: past } });
 
     const { data } = await loaderData<ListData>("/app/inbox", LIST_ROUTE, "overdue=1");
 
@@ -344,6 +346,7 @@ describe("another shop's ticket", () => {
         customerEmail: "someone@example.com",
         responseDueAt: new Date(Date.now() + 3_600_000),
         resolutionDueAt: new Date(Date.now() + 7_200_000),
+        dueAt: new Date(Date.now() + 3_600_000),
         messages: { create: [{ shop: OTHER_SHOP, kind: "customer", author: "Someone", body: "Hello from another shop" }] },
       },
     });

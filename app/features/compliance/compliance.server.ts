@@ -6,7 +6,8 @@ import type { Tx } from "../webhooks/deliveries.server";
 /**
  * Shopify's mandatory compliance webhooks (GDPR/CCPA). Customer data the app keeps lives in the
  * tables listed in CUSTOMER_DATA; every table that carries a `shop` column is cleared on
- * shop/redact (tests/integration/compliance.test.ts checks both lists against the Prisma models).
+ * shop/redact, in batches (shop-erasure.server.ts; tests/integration/compliance.test.ts checks
+ * both lists against the Prisma models).
  */
 
 const CustomerSchema = z.object({
@@ -34,7 +35,7 @@ export const ShopRedactSchema = z.object({ shop_domain: z.string() });
  * The payload as sent by `shop`: deliveries for every shop are signed with the same app secret, so a
  * body signed for shop A could be replayed under shop B's header. The body must name the header's shop.
  */
-function parseFor<T extends { shop_domain: string }>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, shop: string, payload: unknown): T {
+export function parseFor<T extends { shop_domain: string }>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, shop: string, payload: unknown): T {
   return schema
     .refine((p) => p.shop_domain === shop, { message: `shop_domain is not the shop that sent it (${shop})`, path: ["shop_domain"] })
     .parse(payload);
@@ -249,37 +250,3 @@ export async function deleteDataRequestExport(db: Db, shop: string, id: string):
   const { count } = await db.complianceRequest.updateMany({ where: { id, shop, topic: DATA_REQUEST, export: { not: null } }, data: { export: null } });
   return count > 0;
 }
-
-/** Every row the app keeps for the shop, in every table with a `shop` column. */
-export const SHOP_TABLES = [
-  "session",
-  "webhookDelivery",
-  "complianceRequest",
-  "policyVersion",
-  "returnRequest",
-  "returnPhoto",
-  "returnLabel",
-  "returnEvent",
-  "outboxMessage",
-  "macro",
-  "faqTranslation",
-  "faqArticle",
-  "faqCategory",
-  "faqVote",
-  "supportEvent",
-  "ticketMessage",
-  "ticket",
-  "staffMember",
-] as const;
-
-export async function redactShop(tx: Tx, shop: string, payload: unknown): Promise<number> {
-  parseFor(ShopRedactSchema, shop, payload);
-  let deleted = 0;
-  for (const table of SHOP_TABLES) {
-    deleted += (await (tx[table] as unknown as ShopScoped).deleteMany({ where: { shop } })).count;
-  }
-  deleted += (await tx.shop.deleteMany({ where: { domain: shop } })).count;
-  return deleted;
-}
-
-type ShopScoped = { deleteMany(args: { where: { shop: string } }): Promise<{ count: number }> };

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import type { Db } from "../../db-client.server";
 import { toCsv } from "../import-export/domain/csv";
-import { dailySeries, isWithin, PERIODS, periodRange, type Period } from "./domain/periods";
-import { dashboardSummary, toCsvRows, type DashboardMetrics, type DashboardSummary, type PeriodData } from "./domain/kpis";
+import { PERIODS, periodRange, type Period } from "./domain/periods";
+import { metricsFromCounts, toCsvRows, type DashboardMetrics, type DashboardSummary } from "./domain/kpis";
 import { topQueries, topReasons } from "./domain/rates";
-import type { DateRange, SelfServiceSession, Ticket } from "./domain/kpi-inputs";
+import type { DateRange } from "./domain/kpi-inputs";
+import { dashboardAggregates } from "./aggregates.server";
+import { SESSION_KINDS } from "./domain/sessions";
 import { formatDayNumber, localDayNumber } from "../../lib/zoned-time";
 import { currentReturnPolicy } from "../policies/repo.server";
 import type { AdminGraphql } from "../../shopify.server";
@@ -13,9 +15,9 @@ import { type DailyActivity, type Metrics } from "./dashboard";
 import { reasonLabeller } from "../returns/domain/review";
 
 /**
- * The merchant dashboard on the admin home: loads one shop's rows for a period and the one before
- * it, hands them to the KPI formulas (domain/kpis.ts) and returns what the page and
- * the CSV export show.
+ * The merchant dashboard on the admin home: counts one shop's activity for a period and the one
+ * before it in the database (aggregates.server.ts), hands the counts to the KPI formulas
+ * (domain/kpis.ts) and returns what the page and the CSV export show.
  *
  * Choices the formulas leave to the caller:
  * - A self-service session is one visitor on one local calendar day (the shop's time zone) with
@@ -35,13 +37,6 @@ const ORDER_WINDOW_MS = 60 * 86_400_000;
 const TOP_REASONS = 5;
 const TOP_SEARCHES = 10;
 
-// A Map, not an object literal: an event type is stored text, and "__proto__" must not match.
-const SESSION_KINDS = new Map<string, SelfServiceSession["kind"]>([
-  ["tracking_lookup", "tracking"],
-  ["return_started", "returns"],
-  ["faq_view", "faq"],
-  ["deflected", "faq"],
-]);
 const EVENT_TYPES = [...SESSION_KINDS.keys(), "faq_search_miss"];
 
 export const DEFAULT_PERIOD: Period = 30;
@@ -56,38 +51,6 @@ export function parsePeriod(value: string | null): Period {
 
 /** The page's "Export CSV" request. */
 export const DashboardExportSchema = z.object({ intent: z.literal("export"), period: z.coerce.number().refine(isPeriod, "Unknown period") });
-
-export type EventRow = { type: string; visitor: string | null; subject: string | null; at: Date };
-
-const QUARTER_HOUR_MS = 15 * 60_000;
-
-/**
- * Self-service sessions: one per visitor and local day, at the visitor's first self-service event
- * that day, in time order. Event types that are not self-service use are ignored.
- */
-export function selfServiceSessions(events: readonly Omit<EventRow, "subject">[], timeZone: string): SelfServiceSession[] {
-  // Every zone's midnight falls on a UTC quarter hour, so one Intl call per quarter hour is enough.
-  const dayOfSlot = new Map<number, number>();
-  const localDay = (ms: number) => {
-    const slot = Math.floor(ms / QUARTER_HOUR_MS);
-    let day = dayOfSlot.get(slot);
-    if (day === undefined) {
-      day = localDayNumber(slot * QUARTER_HOUR_MS, timeZone);
-      dayOfSlot.set(slot, day);
-    }
-    return day;
-  };
-  const first = new Map<string, SelfServiceSession>();
-  for (const event of events) {
-    const kind = SESSION_KINDS.get(event.type);
-    const ms = event.at.getTime();
-    if (!kind || !event.visitor || Number.isNaN(ms)) continue;
-    const key = `${localDay(ms)} ${event.visitor}`;
-    const seen = first.get(key);
-    if (!seen || ms < seen.at.getTime()) first.set(key, { visitor: event.visitor, kind, at: event.at });
-  }
-  return [...first.values()].sort((a, b) => a.at.getTime() - b.at.getTime());
-}
 
 export type RankedReason = { reason: string; label: string; count: number; percent: number; previous: number };
 export type RankedSearch = { query: string; count: number; previous: number };
@@ -135,99 +98,47 @@ type Computed = { dashboard: Dashboard; summary: DashboardSummary };
 async function compute(ctx: DashboardContext, period: Period, now: Date): Promise<Computed> {
   const { db, shop, timeZone } = ctx;
   const ranges = periodRange(period, now, timeZone);
-  const bothPeriods = { gte: ranges.previous.from, lte: ranges.current.to };
-  const [events, ticketRows, returnRows, policy, orders] = await Promise.all([
-    db.supportEvent.findMany({
-      where: { shop, type: { in: EVENT_TYPES }, at: bothPeriods },
-      select: { type: true, visitor: true, subject: true, at: true },
-    }),
-    db.ticket.findMany({
-      where: { shop, createdAt: bothPeriods },
-      select: {
-        id: true,
-        createdAt: true,
-        visitor: true,
-        firstResponseAt: true,
-        closedAt: true,
-        responseDueAt: true,
-        csatRating: true,
-        surveySentAt: true,
-        category: true,
-      },
-    }),
-    db.returnRequest.findMany({
-      where: { shop, createdAt: bothPeriods },
-      select: { orderId: true, createdAt: true, items: { select: { reason: true, quantity: true } } },
-    }),
+  const [aggregates, policy, orders] = await Promise.all([
+    dashboardAggregates(db, { shop, timeZone, ranges, sessionTypes: [...SESSION_KINDS.keys()], countedTypes: EVENT_TYPES }),
     currentReturnPolicy(db, shop),
     orderCounts(ctx.graphql, ranges, now),
   ]);
 
-  const tickets: Ticket[] = ticketRows.map((row) => ({
-    id: row.id,
-    createdAt: row.createdAt,
-    visitor: row.visitor,
-    customerEmailHash: null,
-    firstResponseAt: row.firstResponseAt,
-    resolvedAt: row.closedAt,
-    responseDueAt: row.responseDueAt,
-    csat: row.csatRating,
-    surveyed: row.surveySentAt !== null,
-    category: row.category,
-  }));
-  const sessions = selfServiceSessions(events, timeZone);
-
-  const slice = (range: DateRange) => {
-    const periodEvents = events.filter((e) => isWithin(range, e.at));
-    const ofType = (type: string) => periodEvents.filter((e) => e.type === type);
-    const returns = returnRows.filter((r) => isWithin(range, r.createdAt));
-    return {
-      sessions: sessions.filter((s) => isWithin(range, s.at)),
-      tickets: tickets.filter((t) => isWithin(range, t.createdAt)),
-      trackingLookups: ofType("tracking_lookup").length,
-      returnsStarted: ofType("return_started").length,
-      faqViews: ofType("faq_view").length,
-      misses: ofType("faq_search_miss").map((e) => ({ query: e.subject ?? "" })),
-      returnedOrders: new Set(returns.map((r) => r.orderId)).size,
-      items: returns.flatMap((r) => r.items),
-    };
+  // No count reads as 0 orders: the formulas then give null rates, shown as "—".
+  const summary: DashboardSummary = {
+    current: metricsFromCounts({ ...aggregates.current, orders: orders.current ?? 0 }),
+    previous: metricsFromCounts({ ...aggregates.previous, orders: orders.previous ?? 0 }),
   };
-  const current = slice(ranges.current);
-  const previous = slice(ranges.previous);
-
-  const periodData = (p: typeof current, orderCount: number | null): PeriodData => ({
-    sessions: p.sessions,
-    tickets: p.tickets,
-    // No count reads as 0 orders: the formulas then give null rates, shown as "—".
-    orders: orderCount ?? 0,
-    returnedOrders: p.returnedOrders,
-    // Searches that found an answer are not recorded, so the total is unknown and not shown.
-    faqSearches: 0,
-    faqSearchesWithoutAnswer: p.misses.length,
-  });
-  const summary = dashboardSummary(periodData(current, orders.current), periodData(previous, orders.previous), now);
-  const metrics = (figures: DashboardMetrics, p: typeof current, orderCount: number | null): Metrics => {
+  const metrics = (figures: DashboardMetrics, events: ReadonlyMap<string, number>, orderCount: number | null): Metrics => {
     const { faqSearches: _unknown, ...rest } = figures;
-    return { ...rest, orders: orderCount, trackingLookups: p.trackingLookups, returnsStarted: p.returnsStarted, faqViews: p.faqViews };
+    return {
+      ...rest,
+      orders: orderCount,
+      trackingLookups: events.get("tracking_lookup") ?? 0,
+      returnsStarted: events.get("return_started") ?? 0,
+      faqViews: events.get("faq_view") ?? 0,
+    };
   };
 
   const label = reasonLabeller(policy);
+  const { reasons, misses } = aggregates;
   // The previous period's full rankings, for the figure next to each current entry.
-  const previousUnits = new Map(topReasons(previous.items, previous.items.length).map((r) => [r.reason, r.count]));
-  const previousSearches = new Map(topQueries(previous.misses, previous.misses.length).map((q) => [q.query, q.count]));
-  const sessionDays = dailySeries(current.sessions, ranges.current, timeZone);
-  const ticketDays = dailySeries(current.tickets.map((t) => ({ at: t.createdAt })), ranges.current, timeZone);
+  const previousUnits = new Map(topReasons(reasons.previous, reasons.previous.length).map((r) => [r.reason, r.count]));
+  const previousSearches = new Map(topQueries(misses.previous, misses.previous.length).map((q) => [q.query, q.count]));
 
   const dashboard: Dashboard = {
     period,
     timeZone,
     days: { current: daySpan(ranges.current, timeZone), previous: daySpan(ranges.previous, timeZone) },
-    hasActivity: events.length > 0 || tickets.length > 0 || returnRows.length > 0,
+    hasActivity: aggregates.hasActivity,
     orders: orders.availability,
-    metrics: { current: metrics(summary.current, current, orders.current), previous: metrics(summary.previous, previous, orders.previous) },
-    daily: sessionDays.map((d, i) => ({ day: d.day, sessions: d.count, tickets: ticketDays[i]?.count ?? 0 })),
-    topReasons: topReasons(current.items, TOP_REASONS).map((r) => ({ ...r, label: label(r.reason), previous: previousUnits.get(r.reason) ?? 0 })),
-    topSearches: topQueries(current.misses, TOP_SEARCHES).map((q) => ({ ...q, previous: previousSearches.get(q.query) ?? 0 })),
+    metrics: {
+      current: metrics(summary.current, aggregates.eventCounts.current, orders.current),
+      previous: metrics(summary.previous, aggregates.eventCounts.previous, orders.previous),
+    },
+    daily: aggregates.daily,
+    topReasons: topReasons(reasons.current, TOP_REASONS).map((r) => ({ ...r, label: label(r.reason), previous: previousUnits.get(r.reason) ?? 0 })),
+    topSearches: topQueries(misses.current, TOP_SEARCHES).map((q) => ({ ...q, previous: previousSearches.get(q.query) ?? 0 })),
   };
   return { dashboard, summary };
 }

@@ -4,6 +4,7 @@ import { formatDateTime } from "../../lib/format";
 import type { ReturnPolicy } from "./domain/types";
 import { slaView, type SlaView } from "../tickets/domain/sla";
 import { RETURN_STAGES, stageOf, type ReturnStage } from "./domain/lifecycle";
+import { keysetPage, type SortKey } from "../../lib/keyset";
 import { failedRuleMessages, isOpen, parseRuleLines, reasonLabeller, resolutionLabel } from "./domain/review";
 
 /**
@@ -16,15 +17,18 @@ export type QueueTab = (typeof QUEUE_TABS)[number];
 
 export const QUEUE_PAGE_SIZE = 50;
 
-/** The queue's URL: ?stage=to_refund&page=2; anything unreadable falls back to the default view. */
+/** The queue's URL: ?stage=to_refund&after=<cursor>; anything unreadable falls back to the default view. */
 export const QueueParamsSchema = z.object({
   stage: z.enum(QUEUE_TABS).catch("review"),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  // A page starts after (or ends before) the row a cursor names (lib/keyset); none is the first page.
+  after: z.string().max(400).nullable().catch(null),
+  before: z.string().max(400).nullable().catch(null),
 });
 export type QueueParams = z.infer<typeof QueueParamsSchema>;
 
 export function parseQueueParams(url: URL): QueueParams {
-  return QueueParamsSchema.parse({ stage: url.searchParams.get("stage") ?? undefined, page: url.searchParams.get("page") ?? undefined });
+  const q = url.searchParams;
+  return QueueParamsSchema.parse({ stage: q.get("stage") ?? undefined, after: q.get("after"), before: q.get("before") });
 }
 
 /**
@@ -57,16 +61,21 @@ export function queueWhere(shop: string, tab: QueueTab, groups: StatusGroup[]) {
   return { shop, status: { in: statuses } };
 }
 
-type Order = "asc" | "desc";
-/** Work waiting on staff comes oldest first (review by its deadline); finished work newest first. */
-const TAB_ORDER: Record<QueueTab, Partial<Record<"respondBy" | "createdAt" | "updatedAt" | "decidedAt" | "receivedAt" | "stepStartedAt", Order>>[]> = {
-  review: [{ respondBy: "asc" }, { createdAt: "asc" }],
-  awaiting_items: [{ decidedAt: "asc" }, { createdAt: "asc" }],
-  received: [{ receivedAt: "asc" }, { createdAt: "asc" }],
-  to_refund: [{ receivedAt: "asc" }, { createdAt: "asc" }],
-  attention: [{ stepStartedAt: "asc" }, { createdAt: "asc" }],
-  done: [{ updatedAt: "desc" }],
-  all: [{ createdAt: "desc" }],
+const date = (field: string, dir: "asc" | "desc", nullable = false): SortKey => ({ field, dir, type: "date", nullable });
+const OLDEST_FIRST = [date("createdAt", "asc"), { field: "id", dir: "asc", type: "string" }] satisfies SortKey[];
+
+/**
+ * Work waiting on staff comes oldest first (review by its deadline); finished work newest first.
+ * Each order, after the tab's filter, is an index of the ReturnRequest model (prisma/models.prisma).
+ */
+const TAB_ORDER: Record<QueueTab, SortKey[]> = {
+  review: [date("respondBy", "asc"), ...OLDEST_FIRST],
+  awaiting_items: [date("decidedAt", "asc", true), ...OLDEST_FIRST],
+  received: [date("receivedAt", "asc", true), ...OLDEST_FIRST],
+  to_refund: [date("receivedAt", "asc", true), ...OLDEST_FIRST],
+  attention: [date("stepStartedAt", "asc", true), ...OLDEST_FIRST],
+  done: [date("updatedAt", "desc"), { field: "id", dir: "desc", type: "string" }],
+  all: [date("createdAt", "desc"), { field: "id", dir: "desc", type: "string" }],
 };
 
 export type QueueRow = {
@@ -90,11 +99,32 @@ export type QueueRow = {
 
 export type Queue = {
   tab: QueueTab;
-  page: number;
-  hasNext: boolean;
+  /** Cursors of the next and previous pages, when there are such pages. */
+  next: string | null;
+  previous: string | null;
   counts: Record<QueueTab, number>;
   rows: QueueRow[];
 };
+
+const QUEUE_FIELDS = {
+  id: true,
+  reference: true,
+  orderName: true,
+  customerEmail: true,
+  status: true,
+  resolution: true,
+  respondBy: true,
+  autoApproved: true,
+  rules: true,
+  createdAt: true,
+  updatedAt: true,
+  decidedAt: true,
+  receivedAt: true,
+  stepStartedAt: true,
+  pendingStep: true,
+  lastSyncError: true,
+  items: { select: { title: true, quantity: true, reason: true }, orderBy: { id: "asc" } },
+} as const;
 
 export async function listReturnQueue(
   db: Db,
@@ -108,34 +138,17 @@ export async function listReturnQueue(
     where: { shop },
     _count: { _all: true, lastSyncError: true },
   });
-  const found = await db.returnRequest.findMany({
-    where: queueWhere(shop, params.stage, groups),
-    orderBy: TAB_ORDER[params.stage],
-    skip: (params.page - 1) * QUEUE_PAGE_SIZE,
-    take: QUEUE_PAGE_SIZE + 1,
-    select: {
-      id: true,
-      reference: true,
-      orderName: true,
-      customerEmail: true,
-      status: true,
-      resolution: true,
-      respondBy: true,
-      autoApproved: true,
-      rules: true,
-      createdAt: true,
-      pendingStep: true,
-      lastSyncError: true,
-      items: { select: { title: true, quantity: true, reason: true }, orderBy: { id: "asc" } },
-    },
-  });
+  const where = queueWhere(shop, params.stage, groups);
+  const page = await keysetPage(TAB_ORDER[params.stage], params, QUEUE_PAGE_SIZE, (keyset) =>
+    db.returnRequest.findMany({ where: { AND: [where, keyset.where] }, orderBy: keyset.orderBy, take: keyset.take, select: QUEUE_FIELDS }),
+  );
   const label = reasonLabeller(opts.policy);
   return {
     tab: params.stage,
-    page: params.page,
-    hasNext: found.length > QUEUE_PAGE_SIZE,
+    next: page.next,
+    previous: page.previous,
     counts: queueCounts(groups),
-    rows: found.slice(0, QUEUE_PAGE_SIZE).map((r) => ({
+    rows: page.rows.map((r) => ({
       id: r.id,
       reference: r.reference,
       orderName: r.orderName,

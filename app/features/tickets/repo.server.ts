@@ -55,6 +55,8 @@ export async function createTicket(db: Db, input: NewTicket) {
           customerEmail: fields.customerEmail.toLowerCase(),
           createdAt,
           lastMessageAt: createdAt,
+          // Until the first reply, the next deadline is the response's.
+          dueAt: fields.responseDueAt,
           messages: { create: [{ shop, kind: "customer", author: fields.customerName, body: message, createdAt, ...attachmentData(attachment) }] },
         },
         select: { id: true, reference: true },

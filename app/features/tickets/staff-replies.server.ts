@@ -32,7 +32,7 @@ export async function replyToTicket(
   await ctx.db.$transaction(async (tx) => {
     await addMessage(tx, ctx.shop, ticket.id, { kind: "reply", author: staff.name, body: input.message, macroId: input.macroId, at: now });
     await tx.ticket.updateMany({ where: { id: ticket.id, shop: ctx.shop }, data: { status: "pending", lastMessageAt: now, closedAt: null } });
-    await tx.ticket.updateMany({ where: { id: ticket.id, shop: ctx.shop, firstResponseAt: null }, data: { firstResponseAt: now } });
+    await tx.ticket.updateMany({ where: { id: ticket.id, shop: ctx.shop, firstResponseAt: null }, data: { firstResponseAt: now, dueAt: ticket.resolutionDueAt } });
   });
   await recordMacroUse(ctx.db, ctx.shop, input.macroId, now);
   const locale = shopperLocale(ticket.locale);

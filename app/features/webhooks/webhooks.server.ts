@@ -2,7 +2,8 @@ import { flushErasure, type Db } from "../../db-client.server";
 import { env } from "../../env.server";
 import { processOnce, type Tx } from "./deliveries.server";
 import { recordScopes, recordUninstall } from "../shop/repo.server";
-import { exportCustomerData, redactCustomer, redactShop } from "../compliance/compliance.server";
+import { exportCustomerData, redactCustomer } from "../compliance/compliance.server";
+import { requestShopErasure } from "../compliance/shop-erasure.server";
 import { notifyShopper } from "../returns/shopper-notices.server";
 import { applyReturnWebhook, recordExchangeShipment } from "../returns/sync.server";
 import { forgetOrder } from "../tracking/tracking.server";
@@ -65,12 +66,13 @@ const HANDLERS: Record<string, Handler> = {
   },
   CUSTOMERS_DATA_REQUEST: (tx, shop, payload) => exportCustomerData(tx, shop, payload, env.SHOPIFY_API_SECRET, new Date()),
   CUSTOMERS_REDACT: (tx, shop, payload) => redactCustomer(tx, shop, payload, env.SHOPIFY_API_SECRET),
-  SHOP_REDACT: redactShop,
+  // Acknowledged at once; the shop's rows are erased in batches by the maintenance loop.
+  SHOP_REDACT: (tx, shop, payload) => requestShopErasure(tx, shop, payload),
 };
 
 export const HANDLED_TOPICS = Object.keys(HANDLERS);
 
-const ERASURES = new Set(["CUSTOMERS_REDACT", "SHOP_REDACT"]);
+const ERASURES = new Set(["CUSTOMERS_REDACT"]);
 
 /** Handles one authenticated delivery: 200 when handled or already handled, 400 on a bad payload. */
 export async function handleWebhook(db: Db, input: WebhookInput): Promise<Response> {

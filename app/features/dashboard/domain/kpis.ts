@@ -8,7 +8,7 @@
  * An invalid Date in a row counts as missing: a bad row is left out rather than poisoning a figure.
  */
 import { deflectionRate } from "./deflection";
-import type { SelfServiceSession, Ticket } from "./kpi-inputs";
+import { percentOf, type SelfServiceSession, type Ticket } from "./kpi-inputs";
 import { trend } from "./periods";
 import { contactsPerOrder, returnRate } from "./rates";
 import { firstResponseTimes, resolutionTime } from "./response-times";
@@ -62,6 +62,44 @@ function periodMetrics(period: PeriodData, followUpTickets: readonly Ticket[], n
     contactsPerOrder: contactsPerOrder(period.tickets.length, period.orders),
     returnRatePercent: returnRate(period.returnedOrders, period.orders),
     faqSearches: period.faqSearches,
+    faqSearchesWithoutAnswer: period.faqSearchesWithoutAnswer,
+  };
+}
+
+/**
+ * One period's figures counted by the database (dashboard/aggregates.server.ts) rather than
+ * from its rows: the same formulas as periodMetrics, fed with counts, sums and the ranked values.
+ */
+export type PeriodCounts = {
+  sessions: number;
+  /** Sessions with no ticket from the visitor within 24 hours (deflectionRate's rule). */
+  deflected: number;
+  tickets: number;
+  /** Minutes to first response at the ranks median() and percentile(90) pick. */
+  firstResponse: { medianMinutes: number | null; p90Minutes: number | null };
+  resolution: { count: number; totalMinutes: number; medianMinutes: number | null };
+  csat: { answered: number; satisfied: number };
+  sla: { met: number; breached: number };
+  orders: number;
+  returnedOrders: number;
+  faqSearchesWithoutAnswer: number;
+};
+
+export function metricsFromCounts(period: PeriodCounts): DashboardMetrics {
+  return {
+    selfServiceSessions: period.sessions,
+    deflectionPercent: percentOf(period.deflected, period.sessions),
+    tickets: period.tickets,
+    firstResponseMedianMinutes: period.firstResponse.medianMinutes,
+    firstResponseP90Minutes: period.firstResponse.p90Minutes,
+    resolutionAverageMinutes: period.resolution.count === 0 ? null : period.resolution.totalMinutes / period.resolution.count,
+    resolutionMedianMinutes: period.resolution.medianMinutes,
+    csatPercent: percentOf(period.csat.satisfied, period.csat.answered),
+    slaCompliancePercent: percentOf(period.sla.met, period.sla.met + period.sla.breached),
+    orders: period.orders,
+    contactsPerOrder: contactsPerOrder(period.tickets, period.orders),
+    returnRatePercent: returnRate(period.returnedOrders, period.orders),
+    faqSearches: 0,
     faqSearchesWithoutAnswer: period.faqSearchesWithoutAnswer,
   };
 }

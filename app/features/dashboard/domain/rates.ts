@@ -54,13 +54,16 @@ export function normaliseQuery(query: string): string {
   return query.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
 }
 
-/** The most frequent FAQ searches that found no answer, normalised; blank searches are ignored. */
-export function topQueries(misses: readonly { query: string }[], limit = 10): { query: string; count: number }[] {
+/**
+ * The most frequent FAQ searches that found no answer, normalised; blank searches are ignored.
+ * A miss may stand for `count` identical searches (counted by the database).
+ */
+export function topQueries(misses: readonly { query: string; count?: number }[], limit = 10): { query: string; count: number }[] {
   requireLimit(limit);
   const counts = new Map<string, number>();
   for (const miss of misses) {
     const query = normaliseQuery(miss.query);
-    if (query) counts.set(query, (counts.get(query) ?? 0) + 1);
+    if (query) counts.set(query, (counts.get(query) ?? 0) + (miss.count ?? 1));
   }
   return ranked(counts, limit).map(([query, count]) => ({ query, count }));
 }

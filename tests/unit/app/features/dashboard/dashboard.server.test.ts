@@ -12,11 +12,10 @@ import {
   DashboardExportSchema,
   dashboardCsvRows,
   parsePeriod,
-  selfServiceSessions,
   writeCsv,
   type Dashboard,
-  type EventRow,
 } from "../../../../../app/features/dashboard/dashboard.server";
+import { selfServiceSessions, type EventRow } from "../../../../../app/features/dashboard/domain/sessions";
 
 const TORONTO = "America/Toronto";
 const at = (iso: string) => new Date(iso);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../../../../app/db-client.server";
 import { listReturnQueue, parseQueueParams, queueCounts, queueWhere, type StatusGroup } from "../../../../../app/features/returns/queue.server";
+import { encodeCursor } from "../../../../../app/lib/keyset";
 
 const SHOP = "harbor-demo.myshopify.com";
 
@@ -11,12 +12,12 @@ const group = (status: string, all: number, pendingStep: string | null = null, r
 });
 
 describe("queue URL", () => {
-  it("GIVEN no parameters THEN the Review tab, page 1", () => {
-    expect(parseQueueParams(new URL("https://a/app/returns"))).toEqual({ stage: "review", page: 1 });
+  it("GIVEN no parameters THEN the Review tab, first page", () => {
+    expect(parseQueueParams(new URL("https://a/app/returns"))).toEqual({ stage: "review", after: null, before: null });
   });
 
-  it("GIVEN a stage and a page THEN both are kept", () => {
-    expect(parseQueueParams(new URL("https://a/app/returns?stage=to_refund&page=3"))).toEqual({ stage: "to_refund", page: 3 });
+  it("GIVEN a stage and a cursor THEN both are kept", () => {
+    expect(parseQueueParams(new URL("https://a/app/returns?stage=to_refund&after=abc"))).toEqual({ stage: "to_refund", after: "abc", before: null });
   });
 
   it("GIVEN the Needs attention tab THEN it is a tab like the stages", () => {
@@ -24,7 +25,7 @@ describe("queue URL", () => {
   });
 
   it("GIVEN an unknown stage and a nonsense page THEN the defaults, not an error", () => {
-    expect(parseQueueParams(new URL("https://a/app/returns?stage=everything&page=-2"))).toEqual({ stage: "review", page: 1 });
+    expect(parseQueueParams(new URL("https://a/app/returns?stage=everything&page=-2"))).toEqual({ stage: "review", after: null, before: null });
   });
 });
 
@@ -117,30 +118,36 @@ describe("listReturnQueue", () => {
 
   it("GIVEN a tab THEN the counts come from one grouped query of this shop, never from the rows", async () => {
     const { db, queries } = fakeDb([group("approved", 7, "label", 1)], [row()]);
-    const queue = await listReturnQueue(db, SHOP, { stage: "awaiting_items", page: 1 }, opts);
+    const queue = await listReturnQueue(db, SHOP, { stage: "awaiting_items", after: null, before: null }, opts);
 
     expect(queries.map((q) => q.kind)).toEqual(["groupBy", "findMany"]);
     expect(queries[0]!.args).toEqual({ by: ["status", "pendingStep"], where: { shop: SHOP }, _count: { _all: true, lastSyncError: true } });
-    expect(queries[1]!.args).toMatchObject({ where: { shop: SHOP, status: { in: ["approved"] } }, skip: 0, take: 51 });
+    expect(queries[1]!.args).toMatchObject({ where: { AND: [{ shop: SHOP, status: { in: ["approved"] } }, {}] }, take: 51 });
     expect(queue.counts).toMatchObject({ awaiting_items: 7, attention: 1, all: 7 });
   });
 
   it("GIVEN a request whose step Shopify refused THEN its row says it needs attention and has no deadline", async () => {
     const { db } = fakeDb([group("approved", 1, "label", 1)], [row()]);
-    const queue = await listReturnQueue(db, SHOP, { stage: "attention", page: 1 }, opts);
+    const queue = await listReturnQueue(db, SHOP, { stage: "attention", after: null, before: null }, opts);
     expect(queue.rows[0]).toMatchObject({ id: "req_1", status: "approved", needsAttention: true, itemCount: 2, sla: null });
   });
 
   it("GIVEN a step on its way THEN the row does not need attention", async () => {
     const { db } = fakeDb([group("approved", 1, "label", 0)], [row({ lastSyncError: null })]);
-    const queue = await listReturnQueue(db, SHOP, { stage: "awaiting_items", page: 1 }, opts);
+    const queue = await listReturnQueue(db, SHOP, { stage: "awaiting_items", after: null, before: null }, opts);
     expect(queue.rows[0]!.needsAttention).toBe(false);
   });
 
-  it("GIVEN page 2 THEN the list skips the first 50 and reads one more to know whether a next page exists", async () => {
+  it("GIVEN the next page's cursor THEN the list reads the rows after that row in the tab's order, and one more to know whether another page follows", async () => {
     const { db, queries } = fakeDb([group("closed", 51)], [row({ status: "closed", pendingStep: null, lastSyncError: null })]);
-    const queue = await listReturnQueue(db, SHOP, { stage: "done", page: 2 }, opts);
-    expect(queries[1]!.args).toMatchObject({ skip: 50, take: 51, orderBy: [{ updatedAt: "desc" }] });
-    expect([queue.page, queue.hasNext]).toEqual([2, false]);
+    const updatedAt = new Date("2026-10-13T09:00:00Z");
+    const after = encodeCursor([{ field: "updatedAt", dir: "desc", type: "date" }, { field: "id", dir: "desc", type: "string" }], { updatedAt, id: "req_50" });
+    const queue = await listReturnQueue(db, SHOP, { stage: "done", after, before: null }, opts);
+    expect(queries[1]!.args).toMatchObject({
+      take: 51,
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      where: { AND: [{ shop: SHOP }, { OR: [{ updatedAt: { lt: updatedAt } }, { AND: [{ updatedAt }, { id: { lt: "req_50" } }] }] }] },
+    });
+    expect([queue.next, queue.previous !== null]).toEqual([null, true]);
   });
 });
