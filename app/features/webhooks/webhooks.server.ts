@@ -6,6 +6,7 @@ import { exportCustomerData, redactCustomer, redactShop } from "../compliance/co
 import { notifyShopper } from "../returns/shopper-notices.server";
 import { applyReturnWebhook, recordExchangeShipment } from "../returns/sync.server";
 import { forgetOrder } from "../tracking/tracking.server";
+import { applyShipmentWebhook } from "../tracking/shipment-state.server";
 import { isDatabaseBusy } from "../../sqlite-adapter.server";
 import { unauthenticated } from "../../shopify.server";
 import { z } from "zod";
@@ -14,7 +15,7 @@ export type WebhookInput = { webhookId: string; shop: string; topic: string; pay
 
 /** What a handler may leave to do once its transaction committed (e.g. email a shopper). */
 type AfterCommit = { afterCommit: (db: Db) => Promise<void> };
-type Handler = (tx: Tx, shop: string, payload: unknown) => Promise<unknown>;
+type Handler = (tx: Tx, shop: string, payload: unknown, topic: string) => Promise<unknown>;
 
 const isAfterCommit = (value: unknown): value is AfterCommit =>
   typeof value === "object" && value !== null && typeof (value as AfterCommit).afterCommit === "function";
@@ -23,10 +24,14 @@ const ScopesUpdateSchema = z.object({ current: z.array(z.string()) });
 // The shop's record; nothing in it is needed, but a body that is not one is refused like any other.
 const AppUninstalledSchema = z.object({}).passthrough();
 
-const refreshTracking: Handler = async (_tx, shop, payload) => forgetOrder(shop, payload);
+/** What the shopper sees of the order is kept from the webhook itself (tracking/shipment-state). */
+const refreshTracking: Handler = async (tx, shop, payload, topic) => {
+  forgetOrder(shop, payload);
+  await applyShipmentWebhook(tx, shop, topic, payload, new Date());
+};
 /** A fulfillment also ships an exchange's item, whose shopper hears of it after the commit. */
-const fulfillmentChanged: Handler = async (tx, shop, payload) => {
-  await forgetOrder(shop, payload);
+const fulfillmentChanged: Handler = async (tx, shop, payload, topic) => {
+  await refreshTracking(tx, shop, payload, topic);
   const shipped = await recordExchangeShipment(tx, shop, payload);
   if (shipped.length === 0) return undefined;
   return {
@@ -40,6 +45,7 @@ const updateReturn: Handler = (tx, shop, payload) => applyReturnWebhook(tx, shop
 
 /** What each subscribed topic does, keyed by the library's topic name (ORDERS_UPDATED…). */
 const HANDLERS: Record<string, Handler> = {
+  ORDERS_CREATE: refreshTracking,
   ORDERS_UPDATED: refreshTracking,
   ORDERS_CANCELLED: refreshTracking,
   ORDERS_FULFILLED: refreshTracking,
@@ -75,7 +81,7 @@ export async function handleWebhook(db: Db, input: WebhookInput): Promise<Respon
   try {
     let after: AfterCommit | undefined;
     const outcome = await processOnce(db, { id: input.webhookId, shop: input.shop, topic: input.topic }, async (tx) => {
-      const result = await handler(tx, input.shop, input.payload);
+      const result = await handler(tx, input.shop, input.payload, input.topic);
       after = isAfterCommit(result) ? result : undefined;
     });
     if (outcome === "processed" && ERASURES.has(input.topic)) await flushErasure(db);
