@@ -43,21 +43,25 @@ export type HeldOrder = {
   fresh: boolean;
 };
 
-type Row = { snapshot: string; emailHash: string | null; phoneHash: string | null; refreshedAt: Date };
+// refreshedAt as the driver returns it from a raw query: a Date, or SQLite's stored number or text.
+type Row = { snapshot: string; emailHash: string | null; phoneHash: string | null; refreshedAt: Date | number | string };
 
 function held(row: Row, now: Date): HeldOrder {
   return {
     order: JSON.parse(row.snapshot) as OrderSnapshot,
     emailHash: row.emailHash,
     phoneHash: row.phoneHash,
-    fresh: now.getTime() - row.refreshedAt.getTime() < STALE_AFTER_MS,
+    fresh: now.getTime() - new Date(row.refreshedAt).getTime() < STALE_AFTER_MS,
   };
 }
 
-/** The order held under this name ("#1001", any case), or null. */
+/**
+ * The order held under this name ("#1001", any case), or null. The busiest read of the storefront:
+ * one plain statement, which spares Prisma compiling the query on every lookup.
+ */
 export async function heldOrderByName(db: Db, shop: string, name: string, now: Date): Promise<HeldOrder | null> {
-  const row = await db.orderState.findFirst({ where: { shop, name: name.toLowerCase() } });
-  return row ? held(row, now) : null;
+  const rows = await db.$queryRaw<Row[]>`SELECT "snapshot", "emailHash", "phoneHash", "refreshedAt" FROM "OrderState" WHERE "shop" = ${shop} AND "name" = ${name.toLowerCase()} LIMIT 1`;
+  return rows[0] ? held(rows[0], now) : null;
 }
 
 export async function heldOrderById(db: Db, shop: string, orderId: string, now: Date): Promise<HeldOrder | null> {
