@@ -45,6 +45,17 @@ describe("lookups from the shipment state kept from webhooks", () => {
     expect(trackOrdersCalls(harness)).toBe(before);
   });
 
+  it("GIVEN a successful lookup THEN its activity row is written after the answer, in a batch", async () => {
+    const order = await newOrder("batch.visitor@example.com");
+    const response = await fetch(`${harness.shop.url}/apps/support/tracking/lookup?visitor=visitor-batch-0001`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ order: order.name, email: "batch.visitor@example.com" }),
+    });
+    expect(response.status).toBe(200);
+    await expect.poll(() => harness.db.supportEvent.count({ where: { shop: DEMO_SHOP, type: "tracking_lookup", visitor: "visitor-batch-0001" } })).toBe(1);
+  });
+
   it("GIVEN a held order THEN its row keeps no email, phone or street, only keyed hashes", async () => {
     const order = await newOrder("rania.k@example.com", "+1 902 555 0199");
     const row = await held(order.id);
