@@ -121,12 +121,14 @@ export function createAdminApi(store: Store, options: AdminApiOptions = {}) {
   const schema = adminSchema();
   checkResolversAgainst(schema);
   const buckets = new Map<string, { available: number; at: number }>();
+  /** Shops whose restored points something else spends at once (drainBucket with untilReset). */
+  const heldEmpty = new Set<string>();
 
   /** The shop's bucket after restoring `restoreRate` points per elapsed second. */
   function bucket(shop: string) {
     const at = now().getTime();
     const state = buckets.get(shop) ?? { available: bucketSize, at };
-    state.available = Math.min(bucketSize, state.available + ((at - state.at) / 1000) * restoreRate);
+    state.available = heldEmpty.has(shop) ? 0 : Math.min(bucketSize, state.available + ((at - state.at) / 1000) * restoreRate);
     state.at = at;
     buckets.set(shop, state);
     return state;
@@ -245,12 +247,17 @@ export function createAdminApi(store: Store, options: AdminApiOptions = {}) {
 
   return {
     execute,
-    /** Empties the shop's bucket, as after a burst of expensive queries. */
-    drainBucket(shop: string) {
+    /**
+     * Empties the shop's bucket, as after a burst of expensive queries. With `untilReset`, it stays
+     * empty (as when other workers of the app spend every point restored) until resetBucket.
+     */
+    drainBucket(shop: string, options: { untilReset?: boolean } = {}) {
+      if (options.untilReset) heldEmpty.add(shop);
       bucket(shop).available = 0;
     },
     /** Refills the shop's bucket completely. */
     resetBucket(shop: string) {
+      heldEmpty.delete(shop);
       bucket(shop).available = bucketSize;
     },
   };

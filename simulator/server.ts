@@ -114,6 +114,9 @@ function isMutation(body: { query?: unknown; operationName?: unknown }): boolean
   }
 }
 
+/** One Admin API call as the shop saw it: the operation, and its cost when it was executed (null actual: throttled). */
+export type GraphqlCall = { shop: string; operation: string | null; requestedCost?: number; actualCost?: number | null };
+
 export type WebhookDelivery = { topic: string; shop: string; id: string; eventId: string; status: number | "error" };
 
 /** One delivery on its way: what Shopify signs and the headers naming the event. */
@@ -169,7 +172,7 @@ export async function startSimulator(options: SimulatorOptions) {
   /** What the fault injector and the cost bucket did, for tests and benchmarks. */
   const stats = { faultsInjected: 0, throttled: 0, answersLost: 0 };
   /** Every Admin GraphQL request answered, for tests that count API calls. */
-  const graphqlLog: { shop: string; operation: string | null }[] = [];
+  const graphqlLog: GraphqlCall[] = [];
   const pending = new Set<Promise<void>>();
   let appUrl = (options.appUrl ?? "").replace(/\/$/, "");
 
@@ -241,8 +244,11 @@ export async function startSimulator(options: SimulatorOptions) {
       stats.faultsInjected++;
       return send(res, 503, { errors: "Service Unavailable" });
     }
-    graphqlLog.push({ shop, operation: body.operationName ?? String(body.query ?? "").match(/(?:query|mutation)\s+(\w+)/)?.[1] ?? null });
+    const logged: GraphqlCall = { shop, operation: body.operationName ?? String(body.query ?? "").match(/(?:query|mutation)\s+(\w+)/)?.[1] ?? null };
+    graphqlLog.push(logged);
     const result = await adminApi.execute(shop, body, grantedScopes, protectedData);
+    const cost = (result.body as { extensions?: { cost?: { requestedQueryCost: number; actualQueryCost: number | null } } }).extensions?.cost;
+    if (cost) Object.assign(logged, { requestedCost: cost.requestedQueryCost, actualCost: cost.actualQueryCost });
     if (JSON.stringify((result.body as { errors?: unknown }).errors ?? "").includes('"THROTTLED"')) stats.throttled++;
     if (mutation && result.status === 200 && (faults.loseNextMutation > 0 || chance(faults.mutationLoseRate))) {
       faults.loseNextMutation = Math.max(0, faults.loseNextMutation - 1);

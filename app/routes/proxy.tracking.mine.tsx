@@ -1,8 +1,9 @@
+import db from "../db.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireAppProxy } from "../guards/app-proxy.server";
 import { getRecentOrders } from "../features/tracking/proxy.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, admin } = await requireAppProxy(request);
-  return getRecentOrders(request, { shop, graphql: admin.graphql });
+  return getRecentOrders(request, { shop, graphql: admin.graphql, db });
 };

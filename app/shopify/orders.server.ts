@@ -8,7 +8,8 @@ import { runQuery } from "./graphql.server";
 /**
  * The one query behind order tracking: a search (by name, by customer, or by id) returning only
  * what a shopper is shown, plus the order's email/phone to verify them. No street address, no
- * payment details. Small page sizes keep the requested cost low (measured in bench/tracking-cost).
+ * payment details. Page sizes are what the tracking view shows (3 shipments, their 5 latest scans),
+ * which keeps the requested cost low (printed by bench/tracking.ts).
  */
 export const TRACK_ORDERS_QUERY = `#graphql
   query TrackOrders($query: String!, $first: Int!) {
@@ -16,6 +17,7 @@ export const TRACK_ORDERS_QUERY = `#graphql
       nodes {
         id
         name
+        updatedAt
         email
         phone
         createdAt
@@ -42,11 +44,12 @@ export const TRACK_ORDERS_QUERY = `#graphql
             }
           }
         }
-        fulfillments(first: 5) {
+        fulfillments(first: 3) {
           id
           status
           displayStatus
           createdAt
+          updatedAt
           inTransitAt
           deliveredAt
           estimatedDeliveryAt
@@ -57,6 +60,7 @@ export const TRACK_ORDERS_QUERY = `#graphql
           }
           events(first: 5, sortKey: HAPPENED_AT, reverse: true) {
             nodes {
+              id
               status
               happenedAt
               message
@@ -137,6 +141,7 @@ export function toSnapshot(order: OrderNode): OrderSnapshot {
   return {
     id: order.id,
     name: order.name,
+    updatedAt: order.updatedAt,
     email: order.email ?? null,
     phone: order.phone ?? null,
     createdAt: order.createdAt,
@@ -165,11 +170,13 @@ export function toSnapshot(order: OrderNode): OrderSnapshot {
       status: f.status,
       displayStatus: f.displayStatus ?? null,
       createdAt: f.createdAt,
+      updatedAt: f.updatedAt,
       inTransitAt: f.inTransitAt ?? null,
       deliveredAt: f.deliveredAt ?? null,
       estimatedDeliveryAt: f.estimatedDeliveryAt ?? null,
       tracking: f.trackingInfo.map((t) => ({ company: t.company ?? null, number: t.number ?? null, url: t.url ?? null })),
       events: f.events.nodes.map((e) => ({
+        id: e.id,
         status: e.status,
         happenedAt: e.happenedAt,
         message: e.message ?? null,

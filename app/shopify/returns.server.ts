@@ -17,7 +17,7 @@ import { moneyInput, requireNoUserErrors, runQuery, ShopifyGraphqlError } from "
 
 /** The order as return eligibility needs it, and what Shopify says is still returnable. */
 export const RETURN_ORDER_QUERY = `#graphql
-  query ReturnOrder($id: ID!) {
+  query ReturnOrder($id: ID!, $lines: Int!, $fulfillments: Int!) {
     shop {
       ianaTimezone
     }
@@ -28,7 +28,7 @@ export const RETURN_ORDER_QUERY = `#graphql
       currencyCode
       processedAt
       cancelledAt
-      lineItems(first: 20) {
+      lineItems(first: $lines) {
         nodes {
           id
           title
@@ -49,12 +49,12 @@ export const RETURN_ORDER_QUERY = `#graphql
           }
         }
       }
-      fulfillments(first: 5) {
+      fulfillments(first: $fulfillments) {
         id
         status
         createdAt
         deliveredAt
-        fulfillmentLineItems(first: 20) {
+        fulfillmentLineItems(first: $lines) {
           nodes {
             id
             quantity
@@ -65,16 +65,13 @@ export const RETURN_ORDER_QUERY = `#graphql
         }
       }
     }
-    returnableFulfillments(orderId: $id, first: 5) {
+    returnableFulfillments(orderId: $id, first: $fulfillments) {
       nodes {
-        returnableFulfillmentLineItems(first: 20) {
+        returnableFulfillmentLineItems(first: $lines) {
           nodes {
             quantity
             fulfillmentLineItem {
               id
-              lineItem {
-                id
-              }
             }
           }
         }
@@ -170,10 +167,20 @@ export type ShopifyReturnOrder = ReturnableOrder & {
   productIds: Record<string, string>;
 };
 
-export async function fetchReturnOrder(graphql: AdminGraphql, orderId: string): Promise<ShopifyReturnOrder | null> {
-  const data = await runQuery<ReturnOrderQuery>(graphql, "ReturnOrder", RETURN_ORDER_QUERY, { id: orderId });
+/**
+ * How much of an order ReturnOrder asks for: line items, and fulfillments (each with up to `lines`
+ * line items). The requested cost grows with both (6 + 5·lines + 2·fulfillments·(3 + 2·lines)), so
+ * callers that know the order's size ask for just that; the default covers any usual order.
+ */
+export type ReturnOrderSize = { lines: number; fulfillments: number };
+export const FULL_RETURN_ORDER: ReturnOrderSize = { lines: 20, fulfillments: 5 };
+
+export async function fetchReturnOrder(graphql: AdminGraphql, orderId: string, size: ReturnOrderSize = FULL_RETURN_ORDER): Promise<ShopifyReturnOrder | null> {
+  const data = await runQuery<ReturnOrderQuery>(graphql, "ReturnOrder", RETURN_ORDER_QUERY, { id: orderId, ...size });
   const order = data.order;
   if (!order) return null;
+  // Returnable entries name their fulfillment line item; its line item is in the fulfillments.
+  const lineItemOf = new Map(order.fulfillments.flatMap((f) => f.fulfillmentLineItems.nodes.map((n) => [n.id, n.lineItem.id] as const)));
   return {
     id: order.id,
     name: order.name,
@@ -204,11 +211,10 @@ export async function fetchReturnOrder(graphql: AdminGraphql, orderId: string): 
       })),
     })),
     returnable: data.returnableFulfillments.nodes.flatMap((r) =>
-      r.returnableFulfillmentLineItems.nodes.map((n) => ({
-        fulfillmentLineItemId: n.fulfillmentLineItem.id,
-        lineItemId: n.fulfillmentLineItem.lineItem.id,
-        quantity: n.quantity,
-      })),
+      r.returnableFulfillmentLineItems.nodes.flatMap((n) => {
+        const lineItemId = lineItemOf.get(n.fulfillmentLineItem.id);
+        return lineItemId ? [{ fulfillmentLineItemId: n.fulfillmentLineItem.id, lineItemId, quantity: n.quantity }] : [];
+      }),
     ),
     pending: [],
     productIds: Object.fromEntries(order.lineItems.nodes.flatMap((i) => (i.product ? [[i.id, i.product.id]] : []))),

@@ -1,5 +1,6 @@
 // Harbor Support help launcher: <harbor-help-launcher>, a floating button and a panel of help pieces.
-// A piece's markup, stylesheet and script come in only when the shopper first opens it.
+// A piece's markup (rendered by the app: /apps/support/panel), stylesheet and script come in only
+// when the shopper first opens it, so a page carries the button and the menu alone.
 import { showPeak } from "./core/peak";
 import { sendEvent } from "./core/proxy";
 
@@ -76,15 +77,10 @@ class HelpLauncher extends HTMLElement {
     const name = b?.dataset.open;
     let piece = name && this.body.querySelector<HTMLElement>(`[data-piece="${name}"]`);
     if (name && !piece) {
-      const t = this.querySelector<HTMLTemplateElement>(`template[data-piece="${name}"]`)!;
-      const d = t.dataset;
       piece = document.createElement("div");
       piece.dataset.piece = name;
-      piece.append(document.importNode(t.content, true));
       this.body.append(piece);
-      // The markup is in place first, so the script upgrades it as soon as it runs.
-      if (d.css) load("link", d.css, { rel: "stylesheet", href: d.css });
-      if (d.js) load("script", d.js, { src: d.js, defer: true });
+      this.fill(piece, b!);
     }
     for (const p of this.body.children) (p as HTMLElement).hidden = p != piece;
     this.menu.hidden = !!name;
@@ -96,6 +92,36 @@ class HelpLauncher extends HTMLElement {
     }
     this.from!.focus();
     this.from = null;
+  }
+
+  /** Fetches a piece's markup into its place, then its stylesheet and script; on failure says so, and the next open tries again. */
+  private async fill(piece: HTMLElement, b: HTMLElement) {
+    const d = this.dataset;
+    this.body.querySelector("[role=alert]")?.remove();
+    piece.setAttribute("aria-busy", "true");
+    try {
+      const q = new URLSearchParams({ piece: b.dataset.open!, locale: d.locale || "en", root: d.root || "/" });
+      const r = await fetch(`${d.endpoint}/panel?${q}`, { headers: { Accept: "text/html" } });
+      if (!r.ok) throw r;
+      piece.innerHTML = await r.text();
+    } catch {
+      piece.remove();
+      const p = document.createElement("p");
+      p.setAttribute("role", "alert");
+      p.textContent = d.failed!;
+      this.body.append(p);
+      return;
+    } finally {
+      piece.removeAttribute("aria-busy");
+    }
+    // The signed-in customer's name and email, as the page knows them, for the contact form.
+    for (const k of ["name", "email"] as const) {
+      const input = piece.querySelector<HTMLInputElement>(`input[name=${k}]`);
+      if (input && !input.value && d[k]) input.value = d[k]!;
+    }
+    // The markup is in place first, so the script upgrades it as soon as it runs.
+    if (b.dataset.css) load("link", b.dataset.css, { rel: "stylesheet", href: b.dataset.css });
+    if (b.dataset.js) load("script", b.dataset.js, { src: b.dataset.js, defer: true });
   }
 }
 

@@ -78,6 +78,23 @@ describe("GET /apps/support/faq", () => {
 });
 
 describe("GET /apps/support/policy", () => {
+  it("GIVEN the stored ETag THEN a revalidation answers 304; GIVEN a support policy saved since THEN the same ETag gets the new body", async () => {
+    const first = await proxy("/policy");
+    const etag = first.headers.get("etag")!;
+    expect(first.status).toBe(200);
+    const revalidated = await proxy("/policy", { headers: { "If-None-Match": `W/${etag}` } });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.get("etag")).toBe(etag);
+    expect(await revalidated.text()).toBe("");
+
+    const { version: _v, ...settings } = DEFAULT_SUPPORT_SETTINGS;
+    await savePolicy(harness.db, "harbor-demo.myshopify.com", SUPPORT, { ...settings, timeZone: "Asia/Tokyo" }, "test");
+    const after = await proxy("/policy", { headers: { "If-None-Match": etag } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get("etag")).not.toBe(etag);
+    expect(((await after.json()) as { support: { timeZone: string } }).support.timeZone).toBe("Asia/Tokyo");
+  });
+
   it("GIVEN saved support hours THEN the policy summary shows them, with a promise for every topic", async () => {
     const { version: _v, ...settings } = DEFAULT_SUPPORT_SETTINGS;
     await savePolicy(harness.db, "harbor-demo.myshopify.com", SUPPORT, { ...settings, timeZone: "Europe/Paris" }, "test");

@@ -130,7 +130,7 @@ describe("tracking cache", () => {
   });
 
   it("GIVEN Shopify throttling the app THEN the shopper is told to try again shortly", async () => {
-    harness.shop.adminApi.drainBucket(DEMO_SHOP);
+    harness.shop.adminApi.drainBucket(DEMO_SHOP, { untilReset: true });
     const response = await lookupOrder(harness, { order: "#1001", email: "maya.chen@example.com" });
     harness.shop.adminApi.resetBucket(DEMO_SHOP);
     expect(response.status).toBe(503);

@@ -72,6 +72,15 @@ function customerRowsOf(customer: CustomerRef) {
   return { shop: customer.shop, OR: anyOf.length ? anyOf : [{ id: "" }] };
 }
 
+/** Orders tracking holds for the customer: by Shopify customer id or by the named orders (a guest's). */
+function heldOrdersOf(customer: CustomerRef) {
+  const anyOf = [
+    ...(customer.customerId ? [{ customerId: customer.customerId }] : []),
+    ...(customer.orderIds.length ? [{ orderId: { in: orderGids(customer) } }] : []),
+  ];
+  return { shop: customer.shop, OR: anyOf.length ? anyOf : [{ orderId: "" }] };
+}
+
 /**
  * Messages sent to the customer's email, and every message about their tickets and returns
  * wherever it went: a shopper may give another address on a form, and its receipts carry links.
@@ -102,6 +111,13 @@ export const CUSTOMER_DATA: CustomerDataTable[] = [
       }),
     // Items, photos and events go with their request (cascade).
     erase: async (tx, customer) => (await tx.returnRequest.deleteMany({ where: customerRowsOf(customer) })).count,
+  },
+  {
+    name: "orderState",
+    // What tracking holds of the customer's orders (email and phone only as keyed hashes, not exported).
+    export: (tx, customer) =>
+      tx.orderState.findMany({ where: heldOrdersOf(customer), select: { orderId: true, name: true, snapshot: true, refreshedAt: true } }),
+    erase: async (tx, customer) => (await tx.orderState.deleteMany({ where: heldOrdersOf(customer) })).count,
   },
   {
     name: "ticket",

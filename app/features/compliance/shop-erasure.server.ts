@@ -32,6 +32,7 @@ export const SHOP_TABLES = [
   "policyVersion",
   "complianceRequest",
   "staffMember",
+  "orderState",
   "session",
   "webhookDelivery",
 ] as const;

@@ -68,7 +68,34 @@ export async function recordEvent(db: Db, shop: string, event: SelfServiceEvent,
   }
 }
 
-/** For endpoints that record their own activity (tracking lookups, returns started). */
+/**
+ * Tracking lookups are the storefront's busiest requests: their activity rows are queued and written
+ * together, at most ACTIVITY_FLUSH_MS later, off the request path. Counts for the dashboard only, so
+ * a crash may lose the last second's rows; nothing else reads them.
+ */
+const ACTIVITY_FLUSH_MS = 1000;
+const ACTIVITY_BATCH = 500;
+const queued: { shop: string; type: EventType; visitor: string | null; subject: string | null; at: Date }[] = [];
+let flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+export function queueActivity(db: Db, shop: string, type: EventType, input: { visitor?: string | null; subject?: string | null }, now: Date): void {
+  queued.push({ shop, type, visitor: Visitor.safeParse(input.visitor).data ?? null, subject: input.subject ?? null, at: now });
+  if (queued.length >= ACTIVITY_BATCH) void flushActivity(db);
+  else flushTimer ??= setTimeout(() => void flushActivity(db), ACTIVITY_FLUSH_MS);
+}
+
+/** Writes what is queued, in one statement. */
+export async function flushActivity(db: Db): Promise<void> {
+  if (flushTimer) clearTimeout(flushTimer);
+  flushTimer = null;
+  const rows = queued.splice(0);
+  if (rows.length === 0) return;
+  await db.supportEvent.createMany({ data: rows }).catch((error: unknown) => {
+    console.warn("[activity] dropped", rows.length, "rows:", error instanceof Error ? error.message : error);
+  });
+}
+
+/** For endpoints that record their own activity as they answer (returns started). */
 export async function recordActivity(db: Db, shop: string, type: EventType, input: { visitor?: string | null; subject?: string | null }, now: Date) {
   const visitor = Visitor.safeParse(input.visitor).data ?? null;
   await db.supportEvent.create({ data: { shop, type, visitor, subject: input.subject ?? null, at: now } });

@@ -11,7 +11,8 @@ import { env } from "../../env.server";
 import { currentReturnPolicy } from "../policies/repo.server";
 import { isTransientShopifyError } from "../../shopify/graphql.server";
 import { storedText } from "../../lib/text";
-import { fetchReturnOrder, type ShopifyReturnOrder } from "../../shopify/returns.server";
+import { FULL_RETURN_ORDER, fetchReturnOrder, type ReturnOrderSize, type ShopifyReturnOrder } from "../../shopify/returns.server";
+import { heldOrderById } from "../tracking/shipment-state.server";
 import { checkExchangeChoices, type ExchangeChoice, type ExchangeError } from "./domain/exchange";
 import { shopperRequest } from "./domain/shopper-status";
 import { exchangeOptionsByLine } from "./exchanges.server";
@@ -41,10 +42,24 @@ export type { RequestStatus } from "./domain/lifecycle";
 const recentOrders = new Map<string, { order: ShopifyReturnOrder; at: number }>();
 const RECENT_ORDER_TTL_MS = 30 * 60_000;
 
+/**
+ * The order's size as tracking holds it (fresh), so ReturnOrder asks for no more than there is.
+ * A held snapshot read from Shopify lists at most 3 fulfillments: at 3, ask for the usual 5.
+ */
+async function returnOrderSize(ctx: ReturnsContext, orderId: string): Promise<ReturnOrderSize> {
+  const held = await heldOrderById(ctx.db, ctx.shop, orderId, new Date());
+  if (!held?.fresh) return FULL_RETURN_ORDER;
+  const { lineItems, fulfillments } = held.order;
+  return {
+    lines: Math.min(FULL_RETURN_ORDER.lines, Math.max(1, lineItems.length)),
+    fulfillments: fulfillments.length >= 3 ? FULL_RETURN_ORDER.fulfillments : Math.max(1, fulfillments.length),
+  };
+}
+
 async function fetchOrderForReturns(ctx: ReturnsContext, orderId: string, allowRecent: boolean): Promise<ShopifyReturnOrder | null> {
   const key = `${ctx.shop}|${orderId}`;
   try {
-    const order = await fetchReturnOrder(ctx.graphql, orderId);
+    const order = await fetchReturnOrder(ctx.graphql, orderId, await returnOrderSize(ctx, orderId));
     if (order) {
       recentOrders.delete(key);
       if (recentOrders.size >= 5_000) recentOrders.delete(recentOrders.keys().next().value!);

@@ -3,19 +3,29 @@ import { createRateLimiter } from "../../lib/rate-limit";
 import { deriveTracking } from "./domain/derive";
 import { issueOrderAccessToken, verifyOrderAccessToken } from "./domain/order-access";
 import type { OrderSnapshot } from "./domain/types";
-import { contactMatches, normalizeOrderName, remainingDelay, type Contact } from "./domain/verify";
+import { contactMatches, hashMatches, normalizeOrderName, remainingDelay, type Contact } from "./domain/verify";
 import { env } from "../../env.server";
 import type { AdminGraphql } from "../../shopify.server";
 import { findOrdersByName, searchOrders } from "../../shopify/orders.server";
 import { orderCache } from "./order-cache.server";
 import { OrderRefSchema } from "../webhooks/payloads";
+import { contactHash, heldOrderById, heldOrderByName, keepReadOrder } from "./shipment-state.server";
+import type { Db } from "../../db-client.server";
 
 /**
  * Order tracking for shoppers, behind the app proxy (proxy.server.ts turns requests into these
  * calls and their results into answers); failures never say which detail was wrong.
  */
 
-export type TrackingContext = { shop: string; graphql: AdminGraphql };
+export type TrackingContext = { shop: string; graphql: AdminGraphql; db: Db };
+
+/** Asks Shopify, and keeps what it answered so the next lookups of these orders need no call. */
+async function readShopify(ctx: TrackingContext, key: string, read: () => Promise<OrderSnapshot[]>): Promise<OrderSnapshot[]> {
+  const orders = await cached(ctx, key, read);
+  const now = new Date();
+  for (const order of orders) await keepReadOrder(ctx.db, ctx.shop, order, now);
+  return orders;
+}
 
 /** Every failed lookup takes at least this long, hiding what the server did (see verify.ts). */
 const FAILED_LOOKUP_FLOOR_MS = 400;
@@ -100,9 +110,16 @@ export async function verifyShopperLookup(
   }
   const contact: Contact = parsed.data.email ? { email: parsed.data.email } : { phone: parsed.data.phone! };
 
+  // The order as held from webhooks answers without an Admin call while Shopify confirmed it recently.
+  const held = await heldOrderByName(ctx.db, ctx.shop, orderName, new Date());
+  if (held?.fresh) {
+    if (hashMatches(held, contactHash(ctx.shop, contact), contact)) return { ok: true, order: held.order };
+    return notFound(admitted);
+  }
+
   let orders: OrderSnapshot[];
   try {
-    orders = await cached(ctx, `exact-name:${orderName.toLowerCase()}`, () => findOrdersByName(ctx.graphql, orderName));
+    orders = await readShopify(ctx, `exact-name:${orderName.toLowerCase()}`, () => findOrdersByName(ctx.graphql, orderName));
   } catch (error) {
     console.warn("[tracking] lookup failed", ctx.shop, error instanceof Error ? error.message : error);
     return { ok: false, code: "unavailable" };
@@ -111,11 +128,14 @@ export async function verifyShopperLookup(
   // there is no order) so both failures do the same work.
   const order = orders.find((o) => contactMatches(o, contact));
   const matches = contactMatches(order ?? { email: null, phone: null }, contact);
-  if (!order || !matches) {
-    await new Promise((resolve) => setTimeout(resolve, remainingDelay(admitted.startedAt, Date.now(), FAILED_LOOKUP_FLOOR_MS)));
-    return { ok: false, code: "not_found" };
-  }
+  if (!order || !matches) return notFound(admitted);
   return { ok: true, order };
+}
+
+/** Every failure answers alike, no sooner than the floor after the lookup was admitted. */
+async function notFound(admitted: { startedAt: number }): Promise<LookupFailure> {
+  await new Promise((resolve) => setTimeout(resolve, remainingDelay(admitted.startedAt, Date.now(), FAILED_LOOKUP_FLOOR_MS)));
+  return { ok: false, code: "not_found" };
 }
 
 /** The lookup of the tracking block: the order and a token for it. */
@@ -155,9 +175,11 @@ export async function orderByToken(
 ): Promise<{ ok: true; access: OrderAccess } | { ok: false; code: "expired" | "not_found" | "unavailable" }> {
   const orderId = orderIdForToken(ctx.shop, token);
   if (!orderId) return { ok: false, code: "expired" };
+  const held = await heldOrderById(ctx.db, ctx.shop, orderId, new Date());
+  if (held?.fresh) return { ok: true, access: grant(ctx, held.order) };
   const numericId = orderId.split("/").pop()!;
   try {
-    const [order] = await search(ctx, `id:${numericId}`, 1);
+    const [order] = await readShopify(ctx, `id:${numericId}`, () => searchOrders(ctx.graphql, `id:${numericId}`, 1));
     return order?.id === orderId ? { ok: true, access: grant(ctx, order) } : { ok: false, code: "not_found" };
   } catch (error) {
     console.warn("[tracking] order by token failed", ctx.shop, error instanceof Error ? error.message : error);

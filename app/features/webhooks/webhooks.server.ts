@@ -7,6 +7,7 @@ import { requestShopErasure } from "../compliance/shop-erasure.server";
 import { notifyShopper } from "../returns/shopper-notices.server";
 import { applyReturnWebhook, recordExchangeShipment } from "../returns/sync.server";
 import { forgetOrder } from "../tracking/tracking.server";
+import { applyShipmentWebhook } from "../tracking/shipment-state.server";
 import { isDatabaseBusy } from "../../sqlite-adapter.server";
 import { unauthenticated } from "../../shopify.server";
 import { z } from "zod";
@@ -19,16 +20,20 @@ export type WebhookInput = { webhookId: string; shop: string; topic: string; pay
 /** What a handler may leave to do once its transaction committed (e.g. email a shopper). */
 type AfterCommit = { afterCommit: (db: Db) => Promise<void> };
 /** What a handler knows of the delivery beyond its payload. */
-type DeliveryMeta = { triggeredAt?: string };
+type DeliveryMeta = { topic: string; triggeredAt?: string };
 type Handler = (tx: Tx, shop: string, payload: unknown, meta: DeliveryMeta) => Promise<unknown>;
 
 const isAfterCommit = (value: unknown): value is AfterCommit =>
   typeof value === "object" && value !== null && typeof (value as AfterCommit).afterCommit === "function";
 
-const refreshTracking: Handler = async (_tx, shop, payload) => forgetOrder(shop, payload);
+/** What the shopper sees of the order is kept from the webhook itself (tracking/shipment-state). */
+const refreshTracking: Handler = async (tx, shop, payload, meta) => {
+  await forgetOrder(shop, payload);
+  await applyShipmentWebhook(tx, shop, meta.topic, payload, new Date());
+};
 /** A fulfillment also ships an exchange's item, whose shopper hears of it after the commit. */
 const fulfillmentChanged: Handler = async (tx, shop, payload, meta) => {
-  await forgetOrder(shop, payload);
+  await refreshTracking(tx, shop, payload, meta);
   const shipped = await recordExchangeShipment(tx, shop, payload, meta.triggeredAt);
   if (shipped.length === 0) return undefined;
   return {
@@ -42,6 +47,7 @@ const updateReturn: Handler = (tx, shop, payload) => applyReturnWebhook(tx, shop
 
 /** What each subscribed topic does, keyed by the library's topic name (ORDERS_UPDATED…). */
 const HANDLERS: Record<string, Handler> = {
+  ORDERS_CREATE: refreshTracking,
   ORDERS_UPDATED: refreshTracking,
   ORDERS_CANCELLED: refreshTracking,
   ORDERS_FULFILLED: refreshTracking,
@@ -82,7 +88,7 @@ export async function handleWebhook(db: Db, input: WebhookInput): Promise<Respon
     let after: AfterCommit | undefined;
     const delivery = { id: input.webhookId, shop: input.shop, topic: input.topic, eventId: input.eventId };
     const outcome = await processOnce(db, delivery, async (tx) => {
-      const result = await handler(tx, input.shop, input.payload, { triggeredAt: input.triggeredAt });
+      const result = await handler(tx, input.shop, input.payload, { topic: input.topic, triggeredAt: input.triggeredAt });
       after = isAfterCommit(result) ? result : undefined;
     });
     if (outcome === "processed" && ERASURES.has(input.topic)) await flushErasure(db);

@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { gzipSync } from "node:zlib";
+import { renderPanel } from "../../../app/features/launcher/panels.server";
 import { blockAssetTags, isAppEmbed, loadBlocks, renderBlock, renderPageBlocks, type RenderOptions } from "../../../simulator/storefront";
 import { peakBanner } from "../../helpers/peak-banner";
 
@@ -44,18 +46,26 @@ const PIECES = [
   { piece: "contact", setting: "show_contact", element: "harbor-contact", asset: "contact", label: "Contact us" },
 ] as const;
 
-/** Each <template data-piece> of the launcher: its attributes and its content. */
-function pieces(markup: string) {
-  return [...markup.matchAll(/<template\s+data-piece="(\w+)"\s+data-css="([^"]*)"\s+data-js="([^"]*)"\s*>([\s\S]*?)<\/template>\s*(?=<template\s+data-piece|<\/div>\s*<\/harbor-help-launcher>)/g)].map(
-    (m) => ({ piece: m[1]!, css: m[2]!, js: m[3]!, content: m[4]! }),
-  );
-}
-/** The launcher's markup with every piece template taken out: what the page shows before a click. */
-const outsidePieces = (markup: string) => markup.replace(/<template\s+data-piece[\s\S]*?(?=<template\s+data-piece|<\/div>\s*<\/harbor-help-launcher>)/g, "");
+/** Each piece's panel as the app renders it when the shopper first opens it (/apps/support/panel). */
+const panels = (locale = "en", proxyPath = "/apps/support") =>
+  Promise.all(PIECES.map(async ({ piece }) => ({ piece, content: await renderPanel({ piece, locale, root: "/", signedIn: false, currency: "CAD", proxyPath }) })));
 /** The menu buttons, in order: [piece, label]. */
-const menu = (markup: string) => [...markup.matchAll(/<button type="button" data-open="(\w+)">([^<]*)<\/button>/g)].map((m) => [m[1], m[2]]);
+const menu = (markup: string) => [...markup.matchAll(/<button type="button" data-open="(\w+)" data-css="[^"]*" data-js="[^"]*">([^<]*)<\/button>/g)].map((m) => [m[1], m[2]]);
+/** Each menu button's stylesheet and script: [piece, css, js]. */
+const assets = (markup: string) => [...markup.matchAll(/data-open="(\w+)" data-css="([^"]*)" data-js="([^"]*)"/g)].map((m) => [m[1], m[2], m[3]]);
 /** Every id attribute, inside templates or not; "ID-…" ids are placeholders the returns script makes unique. */
 const ids = (markup: string) => [...markup.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!).filter((id) => !id.startsWith("ID-"));
+
+describe("help launcher: panels under the merchant's proxy path", () => {
+  it("GIVEN the proxy moved to /tools/help WHEN each panel renders THEN every endpoint is under it and none under /apps/support", async () => {
+    for (const { piece, content } of await panels("en", "/tools/help")) {
+      const endpoints = [...content.matchAll(/data-endpoint="([^"]*)"/g)].map((m) => m[1]!);
+      expect(endpoints.length, piece).toBeGreaterThan(0);
+      for (const endpoint of endpoints) expect(endpoint, piece).toMatch(/^\/tools\/help(\/|$)/);
+      expect(content, piece).not.toContain("/apps/support");
+    }
+  });
+});
 
 describe("help launcher: schema", () => {
   it("GIVEN the block THEN it is an app embed on <body> with its own script and stylesheet", () => {
@@ -113,16 +123,18 @@ describe("help launcher: script", () => {
     expect(statSync(join(dir, "assets/help-launcher.css")).size).toBeLessThanOrEqual(100_000);
   });
 
-  it("GIVEN the script THEN it defines one guarded custom element and never parses HTML", () => {
+  it("GIVEN the script THEN it defines one guarded custom element and parses no HTML but its own app's panel", () => {
     expect(script).toContain('customElements.get("harbor-help-launcher")');
     expect(script.match(/customElements\.define\(/g)).toHaveLength(1);
-    expect(script).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|DOMParser|createContextualFragment/);
+    expect(script).not.toMatch(/outerHTML|insertAdjacentHTML|document\.write|DOMParser|createContextualFragment/);
+    expect(source.match(/innerHTML/g)).toHaveLength(1);
+    expect(source).toMatch(/fetch\(`\$\{d\.endpoint\}\/panel\?\$\{q\}`[^]*?if \(!r\.ok\) throw r;\s*piece\.innerHTML = await r\.text\(\);/);
   });
 
-  it("GIVEN the script THEN it copies a piece's template and adds the piece's stylesheet and deferred script from data attributes", () => {
-    expect(source).toContain("document.importNode(t.content, true)");
-    expect(source).toMatch(/load\("link", d\.css, \{ rel: "stylesheet", href: d\.css \}\)/);
-    expect(source).toMatch(/load\("script", d\.js, \{ src: d\.js, defer: true \}\)/);
+  it("GIVEN the script THEN it fetches a piece's panel on first open, then adds its stylesheet and deferred script from the menu button", () => {
+    expect(source).toMatch(/if \(name && !piece\) \{[^}]*this\.fill\(piece, b!\);/);
+    expect(source).toMatch(/load\("link", b\.dataset\.css, \{ rel: "stylesheet", href: b\.dataset\.css \}\)/);
+    expect(source).toMatch(/load\("script", b\.dataset\.js, \{ src: b\.dataset\.js, defer: true \}\)/);
   });
 
   it("GIVEN the script THEN Escape closes the panel and focus goes back to the button", () => {
@@ -134,10 +146,10 @@ describe("help launcher: script", () => {
     expect(source).toMatch(/if \(announced\) return;\s*announced = true;\s*sendEvent\(this\.dataset\.endpoint!, \{ type: "launcher_open" \}\);/);
     expect(script).toContain('"harbor-support:visitor"');
     expect(script).toContain("keepalive:!0");
-    // The other request is the peak banner's; sendEvent is not awaited.
-    expect(script.match(/fetch\(/g)).toHaveLength(2);
+    // The other requests are the peak banner's and the panels'; sendEvent is not awaited.
+    expect(script.match(/fetch\(/g)).toHaveLength(3);
     expect(script.match(/fetch\([^)]*"\/events"/g)).toHaveLength(1);
-    expect(source).not.toMatch(/await/);
+    expect(source).not.toMatch(/await sendEvent/);
   });
 
   it("GIVEN the English storefront strings THEN none of them is hard-coded in the script", () => {
@@ -203,7 +215,7 @@ describe("help launcher: rendering", () => {
   });
 
   it("GIVEN default settings THEN the back and close buttons name themselves and the icons are hidden from assistive technology", async () => {
-    const markup = outsidePieces(await render());
+    const markup = await render();
     expect(markup).toMatch(/<button type="button" class="hs-launcher-back" data-back hidden>Back<\/button>/);
     expect(markup).toMatch(/<button type="button" class="hs-launcher-close" aria-label="Close help" data-close>/);
     const svgs = markup.match(/<svg[^>]*>/g)!;
@@ -211,30 +223,22 @@ describe("help launcher: rendering", () => {
     for (const svg of svgs) expect(svg).toContain('aria-hidden="true"');
   });
 
-  it("GIVEN default settings THEN every piece is in the menu, in order, and waits in its own template", async () => {
+  it("GIVEN default settings THEN every piece is in the menu, in order, and the app renders its panel", async () => {
     const markup = await render();
     expect(menu(markup)).toEqual(PIECES.map((p) => [p.piece, p.label]));
-    expect(pieces(markup).map((p) => p.piece)).toEqual(PIECES.map((p) => p.piece));
-    for (const { piece, element } of PIECES) {
-      const found = pieces(markup).find((p) => p.piece === piece)!;
-      expect(found.content, piece).toContain(`<${element}`);
-    }
+    for (const { piece, content } of await panels()) expect(content, piece).toContain(`<${PIECES.find((p) => p.piece === piece)!.element}`);
   });
 
-  it("GIVEN the piece templates THEN each names its own stylesheet and script by asset URL", async () => {
-    for (const { piece, asset } of PIECES) {
-      const found = pieces(await render()).find((p) => p.piece === piece)!;
-      expect(found.css, piece).toBe(`/extensions/harbor-support-theme/assets/${asset}.css`);
-      expect(found.js, piece).toBe(`/extensions/harbor-support-theme/assets/${asset}.js`);
-    }
+  it("GIVEN the menu THEN each button names its piece's stylesheet and script by asset URL", async () => {
+    expect(assets(await render())).toEqual(
+      PIECES.map(({ piece, asset }) => [piece, `/extensions/harbor-support-theme/assets/${asset}.css`, `/extensions/harbor-support-theme/assets/${asset}.js`]),
+    );
   });
 
-  it.each(PIECES.map((p) => [p.setting, p.piece, p.element]))("GIVEN %s off THEN neither the menu nor the templates have the %s piece", async (setting, piece, element) => {
+  it.each(PIECES.map((p) => [p.setting, p.piece]))("GIVEN %s off THEN the menu has no %s piece", async (setting, piece) => {
     const markup = await render({ [setting]: false });
     expect(menu(markup).map(([p]) => p)).not.toContain(piece);
-    expect(markup).not.toContain(`data-piece="${piece}"`);
-    expect(markup).not.toContain(`<${element}`);
-    expect(pieces(markup)).toHaveLength(PIECES.length - 1);
+    expect(menu(markup)).toHaveLength(PIECES.length - 1);
   });
 
   it("GIVEN every piece off THEN nothing renders at all", async () => {
@@ -243,36 +247,44 @@ describe("help launcher: rendering", () => {
     expect(markup).not.toContain("<button");
   });
 
-  it("GIVEN the page before a click THEN no piece's markup, script or stylesheet is live, only inert templates", async () => {
+  it("GIVEN the page before a click THEN no piece's markup, script or stylesheet is on it, and it weighs under 2 KB gzipped", async () => {
     const markup = await render();
-    const live = outsidePieces(markup);
-    for (const { element } of PIECES) expect(live).not.toContain(`<${element}`);
-    expect(markup).not.toMatch(/<script|<link|<style/);
+    for (const { element } of PIECES) expect(markup).not.toContain(`<${element}`);
+    expect(markup).not.toMatch(/<script|<link|<style|<template/);
+    expect(gzipSync(markup).length).toBeLessThanOrEqual(2048);
     expect(blockAssetTags([block], "/extensions")).toBe(
       '<link rel="stylesheet" href="/extensions/harbor-support-theme/assets/help-launcher.css">\n<script src="/extensions/harbor-support-theme/assets/help-launcher.js" defer></script>',
     );
   });
 
   it("GIVEN the pieces THEN their ids end in 'launcher' and none repeats", async () => {
-    const inside = pieces(await render()).flatMap((p) => ids(p.content));
+    const inside = (await panels()).flatMap((p) => ids(p.content));
     expect(inside.length).toBeGreaterThan(5);
     expect(inside.filter((id) => !/-launcher(-|$)/.test(id))).toEqual([]);
     expect(new Set(inside).size).toBe(inside.length);
   });
 
-  it("GIVEN the pieces THEN they show no title of their own: the panel's title names them", async () => {
-    for (const { piece, content } of pieces(await render())) expect(content, piece).not.toContain('class="hs-title"');
+  it.each(["fr", "de", "es"])("GIVEN %s THEN each panel comes in that language", async (locale) => {
+    const english = await panels();
+    for (const { piece, content } of await panels(locale)) {
+      expect(content, piece).not.toBe(english.find((p) => p.piece === piece)!.content);
+      expect(content, piece).not.toMatch(/>\s*(tracking|returns|faq|contact)\.[a-z_.]+\s*</);
+    }
   });
 
-  it("GIVEN every block on one page with the launcher THEN no id repeats, not even inside the launcher's templates", async () => {
+  it("GIVEN the pieces THEN they show no title of their own: the panel's title names them", async () => {
+    for (const { piece, content } of await panels()) expect(content, piece).not.toContain('class="hs-title"');
+  });
+
+  it("GIVEN every block on one page with the launcher THEN no id repeats, not even once its panels are opened", async () => {
     const page = await renderPageBlocks(blocks, base);
-    const all = ids([...page.main, ...page.bodyEnd].join("\n"));
+    const all = ids([...page.main, ...page.bodyEnd, ...(await panels()).map((p) => p.content)].join("\n"));
     expect(all.length).toBeGreaterThan(20);
     expect(all.filter((id, i) => all.indexOf(id) !== i)).toEqual([]);
   });
 
   it.each(Object.keys(LOCALES) as Locale[])("GIVEN locale %s THEN the menu view starts with the hidden peak banner and its order-by line in that language", async (locale) => {
-    const markup = outsidePieces(await render({}, { locale }));
+    const markup = await render({}, { locale });
     expect(markup).toContain(`data-locale="${locale}"`);
     const line = strings[locale]["faq.peak.order_by"]!.replace(/{{\s*(\w+)\s*}}/g, "{$1}").replace(/'/g, "&#39;");
     expect(markup.replace(/>\s+</g, "><")).toContain(
@@ -281,7 +293,7 @@ describe("help launcher: rendering", () => {
   });
 
   it("GIVEN the FAQ piece THEN it has no banner of its own: the menu view shows it", async () => {
-    const faq = pieces(await render()).find((p) => p.piece === "faq")!;
+    const faq = (await panels()).find((p) => p.piece === "faq")!;
     expect(faq.content).toContain("<harbor-faq");
     expect(faq.content).not.toContain("data-peak");
     expect((await render()).match(/data-peak/g)).toHaveLength(1);

@@ -7,6 +7,8 @@
 export type OrderSnapshot = {
   id: string;
   name: string;
+  /** Order.updatedAt: which of two snapshots is newer. */
+  updatedAt?: string;
   /** Kept only to verify the shopper; never sent to the storefront. */
   email: string | null;
   phone: string | null;
@@ -40,8 +42,10 @@ export type OrderSnapshot = {
     estimatedDeliveryAt: string | null;
     tracking: { company: string | null; number: string | null; url: string | null }[];
     /** FulfillmentEvent.status: ATTEMPTED_DELIVERY CARRIER_PICKED_UP CONFIRMED DELAYED DELIVERED FAILURE IN_TRANSIT LABEL_PRINTED LABEL_PURCHASED OUT_FOR_DELIVERY READY_FOR_PICKUP; any order. */
-    events: { status: string; happenedAt: string; message: string | null; city: string | null; country: string | null }[];
+    events: { id?: string; status: string; happenedAt: string; message: string | null; city: string | null; country: string | null }[];
     lineItems: { lineItemId: string; quantity: number }[];
+    /** Fulfillment.updatedAt, when known: which of two versions is newer. */
+    updatedAt?: string | null;
   }[];
 };
 
@@ -76,7 +80,7 @@ export type TrackingView = {
     estimatedDeliveryAt: string | null;
     deliveredAt: string | null;
     /** Newest first. */
-    events: { status: string; at: string; message: string | null; location: string | null }[];
+    events: { id?: string; status: string; at: string; message: string | null; location: string | null }[];
     items: { lineItemId: string; title: string; variantTitle: string | null; quantity: number; imageUrl: string | null; imageAlt: string | null }[];
   }[];
   /** Items not yet shipped (partially fulfilled or unfulfilled orders). */

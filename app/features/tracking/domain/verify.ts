@@ -56,6 +56,15 @@ export function contactMatches(order: { email: string | null; phone: string | nu
 }
 
 /**
+ * Whether the shopper's email or phone, as a keyed hash (null when it cannot be one), is the
+ * order's as held. Always one constant-time comparison, whichever is asked and whether held or not.
+ */
+export function hashMatches(held: { emailHash: string | null; phoneHash: string | null }, given: string | null, contact: Contact): boolean {
+  const expected = ("email" in contact ? held.emailHash : held.phoneHash) ?? "";
+  return sameSecret(expected, given ?? "") && Boolean(expected) && Boolean(given);
+}
+
+/**
  * How long to wait before answering a failed lookup so that every failure takes at least
  * `floorMs`: "no such order" and "wrong email" then take the same time from outside.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contactMatches, normalizeOrderName, orderNameMatches, remainingDelay } from "../../../../../../app/features/tracking/domain/verify";
+import { contactMatches, hashMatches, normalizeOrderName, orderNameMatches, remainingDelay } from "../../../../../../app/features/tracking/domain/verify";
 
 describe("order name normalisation", () => {
   it.each([
@@ -37,6 +37,18 @@ describe("contact check", () => {
 
   it("GIVEN an order without email THEN an empty email never matches it", () => {
     expect(contactMatches({ email: null, phone: null }, { email: "" })).toBe(false);
+  });
+});
+
+describe("contact check against held hashes", () => {
+  const held = { emailHash: "e-hash", phoneHash: null };
+  it("GIVEN the held email hash THEN it matches; GIVEN another THEN it does not", () => {
+    expect(hashMatches(held, "e-hash", { email: "a@example.com" })).toBe(true);
+    expect(hashMatches(held, "other", { email: "a@example.com" })).toBe(false);
+  });
+  it("GIVEN an order held without a phone THEN no phone matches, not even a missing one", () => {
+    expect(hashMatches(held, null, { phone: "123" })).toBe(false);
+    expect(hashMatches(held, "e-hash", { phone: "+1 604 555 0178" })).toBe(false);
   });
 });
 
