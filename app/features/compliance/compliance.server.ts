@@ -270,6 +270,7 @@ export const SHOP_TABLES = [
   "ticketMessage",
   "ticket",
   "staffMember",
+  "orderClaim",
 ] as const;
 
 export async function redactShop(tx: Tx, shop: string, payload: unknown): Promise<number> {

@@ -5,6 +5,7 @@ import { issueOrderAccessToken, verifyOrderAccessToken } from "./domain/order-ac
 import type { OrderSnapshot } from "./domain/types";
 import { contactMatches, normalizeOrderName, remainingDelay, type Contact } from "./domain/verify";
 import { env } from "../../env.server";
+import { sharedRedis } from "../../redis.server";
 import type { AdminGraphql } from "../../shopify.server";
 import { searchOrders, searchValue } from "../../shopify/orders.server";
 import { orderCache } from "./order-cache.server";
@@ -22,6 +23,8 @@ const FAILED_LOOKUP_FLOOR_MS = 400;
 const RECENT_ORDERS = 3;
 
 const lookupLimiter = createRateLimiter({
+  name: "tracking-lookup",
+  redis: sharedRedis,
   limit: env.TRACKING_LOOKUP_LIMIT,
   windowMs: env.TRACKING_LOOKUP_WINDOW_SECONDS * 1000,
 });
@@ -68,12 +71,12 @@ function grant(ctx: TrackingContext, order: OrderSnapshot) {
  * Counts a lookup against the shop's and shopper's limit. Called before the body is read, so a
  * shopper over the limit costs no reading; the failed-lookup floor counts from here.
  */
-export function admitLookup(
+export async function admitLookup(
   ctx: TrackingContext,
   shopper: string,
-): { ok: true; startedAt: number } | { ok: false; code: "rate_limited"; retryAfterSeconds: number } {
+): Promise<{ ok: true; startedAt: number } | { ok: false; code: "rate_limited"; retryAfterSeconds: number }> {
   const startedAt = Date.now();
-  const limit = lookupLimiter.hit(`${ctx.shop}|${shopper}`, new Date(startedAt));
+  const limit = await lookupLimiter.hit(`${ctx.shop}|${shopper}`);
   return limit.allowed ? { ok: true, startedAt } : { ok: false, code: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
 }
 
