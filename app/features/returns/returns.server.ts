@@ -11,6 +11,7 @@ import { env } from "../../env.server";
 import { currentReturnPolicy } from "../policies/repo.server";
 import { isTransientShopifyError } from "../../shopify/graphql.server";
 import { storedText } from "../../lib/text";
+import { createSharedCache } from "../../shared-cache.server";
 import { fetchReturnOrder, type ShopifyReturnOrder } from "../../shopify/returns.server";
 import { checkExchangeChoices, type ExchangeChoice, type ExchangeError } from "./domain/exchange";
 import { shopperRequest } from "./domain/shopper-status";
@@ -37,26 +38,20 @@ export type { RequestStatus } from "./domain/lifecycle";
 /**
  * The last order each shopper's returns view was built from. When Shopify is throttled or down at
  * the moment they submit, the request is judged on it, stored, and Shopify checks the quantities
- * again when the request reaches it (a refusal then goes to staff as "failed").
+ * again when the request reaches it (a refusal then goes to staff as "failed"). Shared by every
+ * instance, as the shopper's next request may reach another one.
  */
-const recentOrders = new Map<string, { order: ShopifyReturnOrder; at: number }>();
-const RECENT_ORDER_TTL_MS = 30 * 60_000;
+const recentOrders = createSharedCache<ShopifyReturnOrder>({ name: "recent-return-order", ttlMs: 30 * 60_000, maxEntries: 5_000 });
 
 async function fetchOrderForReturns(ctx: ReturnsContext, orderId: string, allowRecent: boolean): Promise<ShopifyReturnOrder | null> {
   const key = `${ctx.shop}|${orderId}`;
   try {
     const order = await fetchReturnOrder(ctx.graphql, orderId);
-    if (order) {
-      recentOrders.delete(key);
-      if (recentOrders.size >= 5_000) recentOrders.delete(recentOrders.keys().next().value!);
-      recentOrders.set(key, { order, at: Date.now() });
-    }
+    if (order) await recentOrders.set(key, order);
     return order;
   } catch (error) {
-    const recent = recentOrders.get(key);
-    if (allowRecent && recent && Date.now() - recent.at < RECENT_ORDER_TTL_MS && isTransientShopifyError(error)) {
-      return structuredClone(recent.order);
-    }
+    const recent = allowRecent && isTransientShopifyError(error) ? await recentOrders.get(key) : undefined;
+    if (recent) return recent;
     throw error;
   }
 }

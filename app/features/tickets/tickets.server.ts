@@ -126,7 +126,7 @@ export async function createFromContact(ctx: TicketContext, input: TicketForm & 
   if (verdict.kind === "invalid") return { ok: false, code: "invalid", fields: verdict.fields };
 
   try {
-    const shop = await shopProfile(ctx.graphql, ctx.shop, now.getTime());
+    const shop = await shopProfile(ctx.graphql, ctx.shop);
     const support = await supportProfile(ctx.db, ctx.shop, shop.timeZone, now);
     const topic: Topic = verdict.kind === "ok" ? verdict.form.topic : "other";
     // The topic's promise, as the block showed it before sending: the ticket's own target is never

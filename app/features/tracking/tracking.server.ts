@@ -51,11 +51,10 @@ export type LookupFailure =
   | { ok: false; code: "unavailable" };
 
 async function search(ctx: TrackingContext, query: string, first: number): Promise<OrderSnapshot[]> {
-  const now = Date.now();
-  const cached = orderCache.get(ctx.shop, query, now);
+  const cached = await orderCache.get(ctx.shop, query);
   if (cached) return cached;
   const orders = await searchOrders(ctx.graphql, query, first);
-  orderCache.set(ctx.shop, query, orders, now);
+  await orderCache.set(ctx.shop, query, orders);
   return orders;
 }
 
@@ -168,9 +167,9 @@ export async function orderByToken(
 const OrderRefSchema = z.object({ order_id: z.number().optional(), admin_graphql_api_id: z.string().optional() });
 
 /** Webhooks about an order or its fulfillments: the next lookup reads Shopify again. */
-export function forgetOrder(shop: string, payload: unknown): void {
+export async function forgetOrder(shop: string, payload: unknown): Promise<void> {
   const ref = OrderRefSchema.parse(payload);
   const orderId = ref.order_id ? `gid://shopify/Order/${ref.order_id}` : ref.admin_graphql_api_id?.startsWith("gid://shopify/Order/") ? ref.admin_graphql_api_id : undefined;
-  if (orderId) orderCache.invalidateOrder(shop, orderId);
-  else orderCache.invalidateShop(shop);
+  if (orderId) await orderCache.invalidateOrder(shop, orderId);
+  else await orderCache.invalidateShop(shop);
 }
