@@ -3,10 +3,14 @@ import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { startReturnsWorker } from "./jobs/returns-sync.server";
+import "./jobs/definitions.server";
+import { startJobs } from "./jobs/queue.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 
-startReturnsWorker();
+// The worker command (scripts/worker.mjs) loads this build to run jobs only; the web process adds
+// jobs, and runs them itself in the embedded default.
+startJobs(process.env.HARBOR_PROCESS === "worker" ? "worker" : "web");
+export { stopJobs } from "./jobs/queue.server";
 
 const STREAM_TIMEOUT_MS = 5000;
 

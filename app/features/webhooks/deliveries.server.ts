@@ -9,26 +9,43 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * Runs `work` once per webhook id. The delivery row and the work's writes commit together, so a
- * delivery that failed half-way is retried in full, and a repeated one (Shopify retries until it
- * sees a 2xx, and may send the same event twice) changes nothing. The row is written after the
- * work so that work which clears the shop's rows (shop/redact) still leaves its own mark; two
- * copies racing both pass the check, and the second one's insert fails and rolls it back.
+ * Records a delivery with its body before anything is done with it; false when its id was
+ * recorded already (Shopify retries until it sees a 2xx, and may send the same event twice).
+ */
+export async function recordDelivery(db: Db, delivery: Delivery, payload: unknown): Promise<boolean> {
+  try {
+    await db.webhookDelivery.create({ data: { ...delivery, payload: JSON.stringify(payload) ?? "null" } });
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * Runs `work` once per recorded delivery, however many workers pick it up: the delivery is marked
+ * processed (its body dropped) in the same transaction as the work's writes, by an update that
+ * only one transaction can make (PostgreSQL makes a second wait on the row, then finds it done;
+ * SQLite runs one writer at a time). A try that fails rolls back whole and is retried in full.
+ * Work that clears the shop's rows (shop/redact) clears this mark too; it is written again after, so
+ * the delivery still leaves its own.
  */
 export async function processOnce(
   db: Db,
-  delivery: Delivery,
-  work: (tx: Tx) => Promise<void>,
+  deliveryId: string,
+  work: (tx: Tx, delivery: Delivery & { payload: string | null }) => Promise<void>,
 ): Promise<"processed" | "duplicate"> {
-  try {
-    return await db.$transaction(async (tx) => {
-      if (await tx.webhookDelivery.findUnique({ where: { id: delivery.id } })) return "duplicate";
-      await work(tx);
-      await tx.webhookDelivery.create({ data: delivery });
-      return "processed";
+  return db.$transaction(async (tx) => {
+    const delivery = await tx.webhookDelivery.findUnique({ where: { id: deliveryId } });
+    if (!delivery || delivery.processedAt) return "duplicate";
+    const { count } = await tx.webhookDelivery.updateMany({
+      where: { id: deliveryId, processedAt: null },
+      data: { processedAt: new Date(), payload: null, attempts: { increment: 1 }, error: null },
     });
-  } catch (error) {
-    if (isUniqueViolation(error)) return "duplicate";
-    throw error;
-  }
+    if (count === 0) return "duplicate";
+    await work(tx, delivery);
+    const mark = { id: delivery.id, shop: delivery.shop, topic: delivery.topic, receivedAt: delivery.receivedAt, processedAt: new Date(), attempts: delivery.attempts + 1 };
+    await tx.webhookDelivery.upsert({ where: { id: deliveryId }, create: mark, update: {} });
+    return "processed";
+  });
 }
