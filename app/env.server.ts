@@ -33,6 +33,8 @@ const EnvSchema = z.object({
    * app process and limits and caches live in its memory (docs/decisions/0023).
    */
   REDIS_URL: z.string().url().optional(),
+  /** Starts every key the app writes in Redis (the queue's too), so several apps can share one Redis. */
+  REDIS_KEY_PREFIX: z.string().regex(/^[\w-]+$/).default("harbor"),
   /** Jobs one worker process runs at once. */
   JOB_CONCURRENCY: z.coerce.number().int().positive().default(8),
   /** How long a worker's hold on a job lasts without renewal: a killed worker's job is taken over after it. */

@@ -11,16 +11,16 @@ declare global {
 
 export function sharedRedis(): Redis | undefined {
   if (!env.REDIS_URL) return undefined;
-  globalThis.harborRedis ??= newRedisConnection();
+  globalThis.harborRedis ??= newRedisConnection(`${env.REDIS_KEY_PREFIX}:`);
   return globalThis.harborRedis;
 }
 
 /**
  * A connection of its own (BullMQ's workers block on theirs). Commands wait for a reconnect
- * instead of failing after a few tries, as BullMQ requires.
+ * instead of failing after a few tries, as BullMQ requires; BullMQ prefixes its keys itself.
  */
-export function newRedisConnection(): Redis {
-  const redis = new Redis(env.REDIS_URL!, { maxRetriesPerRequest: null, enableReadyCheck: true });
+export function newRedisConnection(keyPrefix?: string): Redis {
+  const redis = new Redis(env.REDIS_URL!, { maxRetriesPerRequest: null, enableReadyCheck: true, keyPrefix });
   redis.on("error", (error: Error) => console.warn(JSON.stringify({ kind: "redis", outcome: "error", error: error.message })));
   return redis;
 }

@@ -141,7 +141,7 @@ function inProcessEngine(): Engine {
 }
 
 function bullmqEngine(role: JobsRole): Engine {
-  const queue = new Queue(QUEUE, { connection: newRedisConnection() });
+  const queue = new Queue(QUEUE, { connection: newRedisConnection(), prefix: env.REDIS_KEY_PREFIX });
   queue.on("error", (error) => console.warn(JSON.stringify({ kind: "queue", outcome: "error", error: error.message })));
   let worker: Worker | undefined;
 
@@ -157,6 +157,7 @@ function bullmqEngine(role: JobsRole): Engine {
       },
       {
         connection: newRedisConnection(),
+        prefix: env.REDIS_KEY_PREFIX,
         concurrency: env.JOB_CONCURRENCY,
         lockDuration: env.JOB_LOCK_MS,
         stalledInterval: Math.max(1000, Math.round(env.JOB_LOCK_MS / 2)),
@@ -180,7 +181,8 @@ function bullmqEngine(role: JobsRole): Engine {
       const definition = jobDefinition(name);
       if (!definition) throw new Error(`No job named ${name}`);
       await queue.add(name, data, {
-        jobId: options.jobId,
+        // BullMQ keeps ":" for its own keys.
+        jobId: options.jobId?.replaceAll(":", "_"),
         delay: options.delayMs,
         attempts: definition.attempts,
         backoff: { type: "exponential", delay: definition.backoffMs },

@@ -1,4 +1,4 @@
--- AlterTable: deliveries are recorded first and handled by a job; those received before were handled.
+-- AlterTable: deliveries are recorded first and handled by a job (those received before were handled).
 ALTER TABLE "WebhookDelivery" ADD COLUMN     "payload" TEXT,
 ADD COLUMN     "processedAt" TIMESTAMP(3),
 ADD COLUMN     "attempts" INTEGER NOT NULL DEFAULT 0,
