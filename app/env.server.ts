@@ -43,6 +43,8 @@ const EnvSchema = z.object({
   ORDER_CLAIM_LEASE_MS: z.coerce.number().int().positive().default(30_000),
   /** Tries of one outgoing email (doubling waits from 30 s) before the Outbox shows it failed. */
   EMAIL_MAX_ATTEMPTS: z.coerce.number().int().positive().default(6),
+  /** How long one try holds an email (longer than an SMTP send takes); a killed sender's email is sent again after it. */
+  EMAIL_CLAIM_MS: z.coerce.number().int().positive().default(120_000),
   /** The first wait before an email is tried again. */
   EMAIL_RETRY_BASE_MS: z.coerce.number().int().positive().default(30_000),
   /**

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../../app/db-client.server";
+import { startSmtpServer } from "../helpers/smtp";
 import { API_VERSION } from "../../app/api-version";
 import { startSimulator } from "../../simulator/server";
 import { DEMO_CREDENTIALS } from "../../simulator/stack";
@@ -29,6 +30,7 @@ let webs: Child[] = [];
 let workers: Child[] = [];
 /** What the shared helpers read: the simulated shop and the database. */
 let harness: Harness;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 
 async function settledDeliveries() {
   await shop.settled();
@@ -48,6 +50,7 @@ describe.skipIf(!runs)("scaled out: 3 web instances and 2 workers on PostgreSQL 
     database = await createTestDatabase();
     db = createDb(database.url);
     balancer = await startRoundRobin();
+    smtp = await startSmtpServer();
     shop = await startSimulator({ appUrl: balancer.url, ...DEMO_CREDENTIALS, apiVersion: API_VERSION });
     const env = {
       NODE_ENV: "production",
@@ -62,6 +65,9 @@ describe.skipIf(!runs)("scaled out: 3 web instances and 2 workers on PostgreSQL 
       RETURNS_RETRY_BASE_MS: "200",
       JOB_LOCK_MS: "4000",
       ORDER_CLAIM_LEASE_MS: "5000",
+      SMTP_URL: smtp.url,
+      EMAIL_RETRY_BASE_MS: "500",
+      EMAIL_CLAIM_MS: "5000",
     };
     webs = await Promise.all([0, 1, 2].map(() => startWebInstance(env)));
     workers = await Promise.all([0, 1].map(() => startWorker(env)));
@@ -73,6 +79,7 @@ describe.skipIf(!runs)("scaled out: 3 web instances and 2 workers on PostgreSQL 
   afterAll(async () => {
     await Promise.all([...webs, ...workers].map((child) => child.stop()));
     await balancer?.stop();
+    await smtp?.stop();
     await shop?.stop();
     await db?.$disconnect();
     await database?.drop();
@@ -123,4 +130,58 @@ describe.skipIf(!runs)("scaled out: 3 web instances and 2 workers on PostgreSQL 
       expect(answer?.answerText).toBe("Saved on one instance, read on all.");
     }
   });
+
+  it("GIVEN 100 return requests while Shopify fails 30% of mutations and a worker is SIGKILLed midway THEN none lost, none twice in Shopify, every email sent once", async () => {
+    const orders = Array.from({ length: 100 }, () => deliveredOrder(harness, [{ variantId: BEANIE, quantity: 1 }]));
+    // Each shopper from an address of their own, as 100 shoppers would be.
+    const tokens: string[] = [];
+    for (const [i, order] of orders.entries()) {
+      const { status, body } = await lookupFrom(harness, `127.0.1.${i + 1}`, { order: order.name, email: order.email });
+      expect(status).toBe(200);
+      tokens.push(body.token as string);
+    }
+    // Half fail before Shopify commits (503), half after (the answer is lost on the way back).
+    shop.faults.mutationFailRate = 0.15;
+    shop.faults.mutationLoseRate = 0.15;
+    const submitted: number[] = [];
+    for (let batch = 0; batch < 10; batch++) {
+      if (batch === 5) await workers[0]!.stop("SIGKILL");
+      const answers = await Promise.all(
+        orders.slice(batch * 10, batch * 10 + 10).map((order, j) =>
+          submitReturn(harness, { token: tokens[batch * 10 + j]!, items: [{ lineItemId: order.lineItemIds[0]!, quantity: 1, reason: "damaged" }], photos: { [order.lineItemIds[0]!]: [PNG] } }),
+        ),
+      );
+      submitted.push(...answers.map((a) => a.status));
+    }
+    expect(submitted.every((s) => s === 201)).toBe(true);
+
+    const names = orders.map((o) => o.name);
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const waiting = await db.returnRequest.count({ where: { orderName: { in: names }, OR: [{ status: "received" }, { shopifyReturnId: null }] } });
+      const unsent = await db.outboxMessage.count({ where: { status: { in: ["pending", "sending", "retrying"] } } });
+      if (waiting === 0 && unsent === 0) break;
+      if (Date.now() > deadline) throw new Error(`${waiting} requests not in Shopify, ${unsent} emails not sent`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    shop.faults.mutationFailRate = 0;
+    shop.faults.mutationLoseRate = 0;
+
+    // 0 lost: every request stored and in Shopify; 0 duplicated: one Shopify return per order.
+    const requests = await db.returnRequest.findMany({ where: { orderName: { in: names } } });
+    expect(requests).toHaveLength(100);
+    expect(requests.filter((r) => r.status === "failed")).toEqual([]);
+    expect(orders.map((o) => shop.store.findOrderByName(DEMO_SHOP, o.name)!.returns.length)).toEqual(Array(100).fill(1));
+    // Every email in the outbox reached the SMTP server under its own Message-ID. SMTP cannot say
+    // whether a message arrived, so the one the killed worker may have been sending when it died
+    // can arrive twice, under the same Message-ID (mail systems keep one): at most that one.
+    const outbox = await db.outboxMessage.findMany({ where: { relatedId: { in: requests.map((r) => r.id) } } });
+    expect(outbox.length).toBeGreaterThanOrEqual(100);
+    expect(outbox.every((m) => m.status === "sent")).toBe(true);
+    const delivered = smtp.received.map((mail) => mail.raw.match(/^Message-ID: <([^@]+)@/im)?.[1]);
+    const copies = outbox.map((message) => delivered.filter((id) => id === message.id).length);
+    expect(copies.every((n) => n >= 1)).toBe(true);
+    expect(copies.filter((n) => n > 1).length).toBeLessThanOrEqual(1);
+    expect(Math.max(...copies)).toBeLessThanOrEqual(2);
+  }, 240_000);
 });

@@ -16,9 +16,6 @@ import { defineJob } from "../../jobs/registry.server";
  */
 export type OutgoingMessage = { shop: string; to: string; subject: string; text: string; kind: string; relatedId?: string };
 
-/** How long one try holds a message; longer than an SMTP send takes. */
-const SEND_CLAIM_MS = 2 * 60_000;
-
 let transport: nodemailer.Transporter | undefined;
 function smtp(): nodemailer.Transporter | undefined {
   if (!env.SMTP_URL) return undefined;
@@ -39,7 +36,7 @@ export function messageIdOf(outboxId: string): string {
 export async function relayMessage(db: Db, messageId: string, now = new Date()): Promise<void> {
   const claimed = await db.outboxMessage.updateMany({
     where: { id: messageId, status: { in: ["pending", "retrying", "sending"] }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
-    data: { status: "sending", claimedUntil: new Date(now.getTime() + SEND_CLAIM_MS), attempts: { increment: 1 } },
+    data: { status: "sending", claimedUntil: new Date(now.getTime() + env.EMAIL_CLAIM_MS), attempts: { increment: 1 } },
   });
   if (claimed.count === 0) return;
   const message = await db.outboxMessage.findUniqueOrThrow({ where: { id: messageId } });
