@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import type { Redis } from "ioredis";
-import { sharedRedis } from "../../redis.server";
 import type { OrderSnapshot } from "./domain/types";
 
 /**
@@ -55,7 +54,7 @@ export type OrderCache = {
   invalidateShop(shop: string): Promise<void>;
 };
 
-function inMemory(options: { ttlMs: number; maxEntries: number }): OrderCache {
+export function createMemoryOrderCache(options: { ttlMs: number; maxEntries: number }): OrderCache {
   const cache = createOrderCache(options);
   return {
     get: async (shop, query) => cache.get(shop, query, Date.now()),
@@ -93,6 +92,3 @@ export function createRedisOrderCache(redis: Redis, options: { ttlMs: number }):
   };
 }
 
-const OPTIONS = { ttlMs: 60_000, maxEntries: 10_000 };
-const redis = sharedRedis();
-export const orderCache: OrderCache = redis ? createRedisOrderCache(redis, OPTIONS) : inMemory(OPTIONS);

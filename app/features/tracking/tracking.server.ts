@@ -8,7 +8,7 @@ import { env } from "../../env.server";
 import { sharedRedis } from "../../redis.server";
 import type { AdminGraphql } from "../../shopify.server";
 import { searchOrders, searchValue } from "../../shopify/orders.server";
-import { orderCache } from "./order-cache.server";
+import { createMemoryOrderCache, createRedisOrderCache, type OrderCache } from "./order-cache.server";
 
 /**
  * Order tracking for shoppers, behind the app proxy (proxy.server.ts turns requests into these
@@ -21,6 +21,10 @@ export type TrackingContext = { shop: string; graphql: AdminGraphql };
 const FAILED_LOOKUP_FLOOR_MS = 400;
 /** A signed-in customer sees this many of their most recent orders. */
 const RECENT_ORDERS = 3;
+
+const ORDER_CACHE = { ttlMs: 60_000, maxEntries: 10_000 };
+const redis = sharedRedis();
+const orderCache: OrderCache = redis ? createRedisOrderCache(redis, ORDER_CACHE) : createMemoryOrderCache(ORDER_CACHE);
 
 const lookupLimiter = createRateLimiter({
   name: "tracking-lookup",
