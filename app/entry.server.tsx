@@ -3,12 +3,20 @@ import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { startReturnsWorker } from "./jobs/returns-sync.server";
-import { startMaintenanceWorker } from "./jobs/maintenance.server";
+import "./jobs/definitions.server";
+import { startJobs, stopJobs } from "./jobs/queue.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 
-startReturnsWorker();
-startMaintenanceWorker();
+// The worker command (scripts/worker.mjs) loads this build to run jobs only; the web process adds
+// jobs, and runs them itself in the embedded default.
+startJobs(process.env.HARBOR_PROCESS === "worker" ? "worker" : "web");
+export { queueStatus, stopJobs } from "./jobs/queue.server";
+
+// remix-serve stops taking requests on SIGTERM; the jobs stop taking work and finish what they run,
+// and the shared Redis connection closes, so the process ends once its last request is answered.
+process.once("SIGTERM", () => {
+  void stopJobs().then(() => globalThis.harborRedis?.quit());
+});
 
 const STREAM_TIMEOUT_MS = 5000;
 

@@ -36,6 +36,26 @@ const EnvSchema = z.object({
   /** How often the maintenance loop carries on shop erasures (shop/redact); retention runs hourly within it. */
   MAINTENANCE_INTERVAL_MS: z.coerce.number().int().positive().default(2000),
   /**
+   * Scaled out: the Redis that holds the job queue (BullMQ), rate limits and caches shared by every
+   * app and worker process, e.g. redis://redis:6379. Unset (the embedded default): jobs run in the
+   * app process and limits and caches live in its memory (docs/decisions/0023).
+   */
+  REDIS_URL: z.string().url().optional(),
+  /** Starts every key the app writes in Redis (the queue's too), so several apps can share one Redis. */
+  REDIS_KEY_PREFIX: z.string().regex(/^[\w-]+$/).default("harbor"),
+  /** Jobs one worker process runs at once. */
+  JOB_CONCURRENCY: z.coerce.number().int().positive().default(8),
+  /** How long a worker's hold on a job lasts without renewal: a killed worker's job is taken over after it. */
+  JOB_LOCK_MS: z.coerce.number().int().positive().default(30_000),
+  /** How long a process may hold an order's claim (renewed while it works) before another takes it over. */
+  ORDER_CLAIM_LEASE_MS: z.coerce.number().int().positive().default(30_000),
+  /** Tries of one outgoing email (doubling waits from 30 s) before the Outbox shows it failed. */
+  EMAIL_MAX_ATTEMPTS: z.coerce.number().int().positive().default(6),
+  /** How long one try holds an email (longer than an SMTP send takes); a killed sender's email is sent again after it. */
+  EMAIL_CLAIM_MS: z.coerce.number().int().positive().default(120_000),
+  /** The first wait before an email is tried again. */
+  EMAIL_RETRY_BASE_MS: z.coerce.number().int().positive().default(30_000),
+  /**
    * Demo and tests only: the simulated shop's origin. When set, every call the Shopify library
    * makes to https://<shop>.myshopify.com goes there instead (see app/simulated-shop.server.ts).
    */

@@ -52,9 +52,9 @@ export async function listenForApp(port = 0) {
       };
     },
     async stop() {
-      // The app's background retry loop stops with it, before a test drops the database under it.
-      // One app runs per process (its modules load once), so nothing restarts the loop afterwards.
-      clearInterval(globalThis.harborReturnsWorker);
+      // The app's jobs stop with it, before a test drops the database under it. One app runs per
+      // process (its modules load once), and a stopped engine stays stopped.
+      await globalThis.harborJobs?.stop();
       await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());

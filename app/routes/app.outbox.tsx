@@ -33,6 +33,8 @@ const STATUS: Record<string, { label: string; tone?: "success" | "info" | "criti
   logged: { label: "Logged", tone: "info" },
   failed: { label: "Failed", tone: "critical" },
   pending: { label: "Sending", tone: "attention" },
+  sending: { label: "Sending", tone: "attention" },
+  retrying: { label: "Retrying", tone: "attention" },
 };
 
 const KINDS: Record<string, string> = {
@@ -132,7 +134,7 @@ function MessageRow({ message }: { message: Message }) {
             </Button>
           </InlineStack>
         </InlineStack>
-        {message.status === "failed" && message.error && (
+        {(message.status === "failed" || message.status === "retrying") && message.error && (
           <Text as="p" tone="critical">
             Not delivered: {message.error}
           </Text>

@@ -33,6 +33,7 @@ export const SHOP_TABLES = [
   "complianceRequest",
   "staffMember",
   "orderState",
+  "orderClaim",
   "session",
   "webhookDelivery",
 ] as const;

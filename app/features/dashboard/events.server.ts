@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../../db-client.server";
 import { createRateLimiter } from "../../lib/rate-limit";
+import { sharedRedis } from "../../redis.server";
 import { env } from "../../env.server";
 import { keyedHash } from "../../lib/keyed-hash";
 
@@ -28,16 +29,16 @@ export type SelfServiceEvent = z.infer<typeof SelfServiceEventSchema>;
 export type EventType = "faq_view" | "faq_search_miss" | "deflected" | "launcher_open" | "tracking_lookup" | "return_started";
 
 // Generous for a person clicking through answers, low enough that a script cannot flood the table.
-const limiter = createRateLimiter({ limit: 120, windowMs: 60_000 });
+const limiter = createRateLimiter({ name: "events", redis: sharedRedis, limit: 120, windowMs: 60_000 });
 // Searches that found nothing feed the content-gap report: a shopper tries a few phrasings, not dozens.
-const searchMissLimiter = createRateLimiter({ limit: 20, windowMs: 10 * 60_000 });
+const searchMissLimiter = createRateLimiter({ name: "search-miss", redis: sharedRedis, limit: 20, windowMs: 10 * 60_000 });
 
 export type RecordOutcome = { outcome: "recorded" | "ignored" } | { outcome: "rate_limited"; retryAfterSeconds: number };
 
 /** `address` is the shopper's address as the app proxy reported it (lib/shopper-address). */
 export async function recordEvent(db: Db, shop: string, event: SelfServiceEvent, address: string, now: Date): Promise<RecordOutcome> {
   const key = `${shop}|${address}`;
-  const limit = limiter.hit(key, now);
+  const limit = await limiter.hit(key);
   if (!limit.allowed) return { outcome: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
   switch (event.type) {
     case "faq_vote": {
@@ -53,7 +54,7 @@ export async function recordEvent(db: Db, shop: string, event: SelfServiceEvent,
     case "faq_search": {
       // Only searches that found nothing matter (the content-gap report); the query is kept, the visitor is not.
       if (event.results > 0) return { outcome: "ignored" };
-      const misses = searchMissLimiter.hit(key, now);
+      const misses = await searchMissLimiter.hit(key);
       if (!misses.allowed) return { outcome: "rate_limited", retryAfterSeconds: misses.retryAfterSeconds };
       await db.supportEvent.create({ data: { shop, type: "faq_search_miss", subject: event.query.replace(/\s+/g, " ").toLowerCase(), at: now } });
       return { outcome: "recorded" };

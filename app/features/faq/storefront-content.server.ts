@@ -36,7 +36,7 @@ const faqCache = new Map<string, { revision: string; body: StorefrontFaq }>();
 type ContentContext = { db: Db; shop: string; graphql: AdminGraphql; now: Date };
 
 async function profiles(ctx: ContentContext): Promise<{ shop: ShopProfile; support: SupportProfile }> {
-  const shop = await shopProfile(ctx.graphql, ctx.shop, ctx.now.getTime());
+  const shop = await shopProfile(ctx.graphql, ctx.shop);
   return { shop, support: await supportProfile(ctx.db, ctx.shop, shop.timeZone, ctx.now) };
 }
 

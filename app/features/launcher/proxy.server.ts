@@ -8,7 +8,7 @@ export async function getPanel(request: Request, ctx: { shop: string; graphql: A
   const params = new URL(request.url).searchParams;
   const parsed = PanelQuerySchema.safeParse(Object.fromEntries(params));
   if (!parsed.success) return Response.json({ error: "Ask for one of the launcher's pieces: tracking, returns, faq or contact." }, { status: 400 });
-  const { currency } = await shopProfile(ctx.graphql, ctx.shop, Date.now());
+  const { currency } = await shopProfile(ctx.graphql, ctx.shop);
   const signedIn = Boolean(params.get("logged_in_customer_id"));
   const proxyPath = proxyPathOrNull(params.get("path_prefix")) ?? DEFAULT_PROXY_PATH;
   const html = await renderPanel({ ...parsed.data, signedIn, currency, proxyPath });

@@ -14,7 +14,7 @@ function viewAnswer(result: ReturnsViewResult): Response {
 
 /** POST /apps/support/returns/lookup — the same check as tracking, then the returns view. */
 export async function postReturnsLookup(request: Request, ctx: ReturnsContext): Promise<Response> {
-  const admitted = admitLookup(ctx, shopperAddress(request, env.TRUSTED_PROXY_HOPS));
+  const admitted = await admitLookup(ctx, shopperAddress(request, env.TRUSTED_PROXY_HOPS));
   if (!admitted.ok) return orderFailure(admitted);
   const verified = await verifyShopperLookup(ctx, admitted, await readFields(request, BODY_LIMITS.small));
   return verified.ok ? viewAnswer(await returnsForOrder(ctx, verified.order.id)) : orderFailure(verified);

@@ -11,13 +11,15 @@ import { env } from "../../env.server";
 import { currentReturnPolicy } from "../policies/repo.server";
 import { isTransientShopifyError } from "../../shopify/graphql.server";
 import { storedText } from "../../lib/text";
+import { createSharedCache } from "../../shared-cache.server";
 import { FULL_RETURN_ORDER, fetchReturnOrder, type ReturnOrderSize, type ShopifyReturnOrder } from "../../shopify/returns.server";
 import { heldOrderById } from "../tracking/shipment-state.server";
 import { checkExchangeChoices, type ExchangeChoice, type ExchangeError } from "./domain/exchange";
 import { shopperRequest } from "./domain/shopper-status";
 import { exchangeOptionsByLine } from "./exchanges.server";
 import { shopperLocale } from "../tickets/domain/shopper-messages";
-import { orderLocks, type ReturnsContext } from "./context.server";
+import type { ReturnsContext } from "./context.server";
+import { OrderBusyError, withOrderClaim } from "./order-claims.server";
 import { syncOne } from "./sync.server";
 import { supportProfile } from "../policies/support-settings.server";
 import { orderIdForToken } from "../tracking/tracking.server";
@@ -37,10 +39,10 @@ export type { RequestStatus } from "./domain/lifecycle";
 /**
  * The last order each shopper's returns view was built from. When Shopify is throttled or down at
  * the moment they submit, the request is judged on it, stored, and Shopify checks the quantities
- * again when the request reaches it (a refusal then goes to staff as "failed").
+ * again when the request reaches it (a refusal then goes to staff as "failed"). Shared by every
+ * instance, as the shopper's next request may reach another one.
  */
-const recentOrders = new Map<string, { order: ShopifyReturnOrder; at: number }>();
-const RECENT_ORDER_TTL_MS = 30 * 60_000;
+const recentOrders = createSharedCache<ShopifyReturnOrder>({ name: "recent-return-order", ttlMs: 30 * 60_000, maxEntries: 5_000 });
 
 /**
  * The order's size as tracking holds it (fresh), so ReturnOrder asks for no more than there is.
@@ -60,17 +62,11 @@ async function fetchOrderForReturns(ctx: ReturnsContext, orderId: string, allowR
   const key = `${ctx.shop}|${orderId}`;
   try {
     const order = await fetchReturnOrder(ctx.graphql, orderId, await returnOrderSize(ctx, orderId));
-    if (order) {
-      recentOrders.delete(key);
-      if (recentOrders.size >= 5_000) recentOrders.delete(recentOrders.keys().next().value!);
-      recentOrders.set(key, { order, at: Date.now() });
-    }
+    if (order) await recentOrders.set(key, order);
     return order;
   } catch (error) {
-    const recent = recentOrders.get(key);
-    if (allowRecent && recent && Date.now() - recent.at < RECENT_ORDER_TTL_MS && isTransientShopifyError(error)) {
-      return structuredClone(recent.order);
-    }
+    const recent = allowRecent && isTransientShopifyError(error) ? await recentOrders.get(key) : undefined;
+    if (recent) return recent;
     throw error;
   }
 }
@@ -242,93 +238,102 @@ export async function submitReturnRequest(ctx: ReturnsContext, input: ReturnSubm
     if (problem) return { ok: false, code: problem };
   }
 
-  return orderLocks(`${ctx.shop}|${orderId}`, async (): Promise<SubmitResult> => {
-    // Inside the lock, another tab may have just stored the same form.
-    const again = await ctx.db.returnRequest.findUnique({ where: { shop_idempotencyKey: { shop: ctx.shop, idempotencyKey: submission.idempotencyKey } } });
-    if (again) return { ok: true, created: false, request: again };
+  try {
+    return await withOrderClaim(ctx.db, ctx.shop, orderId, () => judgeAndStore(ctx, input, photos));
+  } catch (error) {
+    if (error instanceof OrderBusyError) return unavailable(error);
+    throw error;
+  }
+}
 
-    let loaded;
+/** Under the order's claim: the order as Shopify and our pending requests leave it, judged, stored and sent. */
+async function judgeAndStore(ctx: ReturnsContext, input: ReturnSubmission, photos: Map<string, { bytes: Uint8Array; type: string }[]>): Promise<SubmitResult> {
+  const { orderId, form: submission } = input;
+  // Under the claim, another tab may have just stored the same form.
+  const again = await ctx.db.returnRequest.findUnique({ where: { shop_idempotencyKey: { shop: ctx.shop, idempotencyKey: submission.idempotencyKey } } });
+  if (again) return { ok: true, created: false, request: again };
+
+  let loaded;
+  try {
+    loaded = await loadOrder(ctx, orderId, true);
+  } catch (error) {
+    return unavailable(error);
+  }
+  if (!loaded) return { ok: false, code: "not_found" };
+  const { order, policy, eligibility } = loaded;
+  const selection: ReturnSelection[] = submission.items.map((i) => ({ lineItemId: i.lineItemId, quantity: i.quantity, reason: i.reason }));
+  const photoCounts = Object.fromEntries([...photos].map(([line, list]) => [line, list.length]));
+  const verdict = validateSelection(eligibility, policy, selection, submission.resolution, photoCounts);
+  if (!verdict.ok) {
+    const tooMany = verdict.errors.some((e) => e.field === "quantity");
+    return { ok: false, code: tooMany ? "not_returnable" : "invalid", errors: verdict.errors };
+  }
+  // An exchange names, for each item, a variant its line offers now. The request keeps one, the
+  // first item's, as before; its title too, for staff and the shopper.
+  let exchange: ExchangeChoice | null = null;
+  if (submission.resolution === "exchange") {
+    let offered;
     try {
-      loaded = await loadOrder(ctx, orderId, true);
+      offered = await exchangeOptionsByLine(ctx, order, eligibility.lines);
     } catch (error) {
       return unavailable(error);
     }
-    if (!loaded) return { ok: false, code: "not_found" };
-    const { order, policy, eligibility } = loaded;
-    const selection: ReturnSelection[] = submission.items.map((i) => ({ lineItemId: i.lineItemId, quantity: i.quantity, reason: i.reason }));
-    const photoCounts = Object.fromEntries([...photos].map(([line, list]) => [line, list.length]));
-    const verdict = validateSelection(eligibility, policy, selection, submission.resolution, photoCounts);
-    if (!verdict.ok) {
-      const tooMany = verdict.errors.some((e) => e.field === "quantity");
-      return { ok: false, code: tooMany ? "not_returnable" : "invalid", errors: verdict.errors };
-    }
-    // An exchange names, for each item, a variant its line offers now. The request keeps one, the
-    // first item's, as before; its title too, for staff and the shopper.
-    let exchange: ExchangeChoice | null = null;
-    if (submission.resolution === "exchange") {
-      let offered;
-      try {
-        offered = await exchangeOptionsByLine(ctx, order, eligibility.lines);
-      } catch (error) {
-        return unavailable(error);
-      }
-      const choices = checkExchangeChoices(submission.items, offered);
-      if (!choices.ok) return { ok: false, code: "invalid", errors: choices.errors };
-      exchange = choices.chosen[submission.items[0]!.lineItemId]!;
-    }
+    const choices = checkExchangeChoices(submission.items, offered);
+    if (!choices.ok) return { ok: false, code: "invalid", errors: choices.errors };
+    exchange = choices.chosen[submission.items[0]!.lineItemId]!;
+  }
 
-    const priced = quoteReturn(policy, order, selection, submission.resolution);
-    const now = new Date();
-    const support = await supportProfile(ctx.db, ctx.shop, order.timeZone, now);
-    const stored = await ctx.db.returnRequest.create({
-      data: {
-        shop: ctx.shop,
-        reference: newReference(),
-        idempotencyKey: submission.idempotencyKey,
-        orderId,
-        orderName: order.name,
-        customerEmail: order.email?.toLowerCase() ?? null,
-        customerId: input.customerId,
-        status: "received",
-        resolution: submission.resolution,
-        exchangeVariantId: exchange?.variantId ?? null,
-        exchangeVariantTitle: exchange?.title ?? null,
-        locale: submission.locale,
-        policyVersion: policy.version,
-        quote: JSON.stringify(priced),
-        // The rules of the requested lines only: the ones this request was judged by.
-        rules: JSON.stringify(
-          eligibility.lines
-            .filter((l) => submission.items.some((i) => i.lineItemId === l.lineItemId))
-            .map((l) => ({ lineItemId: l.lineItemId, title: l.title, rules: l.rules })),
-        ),
-        // The policy's target counted in the team's business hours, like every other SLA.
-        respondBy: addBusinessMinutes(now, policy.responseTargetHours * 60, support.sla),
-        nextSyncAt: now,
-        items: {
-          create: submission.items.map((i) => ({
-            lineItemId: i.lineItemId,
-            title: eligibility.lines.find((l) => l.lineItemId === i.lineItemId)!.title,
-            // The price paid, kept so the settlement never has to read the order again.
-            unitPrice: eligibility.lines.find((l) => l.lineItemId === i.lineItemId)!.unitPrice,
-            quantity: i.quantity,
-            reason: i.reason,
-            note: i.note || null,
-            sources: JSON.stringify(allocate(eligibility, i.lineItemId, i.quantity)),
-          })),
-        },
-        photos: {
-          create: [...photos].flatMap(([lineItemId, list]) =>
-            list.map((p) => ({ shop: ctx.shop, lineItemId, contentType: p.type, size: p.bytes.length, data: Buffer.from(p.bytes) })),
-          ),
-        },
-        events: { create: [{ shop: ctx.shop, actor: "shopper", type: "received" }] },
+  const priced = quoteReturn(policy, order, selection, submission.resolution);
+  const now = new Date();
+  const support = await supportProfile(ctx.db, ctx.shop, order.timeZone, now);
+  const stored = await ctx.db.returnRequest.create({
+    data: {
+      shop: ctx.shop,
+      reference: newReference(),
+      idempotencyKey: submission.idempotencyKey,
+      orderId,
+      orderName: order.name,
+      customerEmail: order.email?.toLowerCase() ?? null,
+      customerId: input.customerId,
+      status: "received",
+      resolution: submission.resolution,
+      exchangeVariantId: exchange?.variantId ?? null,
+      exchangeVariantTitle: exchange?.title ?? null,
+      locale: submission.locale,
+      policyVersion: policy.version,
+      quote: JSON.stringify(priced),
+      // The rules of the requested lines only: the ones this request was judged by.
+      rules: JSON.stringify(
+        eligibility.lines
+          .filter((l) => submission.items.some((i) => i.lineItemId === l.lineItemId))
+          .map((l) => ({ lineItemId: l.lineItemId, title: l.title, rules: l.rules })),
+      ),
+      // The policy's target counted in the team's business hours, like every other SLA.
+      respondBy: addBusinessMinutes(now, policy.responseTargetHours * 60, support.sla),
+      nextSyncAt: now,
+      items: {
+        create: submission.items.map((i) => ({
+          lineItemId: i.lineItemId,
+          title: eligibility.lines.find((l) => l.lineItemId === i.lineItemId)!.title,
+          // The price paid, kept so the settlement never has to read the order again.
+          unitPrice: eligibility.lines.find((l) => l.lineItemId === i.lineItemId)!.unitPrice,
+          quantity: i.quantity,
+          reason: i.reason,
+          note: i.note || null,
+          sources: JSON.stringify(allocate(eligibility, i.lineItemId, i.quantity)),
+        })),
       },
-    });
-    await syncOne(ctx, stored.id);
-    const current = await ctx.db.returnRequest.findUniqueOrThrow({ where: { id: stored.id } });
-    return { ok: true, created: true, request: current };
+      photos: {
+        create: [...photos].flatMap(([lineItemId, list]) =>
+          list.map((p) => ({ shop: ctx.shop, lineItemId, contentType: p.type, size: p.bytes.length, data: Buffer.from(p.bytes) })),
+        ),
+      },
+      events: { create: [{ shop: ctx.shop, actor: "shopper", type: "received" }] },
+    },
   });
+  await syncOne(ctx, stored.id);
+  const current = await ctx.db.returnRequest.findUniqueOrThrow({ where: { id: stored.id } });
+  return { ok: true, created: true, request: current };
 }
 
 /** Takes the requested units from the fulfillment line items that still have them. */

@@ -4,7 +4,8 @@ import type { Db } from "../../db-client.server";
 import { isTransientShopifyError } from "../../shopify/graphql.server";
 import { orderReturns, requestReturn } from "../../shopify/returns.server";
 import { currentReturnPolicy } from "../policies/repo.server";
-import { orderLocks, type ReturnsContext } from "./context.server";
+import type { ReturnsContext } from "./context.server";
+import { withOrderClaim } from "./order-claims.server";
 import { approve } from "./decide.server";
 import { CLOSING_STEPS, moveForward, statusFromShopify } from "./domain/lifecycle";
 import { autoApproveDecision } from "./domain/quote";
@@ -45,6 +46,12 @@ export async function syncOne(ctx: ReturnsContext, requestId: string): Promise<v
     await afterRequested(ctx, stored.id);
     return;
   }
+  // The try is counted before Shopify is called: a process killed while Shopify answered leaves the
+  // next try (by a worker, once this one's wait is over) to look for the return before sending again.
+  await ctx.db.returnRequest.update({
+    where: { id: stored.id },
+    data: { syncAttempts: { increment: 1 }, nextSyncAt: new Date(Date.now() + retryDelayMs(stored.syncAttempts)) },
+  });
   try {
     // A request tried before may be in Shopify already, its answer lost on the way back.
     const held = stored.syncAttempts > 0 ? await returnSentEarlier(ctx, stored, sources.flatMap((s) => s.lines)) : null;
@@ -55,7 +62,6 @@ export async function syncOne(ctx: ReturnsContext, requestId: string): Promise<v
         data: {
           status,
           shopifyReturnId: held.id,
-          syncAttempts: { increment: 1 },
           nextSyncAt: null,
           lastSyncError: null,
           events: { create: [{ shop: ctx.shop, actor: "system", type: "requested", detail: `Shopify return ${held.name} (found in Shopify: an earlier answer was lost)` }] },
@@ -87,7 +93,6 @@ export async function syncOne(ctx: ReturnsContext, requestId: string): Promise<v
       data: {
         status: "requested",
         shopifyReturnId: created.id,
-        syncAttempts: { increment: 1 },
         nextSyncAt: null,
         lastSyncError: null,
         events: { create: [{ shop: ctx.shop, actor: "system", type: "requested", detail: `Shopify return ${created.name}` }] },
@@ -99,7 +104,7 @@ export async function syncOne(ctx: ReturnsContext, requestId: string): Promise<v
       const delay = retryDelayMs(stored.syncAttempts);
       await ctx.db.returnRequest.update({
         where: { id: stored.id },
-        data: { syncAttempts: { increment: 1 }, nextSyncAt: new Date(Date.now() + delay), lastSyncError: message },
+        data: { nextSyncAt: new Date(Date.now() + delay), lastSyncError: message },
       });
       return;
     }
@@ -107,7 +112,6 @@ export async function syncOne(ctx: ReturnsContext, requestId: string): Promise<v
       where: { id: stored.id },
       data: {
         status: "failed",
-        syncAttempts: { increment: 1 },
         nextSyncAt: null,
         lastSyncError: message,
         events: { create: [{ shop: ctx.shop, actor: "system", type: "failed", detail: message }] },
@@ -152,7 +156,7 @@ export async function syncDueRequests(ctx: ReturnsContext): Promise<number> {
     orderBy: { createdAt: "asc" },
     take: 20,
   });
-  for (const request of due) await orderLocks(`${ctx.shop}|${request.orderId}`, () => syncOne(ctx, request.id));
+  for (const request of due) await withOrderClaim(ctx.db, ctx.shop, request.orderId, () => syncOne(ctx, request.id));
   return due.length;
 }
 

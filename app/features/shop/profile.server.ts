@@ -1,21 +1,22 @@
 import type { AdminGraphql } from "../../shopify.server";
 import { fetchShopConnection } from "../../shopify/shop.server";
+import { createSharedCache } from "../../shared-cache.server";
 
 const MINUTE = 60_000;
 
 /** Shop name, time zone and currency: one small query per shop every 10 minutes. */
 export type ShopProfile = { name: string; contactEmail: string; timeZone: string; currency: string };
 
-const profileCache = new Map<string, { profile: ShopProfile; until: number }>();
-const PROFILE_TTL_MS = 10 * MINUTE;
+// Shared by every instance, so a shop is read once per 10 minutes however many serve it.
+const profileCache = createSharedCache<ShopProfile>({ name: "shop-profile", ttlMs: 10 * MINUTE, maxEntries: 10_000 });
 
-export async function shopProfile(graphql: AdminGraphql, shop: string, now = Date.now()): Promise<ShopProfile> {
-  const cached = profileCache.get(shop);
-  if (cached && cached.until > now) return cached.profile;
+export async function shopProfile(graphql: AdminGraphql, shop: string): Promise<ShopProfile> {
+  const cached = await profileCache.get(shop);
+  if (cached) return cached;
   try {
     const connection = await fetchShopConnection(graphql);
     const profile = { name: connection.name, contactEmail: connection.contactEmail, timeZone: connection.timezone || "UTC", currency: connection.currency };
-    profileCache.set(shop, { profile, until: now + PROFILE_TTL_MS });
+    await profileCache.set(shop, profile);
     return profile;
   } catch (error) {
     // Dates in UTC beat a page that does not load.
@@ -24,6 +25,6 @@ export async function shopProfile(graphql: AdminGraphql, shop: string, now = Dat
   }
 }
 
-export async function shopTimeZone(graphql: AdminGraphql, shop: string, now = Date.now()): Promise<string> {
-  return (await shopProfile(graphql, shop, now)).timeZone;
+export async function shopTimeZone(graphql: AdminGraphql, shop: string): Promise<string> {
+  return (await shopProfile(graphql, shop)).timeZone;
 }

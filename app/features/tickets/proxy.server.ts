@@ -49,7 +49,7 @@ async function readTicketForm(request: Request): Promise<TicketForm> {
  */
 export async function postContact(request: Request, ctx: TicketContext): Promise<Response> {
   const now = new Date();
-  const admitted = admitContact(ctx, shopperAddress(request, env.TRUSTED_PROXY_HOPS), now);
+  const admitted = await admitContact(ctx, shopperAddress(request, env.TRUSTED_PROXY_HOPS));
   if (!admitted.ok) return json({ error: "rate_limited" }, 429, { "Retry-After": String(admitted.retryAfterSeconds) });
   await rememberSignedPath(request, ctx);
   if (requestTooLarge(request)) return json({ error: "invalid", fields: { attachment: "photo_too_large" } }, 400);

@@ -1,5 +1,6 @@
 import { type Db } from "../../db-client.server";
 import { createRateLimiter } from "../../lib/rate-limit";
+import { sharedRedis } from "../../redis.server";
 import { categorise, detectOrderNumber, prioritise } from "./domain/classify";
 import { customerSegment, type CustomerSegment } from "./domain/segment";
 import { formatShopperDateTime, formatShopperDuration, shopperText, type ShopperLocale } from "./domain/shopper-messages";
@@ -41,7 +42,7 @@ import { supportProfile } from "../policies/support-settings.server";
 export type TicketContext = { db: Db; shop: string; graphql: AdminGraphql };
 
 // A person writes once or twice; five forms in ten minutes from one address is a script.
-const contactLimiter = createRateLimiter({ limit: 5, windowMs: 10 * 60_000 });
+const contactLimiter = createRateLimiter({ name: "contact", redis: sharedRedis, limit: 5, windowMs: 10 * 60_000 });
 
 /** A form's text fields and its one file (a non-empty one, if sent), as the storefront sent them. */
 export type TicketForm = { fields: Record<string, string>; file: Uint8Array | null };
@@ -108,8 +109,8 @@ async function segmentOf(ctx: TicketContext, email: string, thresholds: Paramete
 }
 
 /** Counts a contact form against the shop's and shopper's limit; called before its body is read. */
-export function admitContact(ctx: TicketContext, shopper: string, now: Date): { ok: true } | { ok: false; code: "rate_limited"; retryAfterSeconds: number } {
-  const limit = contactLimiter.hit(`${ctx.shop}|${shopper}`, now);
+export async function admitContact(ctx: TicketContext, shopper: string): Promise<{ ok: true } | { ok: false; code: "rate_limited"; retryAfterSeconds: number }> {
+  const limit = await contactLimiter.hit(`${ctx.shop}|${shopper}`);
   return limit.allowed ? { ok: true } : { ok: false, code: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
 }
 
@@ -129,7 +130,7 @@ export async function createFromContact(ctx: TicketContext, input: TicketForm & 
   if (verdict.kind === "invalid") return { ok: false, code: "invalid", fields: verdict.fields };
 
   try {
-    const shop = await shopProfile(ctx.graphql, ctx.shop, now.getTime());
+    const shop = await shopProfile(ctx.graphql, ctx.shop);
     const support = await supportProfile(ctx.db, ctx.shop, shop.timeZone, now);
     const topic: Topic = verdict.kind === "ok" ? verdict.form.topic : "other";
     // The topic's promise, as the block showed it before sending: the ticket's own target is never
@@ -222,7 +223,7 @@ async function sendReceipt(
 // ---------------------------------------------------------------------------------------------
 
 // Per ticket: whoever holds the link may write, but not flood the thread.
-const shopperReplyLimiter = createRateLimiter({ limit: 10, windowMs: 10 * 60_000 });
+const shopperReplyLimiter = createRateLimiter({ name: "shopper-reply", redis: sharedRedis, limit: 10, windowMs: 10 * 60_000 });
 
 export type ShopperReplyResult =
   | { ok: true }
@@ -240,7 +241,7 @@ export async function addShopperReply(
 ): Promise<ShopperReplyResult> {
   const ticket = await findTicket(db, shop, ticketId);
   if (!ticket) return { ok: false, kind: "not_found" };
-  if (!shopperReplyLimiter.hit(`${shop}|${ticket.id}`, now).allowed) return { ok: false, kind: "rate_limited" };
+  if (!(await shopperReplyLimiter.hit(`${shop}|${ticket.id}`)).allowed) return { ok: false, kind: "rate_limited" };
   const parsed = ThreadReplySchema.safeParse(body?.fields ?? {});
   const photo = body?.file ? checkAttachment(body.file) : null;
   const errors: Partial<Record<"message" | "attachment", string>> = {};

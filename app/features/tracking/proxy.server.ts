@@ -8,7 +8,7 @@ import { admitLookup, lookup, orderByToken, recentOrders, type TrackingContext }
 
 /** POST /apps/support/tracking/lookup — { order, email } or { order, phone }, as JSON or a form. */
 export async function postLookup(request: Request, ctx: TrackingContext): Promise<Response> {
-  const admitted = admitLookup(ctx, shopperAddress(request, env.TRUSTED_PROXY_HOPS));
+  const admitted = await admitLookup(ctx, shopperAddress(request, env.TRUSTED_PROXY_HOPS));
   if (!admitted.ok) return orderFailure(admitted);
   // A few short fields, so the small body limit.
   const result = await lookup(ctx, admitted, await readFields(request, BODY_LIMITS.small));

@@ -5,9 +5,10 @@ import { issueOrderAccessToken, verifyOrderAccessToken } from "./domain/order-ac
 import type { OrderSnapshot } from "./domain/types";
 import { contactMatches, hashMatches, normalizeOrderName, remainingDelay, type Contact } from "./domain/verify";
 import { env } from "../../env.server";
+import { sharedRedis } from "../../redis.server";
 import type { AdminGraphql } from "../../shopify.server";
 import { findOrdersByName, searchOrders } from "../../shopify/orders.server";
-import { orderCache } from "./order-cache.server";
+import { createMemoryOrderCache, createRedisOrderCache, type OrderCache } from "./order-cache.server";
 import { OrderRefSchema } from "../webhooks/payloads";
 import { contactHash, heldOrderById, heldOrderByName, keepReadOrder } from "./shipment-state.server";
 import type { Db } from "../../db-client.server";
@@ -32,7 +33,13 @@ const FAILED_LOOKUP_FLOOR_MS = 400;
 /** A signed-in customer sees this many of their most recent orders. */
 const RECENT_ORDERS = 3;
 
+const ORDER_CACHE = { ttlMs: 60_000, maxEntries: 10_000 };
+const redis = sharedRedis();
+const orderCache: OrderCache = redis ? createRedisOrderCache(redis, ORDER_CACHE) : createMemoryOrderCache(ORDER_CACHE);
+
 const lookupLimiter = createRateLimiter({
+  name: "tracking-lookup",
+  redis: sharedRedis,
   limit: env.TRACKING_LOOKUP_LIMIT,
   windowMs: env.TRACKING_LOOKUP_WINDOW_SECONDS * 1000,
 });
@@ -60,11 +67,10 @@ export type LookupFailure =
 
 /** Orders read for a key (a search, or a typed name), kept a short while per shop (order-cache.server.ts). */
 async function cached(ctx: TrackingContext, key: string, read: () => Promise<OrderSnapshot[]>): Promise<OrderSnapshot[]> {
-  const now = Date.now();
-  const hit = orderCache.get(ctx.shop, key, now);
+  const hit = await orderCache.get(ctx.shop, key);
   if (hit) return hit;
   const orders = await read();
-  orderCache.set(ctx.shop, key, orders, now);
+  await orderCache.set(ctx.shop, key, orders);
   return orders;
 }
 
@@ -82,12 +88,12 @@ function grant(ctx: TrackingContext, order: OrderSnapshot) {
  * Counts a lookup against the shop's and shopper's limit. Called before the body is read, so a
  * shopper over the limit costs no reading; the failed-lookup floor counts from here.
  */
-export function admitLookup(
+export async function admitLookup(
   ctx: TrackingContext,
   shopper: string,
-): { ok: true; startedAt: number } | { ok: false; code: "rate_limited"; retryAfterSeconds: number } {
+): Promise<{ ok: true; startedAt: number } | { ok: false; code: "rate_limited"; retryAfterSeconds: number }> {
   const startedAt = Date.now();
-  const limit = lookupLimiter.hit(`${ctx.shop}|${shopper}`, new Date(startedAt));
+  const limit = await lookupLimiter.hit(`${ctx.shop}|${shopper}`);
   return limit.allowed ? { ok: true, startedAt } : { ok: false, code: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
 }
 
@@ -189,9 +195,9 @@ export async function orderByToken(
 
 // orders/* name the order by admin_graphql_api_id; fulfillments/* and fulfillment_events/* by order_id.
 /** Webhooks about an order or its fulfillments: the next lookup reads Shopify again. */
-export function forgetOrder(shop: string, payload: unknown): void {
+export async function forgetOrder(shop: string, payload: unknown): Promise<void> {
   const ref = OrderRefSchema.parse(payload);
   const orderId = ref.order_id ? `gid://shopify/Order/${ref.order_id}` : ref.admin_graphql_api_id?.startsWith("gid://shopify/Order/") ? ref.admin_graphql_api_id : undefined;
-  if (orderId) orderCache.invalidateOrder(shop, orderId);
-  else orderCache.invalidateShop(shop);
+  if (orderId) await orderCache.invalidateOrder(shop, orderId);
+  else await orderCache.invalidateShop(shop);
 }

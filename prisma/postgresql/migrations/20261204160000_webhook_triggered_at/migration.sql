@@ -1,0 +1,1 @@
+ALTER TABLE "WebhookDelivery" ADD COLUMN "triggeredAt" TIMESTAMP(3);
