@@ -39,7 +39,8 @@ async function runOnce(definition: JobDefinition<unknown>, data: unknown, attemp
   const about = definition.describe(data);
   try {
     await definition.run(data, { attempt, jobId });
-    logJob({ kind: "job", name: definition.name, ...about, attempt, durationMs: Math.round(performance.now() - started), outcome: "done" });
+    // A repeating sweep that went well is not news every few seconds; its failures are logged below.
+    if (!definition.everyMs) logJob({ kind: "job", name: definition.name, ...about, attempt, durationMs: Math.round(performance.now() - started), outcome: "done" });
     return "done";
   } catch (error) {
     const last = error instanceof PermanentJobError || attempt >= definition.attempts;

@@ -34,14 +34,19 @@ export const SHOP_TABLES = [
   "staffMember",
   "orderState",
   "orderClaim",
+  "tokenRefreshClaim",
   "session",
   "webhookDelivery",
 ] as const;
 
 type ShopTable = (typeof SHOP_TABLES)[number];
 
+/** The column that names a row within the shop, for tables whose key is not `id`. */
+const ROW_KEYS: Partial<Record<ShopTable, string>> = { orderState: "orderId", orderClaim: "orderId", tokenRefreshClaim: "shop" };
+const rowKey = (table: ShopTable) => ROW_KEYS[table] ?? "id";
+
 type Delegate = {
-  findMany(args: { where: object; select: { id: true }; take: number }): Promise<{ id: string }[]>;
+  findMany(args: { where: object; select: Record<string, true>; take: number }): Promise<Record<string, string>[]>;
   deleteMany(args: { where: object }): Promise<{ count: number }>;
   count(args: { where: object }): Promise<number>;
 };
@@ -80,9 +85,10 @@ export async function runRedactBatch(db: Db, shop: string, batchSize = ERASURE_B
     const erasure = await tx.shopErasure.findUnique({ where: { shop } });
     if (!erasure || erasure.finishedAt) return { deleted: 0, finished: true };
     for (const table of SHOP_TABLES) {
-      const ids = (await delegate(tx, table).findMany({ where: rowsOf(table, shop), select: { id: true }, take: batchSize })).map((r) => r.id);
-      if (ids.length === 0) continue;
-      const { count } = await delegate(tx, table).deleteMany({ where: { id: { in: ids } } });
+      const key = rowKey(table);
+      const keys = (await delegate(tx, table).findMany({ where: rowsOf(table, shop), select: { [key]: true }, take: batchSize })).map((r) => r[key]!);
+      if (keys.length === 0) continue;
+      const { count } = await delegate(tx, table).deleteMany({ where: { shop, [key]: { in: keys } } });
       await tx.shopErasure.update({ where: { shop }, data: { deleted: { increment: count }, batches: { increment: 1 } } });
       return { deleted: count, finished: false };
     }
