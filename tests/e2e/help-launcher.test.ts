@@ -25,7 +25,7 @@ describe("help launcher panels on demand", () => {
     page.on("pageerror", (error) => errors.push(error.message));
     const panelRequests: string[] = [];
     page.on("request", (request) => {
-      if (request.url().includes("/apps/support/panel")) panelRequests.push(request.url());
+      if (request.url().includes(`${harness.shop.proxyPath}/panel`)) panelRequests.push(request.url());
     });
     await page.goto(harness.shop.storefrontUrl);
     const launcher = page.locator("harbor-help-launcher");
