@@ -103,8 +103,14 @@ async function update(
     if (!data) return;
     if (!row) {
       // Another writer may create it first: then theirs stays and this change is applied to it.
-      const created = await db.orderState.upsert({ where: { shop_orderId: { shop, orderId } }, create: { shop, orderId, ...data }, update: {} });
-      if (created.snapshot === data.snapshot && created.version === 0) return;
+      // (Prisma may run the upsert as a read then an insert: the other writer's insert then fails it.)
+      const created = await db.orderState
+        .upsert({ where: { shop_orderId: { shop, orderId } }, create: { shop, orderId, ...data }, update: {} })
+        .catch((error: unknown) => {
+          if ((error as { code?: unknown })?.code === "P2002") return null;
+          throw error;
+        });
+      if (created && created.snapshot === data.snapshot && created.version === 0) return;
       continue;
     }
     const { count } = await db.orderState.updateMany({ where: { shop, orderId, version: row.version }, data: { ...data, version: row.version + 1 } });
